@@ -1,0 +1,13 @@
+export { formatDiagnostic, hasErrors, isError, sortDiagnostics, type Diagnostic, type DiagnosticCode, type Severity } from './diagnostic.js';
+export { PromptpackError, type PromptpackErrorCode } from './errors.js';
+export { canonicalJson, sha256 } from './hash.js';
+export { promptFiles, type LoadedPrompt, type LoadPromptResult, type PromptFilePart, type PromptPackageJson } from './loaded-prompt.js';
+export { loadPrompt, loadPromptOrThrow } from './load-prompt.js';
+export { expectedExports } from './validate/package-json.js';
+export { analyzeTemplate, type TemplateAnalysis } from './template/analyze-template.js';
+export { schemaToZod } from './variables/schema-to-zod.js';
+export { editorJsonSchemas } from './schema/json-schemas.js';
+export { assertionSchema, evalCaseSchema, evalManifestSchema, thresholdsSchema, tierSchema, type Assertion, type EvalCase, type EvalManifest, type Tier } from './schema/evals-spec.js';
+export { fewShotSchema, fewShotsSchema, type FewShot } from './schema/fewshots-spec.js';
+export { modelSchema, promptIdSchema, promptSpecSchema, type ModelDefaults, type PromptSpec } from './schema/prompt-spec.js';
+export { objectNodeSchema, schemaNodeSchema, type ArrayNode, type BooleanNode, type NumberNode, type ObjectNode, type SchemaNode, type StringNode } from './schema/schema-node.js';

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/**
+ * The JSON-Schema subset prompts declare variables and output with. One
+ * declaration feeds TypeScript types, runtime validation (zod) and the JSON
+ * Schema sent to a model, so only keywords all three can honour are allowed.
+ */
+export type SchemaNode = StringNode | NumberNode | BooleanNode | ArrayNode | ObjectNode;
+
+interface Described {
+  description?: string;
+}
+
+export interface StringNode extends Described {
+  type: 'string';
+  enum?: string[];
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+}
+
+export interface NumberNode extends Described {
+  type: 'number' | 'integer';
+  enum?: number[];
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+}
+
+export interface BooleanNode extends Described {
+  type: 'boolean';
+}
+
+export interface ArrayNode extends Described {
+  type: 'array';
+  items: SchemaNode;
+  minItems?: number;
+  maxItems?: number;
+}
+
+export interface ObjectNode extends Described {
+  type: 'object';
+  properties: Record<string, SchemaNode>;
+  required?: string[];
+  /** Always false in effect: unknown keys are rejected. Accepted so JSON Schema copied from elsewhere reads. */
+  additionalProperties?: false;
+}
+
+const description = z.string().min(1).optional();
+const count = z.int().nonnegative().optional();
+
+export const schemaNodeSchema: z.ZodType<SchemaNode> = z.lazy(() =>
+  z.discriminatedUnion('type', [
+    z.strictObject({
+      type: z.literal('string'),
+      description,
+      enum: z.array(z.string()).min(1).optional(),
+      minLength: count,
+      maxLength: count,
+      pattern: z.string().optional(),
+    }),
+    z.strictObject({
+      type: z.enum(['number', 'integer']),
+      description,
+      enum: z.array(z.number()).min(1).optional(),
+      minimum: z.number().optional(),
+      maximum: z.number().optional(),
+      exclusiveMinimum: z.number().optional(),
+      exclusiveMaximum: z.number().optional(),
+    }),
+    z.strictObject({ type: z.literal('boolean'), description }),
+    z.strictObject({
+      type: z.literal('array'),
+      description,
+      items: schemaNodeSchema,
+      minItems: count,
+      maxItems: count,
+    }),
+    objectNodeSchema,
+  ]),
+);
+
+export const objectNodeSchema: z.ZodType<ObjectNode> = z.strictObject({
+  type: z.literal('object'),
+  description,
+  properties: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a property name is a letter or _ followed by letters, digits or _'), z.lazy(() => schemaNodeSchema)),
+  required: z.array(z.string()).optional(),
+  additionalProperties: z.literal(false).optional(),
+});

@@ -1,0 +1,110 @@
+import type { Diagnostic } from '../diagnostic.js';
+import type { PromptPackageJson } from '../loaded-prompt.js';
+
+// semver.org's official pattern: versions like 1.2 or v1.2.3 are rejected by npm too.
+const semverPattern =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+
+/** The entry points every built prompt package must expose; the build writes exactly these files. */
+export const expectedExports = {
+  '.': {
+    import: { types: './dist/index.d.ts', default: './dist/index.js' },
+    require: { types: './dist/index.d.cts', default: './dist/index.cjs' },
+  },
+  './manifest.json': './dist/manifest.json',
+  './evals.json': './dist/evals.json',
+  './package.json': './package.json',
+};
+
+export interface PackageJsonCheck {
+  packageJson: PromptPackageJson | undefined;
+  diagnostics: Diagnostic[];
+}
+
+/** Parses and checks a prompt's package.json: JSON syntax, name matches folder, semver version, exports. */
+export function checkPackageJson(file: string, source: string, folder: string): PackageJsonCheck {
+  let data: unknown;
+  try {
+    data = JSON.parse(source);
+  } catch (error) {
+    return { packageJson: undefined, diagnostics: [jsonSyntaxDiagnostic(file, source, error as Error)] };
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return {
+      packageJson: undefined,
+      diagnostics: [{ code: 'package/invalid-json', severity: 'error', file, line: 1, column: 1, message: 'package.json must be a JSON object.', hint: 'Start from the one `promptpack new` writes.' }],
+    };
+  }
+  const json = data as Record<string, unknown>;
+  const diagnostics: Diagnostic[] = [];
+  const at = (key: string) => ({ file, ...locateJsonKey(source, key) });
+
+  const expectedSuffix = `prompt-${folder}`;
+  const name = json.name;
+  if (typeof name !== 'string' || !(name === expectedSuffix || name.endsWith(`/${expectedSuffix}`))) {
+    diagnostics.push({
+      code: 'package/name-mismatch',
+      severity: 'error',
+      ...at('name'),
+      path: 'name',
+      message: `Package name ${JSON.stringify(name)} does not match the folder "${folder}".`,
+      expected: `"@<scope>/${expectedSuffix}" (for example "@acme/${expectedSuffix}")`,
+      hint: 'The folder name is the prompt id; rename the package or the folder so they agree.',
+    });
+  }
+  const version = json.version;
+  if (typeof version !== 'string' || !semverPattern.test(version)) {
+    diagnostics.push({
+      code: 'package/invalid-version',
+      severity: 'error',
+      ...at('version'),
+      path: 'version',
+      message: `Version ${JSON.stringify(version)} is not a semantic version.`,
+      expected: 'MAJOR.MINOR.PATCH, e.g. "1.4.0" or "2.0.0-rc.1"',
+      hint: 'Let changesets set versions: run `pnpm changeset` instead of editing it by hand.',
+    });
+  }
+  if (JSON.stringify(json.exports) !== JSON.stringify(expectedExports)) {
+    diagnostics.push({
+      code: 'package/exports',
+      severity: 'warning',
+      ...at('exports'),
+      path: 'exports',
+      message: 'package.json "exports" differs from what the build writes; consumers may not find the ESM, CJS or type entry points.',
+      expected: JSON.stringify(expectedExports),
+      hint: 'Copy the "exports" block from a package made by `promptpack new`.',
+    });
+  }
+  return { packageJson: diagnostics.some((d) => d.severity === 'error') ? undefined : (json as PromptPackageJson), diagnostics };
+}
+
+function jsonSyntaxDiagnostic(file: string, source: string, error: Error): Diagnostic {
+  // V8 reports "... in JSON at position N (line L column C)"; older ones only the position.
+  const lineColumn = /line (\d+) column (\d+)/.exec(error.message);
+  const position = /position (\d+)/.exec(error.message);
+  const where = lineColumn
+    ? { line: Number(lineColumn[1]), column: Number(lineColumn[2]) }
+    : position
+      ? offsetToPosition(source, Number(position[1]))
+      : { line: 1, column: 1 };
+  return {
+    code: 'package/invalid-json',
+    severity: 'error',
+    file,
+    ...where,
+    message: `package.json is not valid JSON: ${error.message.replace(/ in JSON at position.*$/, '')}.`,
+    hint: 'Look for a trailing comma, a missing comma or an unquoted key near this spot.',
+  };
+}
+
+function locateJsonKey(source: string, key: string): { line: number; column: number } {
+  const index = source.indexOf(`"${key}"`);
+  return index < 0 ? { line: 1, column: 1 } : offsetToPosition(source, index);
+}
+
+export function offsetToPosition(source: string, offset: number): { line: number; column: number } {
+  const before = source.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return { line, column };
+}

@@ -1,0 +1,73 @@
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Diagnostic } from '../diagnostic.js';
+
+/** A parsed YAML file that can say where any data path sits in the source. */
+export interface YamlFile {
+  file: string;
+  /** The plain JS value; undefined when the file did not parse. */
+  value: unknown;
+  diagnostics: Diagnostic[];
+  /** 1-based line and column of the node at `path`, or of its nearest existing ancestor. */
+  locate(path: readonly PropertyKey[], options?: { key?: boolean }): { line: number; column: number };
+}
+
+export function parseYamlFile(file: string, source: string): YamlFile {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const position = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const diagnostics: Diagnostic[] = document.errors.map((error) => {
+    const { line, column } = position(error.pos[0]);
+    const duplicate = error.code === 'DUPLICATE_KEY';
+    return {
+      code: duplicate ? 'yaml/duplicate-key' : 'yaml/syntax',
+      severity: 'error',
+      file,
+      line,
+      column,
+      message: duplicate ? 'The same key appears twice in one mapping.' : `YAML syntax error: ${firstLine(error.message)}`,
+      hint: duplicate
+        ? 'Remove or rename one of the two keys; YAML keeps only one and the other would be silently lost.'
+        : 'Check indentation (spaces, not tabs), quoting of values that contain ": " or "#", and unclosed brackets.',
+    };
+  });
+  const value = diagnostics.length === 0 ? document.toJS() : undefined;
+  return {
+    file,
+    value,
+    diagnostics,
+    locate: (path, options = {}) => {
+      const node = nodeAt(document, path, options.key ?? false);
+      return node?.range ? position(node.range[0]) : { line: 1, column: 1 };
+    },
+  };
+}
+
+// Walks as deep as the document goes, so a missing key points at its parent.
+function nodeAt(document: Document, path: readonly PropertyKey[], wantKey: boolean): Node | undefined {
+  let node = document.contents as Node | null;
+  if (!node) return undefined;
+  for (const [index, segment] of path.entries()) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      if (!pair) return node;
+      const last = index === path.length - 1;
+      if (last && wantKey && isScalar(pair.key)) return pair.key;
+      if (!pair.value) return isScalar(pair.key) ? pair.key : node;
+      node = pair.value as Node;
+    } else if (node && 'items' in node && Array.isArray((node as { items: unknown }).items)) {
+      const item = (node as { items: Node[] }).items[Number(segment)];
+      if (!item) return node;
+      node = item;
+    } else {
+      return node;
+    }
+  }
+  return node;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
