@@ -18,7 +18,11 @@ export function parseYamlFile(file: string, source: string): YamlFile {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  const diagnostics: Diagnostic[] = document.errors.map((error) => {
+  // After the first syntax error the parser's later complaints are mostly
+  // echoes of it; duplicate keys are independent and all worth reporting.
+  const firstSyntax = document.errors.find((error) => error.code !== 'DUPLICATE_KEY');
+  const reported = document.errors.filter((error) => error.code === 'DUPLICATE_KEY' || error === firstSyntax);
+  const diagnostics: Diagnostic[] = reported.map((error) => {
     const { line, column } = position(error.pos[0]);
     const duplicate = error.code === 'DUPLICATE_KEY';
     return {

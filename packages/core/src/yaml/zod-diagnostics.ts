@@ -25,8 +25,10 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, yaml: YamlFile, docsHint: s
         hint: `Remove it or fix its spelling; see ${docsHint} for the keys allowed here.`,
       }));
     case 'invalid_type': {
-      const received = describeReceived(issue.input);
-      const missing = issue.input === undefined;
+      // zod 4 leaves `input` out of issues; read the value from the document instead.
+      const found = valueAtPath(path, yaml);
+      const received = describeReceived(found);
+      const missing = found === undefined;
       return [
         {
           code: missing ? 'schema/missing-key' : 'schema/invalid-type',

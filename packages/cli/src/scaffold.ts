@@ -1,0 +1,82 @@
+import { expectedExports } from '@promptpack/core';
+
+export interface ScaffoldFile {
+  path: string;
+  contents: string;
+}
+
+/**
+ * The files of a new prompt folder: small, but complete enough to validate,
+ * build and render, and to show an author where each concern lives.
+ */
+export function scaffoldPrompt(id: string, scope: string, versions: { handlebars: string; zod: string }): ScaffoldFile[] {
+  const packageJson = {
+    name: `${scope}/prompt-${id}`,
+    version: '0.1.0',
+    description: `Prompt ${id}.`,
+    license: 'UNLICENSED',
+    type: 'module',
+    exports: expectedExports,
+    main: './dist/index.cjs',
+    module: './dist/index.js',
+    types: './dist/index.d.ts',
+    files: ['dist', 'prompt.yaml', 'policy.md', 'fewshots.yaml', 'template.hbs', 'evals.yaml'],
+    dependencies: { handlebars: versions.handlebars, zod: versions.zod },
+  };
+  return [
+    { path: 'package.json', contents: `${JSON.stringify(packageJson, null, 2)}\n` },
+    {
+      path: 'prompt.yaml',
+      contents: `# yaml-language-server: $schema=../../packages/core/schemas/prompt.schema.json
+id: ${id}
+description: TODO say in one sentence what this prompt does.
+owners:
+  - "${scope}/prompt-owners"
+model:
+  name: gpt-4o-mini
+  temperature: 0.2
+  maxTokens: 400
+variables:
+  type: object
+  properties:
+    question:
+      type: string
+      description: The user's question.
+      minLength: 1
+      maxLength: 2000
+  required: [question]
+`,
+    },
+    {
+      path: 'policy.md',
+      contents: `You are a helpful assistant.
+
+- Answer in plain language, in at most three short paragraphs.
+- If you do not know, say so; never invent facts.
+`,
+    },
+    {
+      path: 'fewshots.yaml',
+      contents: `# Example exchanges the model sees before the real question. Static text: never interpolated.
+- user: What is a semantic version?
+  assistant: A version number MAJOR.MINOR.PATCH where each part signals the kind of change.
+`,
+    },
+    { path: 'template.hbs', contents: '{{question}}\n' },
+    {
+      path: 'evals.yaml',
+      contents: `# yaml-language-server: $schema=../../packages/core/schemas/evals.schema.json
+repeats: 3
+cases:
+  - id: answers-the-question
+    description: A plain question gets a direct answer.
+    tier: blocking
+    variables:
+      question: What does a patch version bump mean?
+    assert:
+      - type: icontains
+        value: fix
+`,
+    },
+  ];
+}
