@@ -25,6 +25,7 @@ export type DiagnosticCode =
   | 'template/mismatched-block'
   | 'template/unknown-variable'
   | 'template/unknown-helper'
+  | 'template/not-printable'
   | 'template/unused-variable'
   | 'fewshots/not-a-pair'
   | 'evals/duplicate-id'

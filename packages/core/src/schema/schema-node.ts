@@ -51,6 +51,8 @@ const description = z.string().min(1).optional();
 const count = z.int().nonnegative().optional();
 
 export const schemaNodeSchema: z.ZodType<SchemaNode> = z.lazy(() =>
+  // The object branch is declared below (its own export); the cast keeps the
+  // recursive union typed as SchemaNode without spelling out zod's internals.
   z.discriminatedUnion('type', [
     z.strictObject({
       type: z.literal('string'),
@@ -77,8 +79,8 @@ export const schemaNodeSchema: z.ZodType<SchemaNode> = z.lazy(() =>
       minItems: count,
       maxItems: count,
     }),
-    objectNodeSchema,
-  ]),
+    objectNodeSchema as unknown as z.ZodObject<{ type: z.ZodLiteral<'object'> }>,
+  ]) as unknown as z.ZodType<SchemaNode>,
 );
 
 export const objectNodeSchema: z.ZodType<ObjectNode> = z.strictObject({

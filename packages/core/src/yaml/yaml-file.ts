@@ -51,7 +51,7 @@ export function parseYamlFile(file: string, source: string): YamlFile {
 
 // Walks as deep as the document goes, so a missing key points at its parent.
 function nodeAt(document: Document, path: readonly PropertyKey[], wantKey: boolean): Node | undefined {
-  let node = document.contents as Node | null;
+  let node: Node | undefined = (document.contents as Node | null) ?? undefined;
   if (!node) return undefined;
   for (const [index, segment] of path.entries()) {
     if (isMap(node)) {
@@ -62,7 +62,7 @@ function nodeAt(document: Document, path: readonly PropertyKey[], wantKey: boole
       if (!pair.value) return isScalar(pair.key) ? pair.key : node;
       node = pair.value as Node;
     } else if (node && 'items' in node && Array.isArray((node as { items: unknown }).items)) {
-      const item = (node as { items: Node[] }).items[Number(segment)];
+      const item: Node | undefined = (node as { items: Node[] }).items[Number(segment)];
       if (!item) return node;
       node = item;
     } else {

@@ -1,0 +1,343 @@
+import type { Diagnostic } from '../diagnostic.js';
+import { sortDiagnostics } from '../diagnostic.js';
+import type { ObjectNode, SchemaNode } from '../schema/schema-node.js';
+import type { Binding, Value } from './binding.js';
+import { describeNode } from './binding.js';
+import { blockHelpers, builtInHelperList, isBuiltInHelper, valueHelpers } from './built-in-helpers.js';
+import { elementsOf } from './member-access.js';
+import { parseTemplate } from './parse-template.js';
+import { resolvePath, walk, type Problem } from './resolve-path.js';
+import { bindBlockParams, enterBlock, rootScope, type Scope } from './scope.js';
+import { withPrefixes } from './variable-path.js';
+
+export interface TemplateAnalysis {
+  diagnostics: Diagnostic[];
+  /**
+   * Declared variable paths the template references. Notation: dotted
+   * properties, `[]` for array items: 'customer', 'customer.name', 'orders',
+   * 'orders[]', 'orders[].id'. Referencing a path marks all its prefixes too.
+   */
+  usedPaths: Set<string>;
+}
+
+/**
+ * Checks a Handlebars template (template.hbs, policy.md) against the declared
+ * variables before anything renders: parse errors, unknown variables and
+ * helpers, values that cannot be printed, all at exact line:column. Reports
+ * every problem it finds; only a parse error stops the analysis.
+ */
+export function analyzeTemplate(file: string, source: string, variables: ObjectNode): TemplateAnalysis {
+  const usedPaths = new Set<string>();
+  // Messages name the file only (template.hbs); the location prefix carries the full path.
+  const fileName = file.split(/[\\/]/).pop() ?? file;
+  const parsed = parseTemplate(file, source);
+  if (!parsed.program) return { diagnostics: parsed.diagnostics, usedPaths };
+  const diagnostics: Diagnostic[] = [];
+
+  const report = (code: Diagnostic['code'], node: hbs.AST.Node, details: Omit<Diagnostic, 'code' | 'severity' | 'file' | 'line' | 'column'>) => {
+    diagnostics.push({ code, severity: 'error', file, ...locationOf(node), ...details });
+  };
+
+  const use = (value: Value) => {
+    if (value === 'unknown') return;
+    for (const binding of value) if (binding.path) for (const path of withPrefixes(binding.path)) usedPaths.add(path);
+  };
+
+  const reportProblem = (node: hbs.AST.Node, problem: Problem) => report('template/unknown-variable', node, problem);
+
+  function program(body: hbs.AST.Program | undefined, scope: Scope): void {
+    for (const statement of body?.body ?? []) visit(statement, scope);
+  }
+
+  function visit(statement: hbs.AST.Statement, scope: Scope): void {
+    switch (statement.type) {
+      case 'ContentStatement':
+      case 'CommentStatement':
+        return;
+      case 'MustacheStatement':
+        return mustache(statement as hbs.AST.MustacheStatement, scope);
+      case 'BlockStatement':
+        return block(statement as hbs.AST.BlockStatement, scope);
+      case 'PartialStatement':
+      case 'PartialBlockStatement': {
+        const partial = statement as hbs.AST.PartialStatement;
+        report('template/syntax', statement, {
+          message: `Partials such as {{> ${expressionText(partial.name)}}} are not supported yet.`,
+          hint: 'Write the text into the template itself; shared sections are planned as a separate feature.',
+        });
+        return;
+      }
+      case 'Decorator':
+      case 'DecoratorBlock':
+        report('template/syntax', statement, {
+          message: 'Decorators ({{* …}}, {{#* inline}}) are not supported.',
+          hint: 'Write the text into the template itself.',
+        });
+        return;
+      default:
+        report('template/syntax', statement, { message: `Unsupported Handlebars construct ${statement.type}.` });
+    }
+  }
+
+  function mustache(statement: hbs.AST.MustacheStatement, scope: Scope): void {
+    const { path } = statement;
+    if (path.type !== 'PathExpression') return; // {{"text"}}, {{true}}: literals print as themselves.
+    const callee = path as hbs.AST.PathExpression;
+    const pairs = statement.hash?.pairs ?? [];
+    // Like Handlebars: arguments make a helper call, and a bare name that is a helper calls it.
+    if (statement.params.length > 0 || pairs.length > 0 || (isSimpleName(callee) && isBuiltInHelper(callee.original))) {
+      const value = call(callee, statement.params, pairs, scope);
+      if (value) printable(callee, value, [callee.original, ...statement.params.map(expressionText)].join(' '));
+      return;
+    }
+    const resolved = resolvePath(callee, scope, fileName);
+    if (!resolved.ok) return reportProblem(callee, resolved.problem);
+    use(resolved.value);
+    printable(callee, resolved.value, callee.original);
+  }
+
+  /** Analyses a helper call and returns its result, or undefined when it fails or is not a value helper. */
+  function call(callee: hbs.AST.PathExpression, params: hbs.AST.Expression[], pairs: hbs.AST.HashPair[], scope: Scope): Value | undefined {
+    const name = callee.original;
+    if (isSimpleName(callee) && valueHelpers.has(name)) return lookup(callee, params, pairs, scope);
+    for (const param of params) expression(param, scope);
+    for (const pair of pairs) expression(pair.value, scope);
+    if (isSimpleName(callee) && blockHelpers.has(name)) {
+      report('template/unknown-helper', callee, {
+        message: `"${name}" is a block helper and cannot be used inline.`,
+        expected: `{{#${name} …}}…{{/${name}}}`,
+        hint: `Write {{#${name} ${params.map(expressionText).join(' ') || '…'}}}…{{/${name}}}.`,
+        path: name,
+      });
+      return undefined;
+    }
+    unknownHelper(callee, `{{${name} …}}`);
+    return 'unknown';
+  }
+
+  function lookup(callee: hbs.AST.PathExpression, params: hbs.AST.Expression[], pairs: hbs.AST.HashPair[], scope: Scope): Value | undefined {
+    for (const pair of pairs) expression(pair.value, scope);
+    const [target, key] = params;
+    if (params.length !== 2 || !target || !key) {
+      for (const param of params) expression(param, scope);
+      report('template/syntax', callee, {
+        message: `lookup takes exactly two arguments, got ${params.length}.`,
+        expected: '(lookup value key), e.g. (lookup orders @index) or (lookup customer "name")',
+        hint: 'Pass the object or list first and the property name or position second.',
+      });
+      return undefined;
+    }
+    const value = expression(target, scope);
+    if (value === undefined || value === 'unknown') {
+      expression(key, scope);
+      return value;
+    }
+    if (key.type === 'StringLiteral' || key.type === 'NumberLiteral') {
+      const name = String((key as hbs.AST.StringLiteral | hbs.AST.NumberLiteral).value);
+      const resolved = walk(value, [name], { prefix: `${expressionText(target)}.`, head: [] }, scope, fileName);
+      if (!resolved.ok) {
+        reportProblem(key, resolved.problem);
+        return undefined;
+      }
+      use(resolved.value);
+      return resolved.value;
+    }
+    expression(key, scope);
+    // A computed key can name any property or any item, so the result is any of them.
+    const candidates = value.flatMap((binding) => elementsOf(binding)?.items ?? []);
+    if (candidates.length === 0) return 'unknown';
+    use(candidates);
+    return candidates;
+  }
+
+  /** Analyses a parameter and returns what it evaluates to; undefined when it is in error. */
+  function expression(node: hbs.AST.Expression, scope: Scope): Value | undefined {
+    switch (node.type) {
+      case 'PathExpression': {
+        const resolved = resolvePath(node as hbs.AST.PathExpression, scope, fileName);
+        if (!resolved.ok) {
+          reportProblem(node, resolved.problem);
+          return undefined;
+        }
+        use(resolved.value);
+        return resolved.value;
+      }
+      case 'SubExpression': {
+        const sub = node as hbs.AST.SubExpression;
+        return call(sub.path, sub.params, sub.hash?.pairs ?? [], scope);
+      }
+      case 'StringLiteral':
+        return [{ node: { type: 'string' } }];
+      case 'NumberLiteral':
+        return [{ node: { type: 'number' } }];
+      case 'BooleanLiteral':
+        return [{ node: { type: 'boolean' } }];
+      default:
+        return 'unknown';
+    }
+  }
+
+  function block(statement: hbs.AST.BlockStatement, scope: Scope): void {
+    const callee = statement.path;
+    const name = callee.original;
+    const pairs = statement.hash?.pairs ?? [];
+    // {{^list}}…{{/list}} has only an inverse: the grammar leaves `program` out.
+    const body = statement.program as hbs.AST.Program | undefined;
+    const inverse = statement.inverse as hbs.AST.Program | undefined;
+    if (!isSimpleName(callee) || !blockHelpers.has(name)) {
+      for (const param of statement.params) expression(param, scope);
+      for (const pair of pairs) expression(pair.value, scope);
+      unknownBlock(callee, statement.params.length === 0 ? scope : undefined);
+      const opaque = enterBlock(scope, { context: 'unknown', dataFrame: 'unknown' });
+      program(body, opaque);
+      program(inverse, opaque);
+      return;
+    }
+    for (const pair of pairs) expression(pair.value, scope);
+    const [subject] = statement.params;
+    if (statement.params.length !== 1 || !subject) {
+      for (const param of statement.params) expression(param, scope);
+      report('template/syntax', statement, {
+        message: `{{#${name}}} takes exactly one argument, got ${statement.params.length}.`,
+        expected: `{{#${name} ${name === 'each' ? 'list' : name === 'with' ? 'object' : 'condition'}}}`,
+        hint: name === 'if' || name === 'unless' ? 'Combine conditions by nesting blocks: {{#if a}}{{#if b}}…{{/if}}{{/if}}.' : `Pass one variable, e.g. {{#${name} customer}}.`,
+      });
+      const opaque = enterBlock(scope, { context: 'unknown', dataFrame: 'unknown' });
+      program(body, name === 'if' || name === 'unless' ? scope : opaque);
+      program(inverse, scope);
+      return;
+    }
+    const value = expression(subject, scope);
+    if (name === 'if' || name === 'unless') {
+      program(body, scope);
+    } else if (name === 'with') {
+      const context = value ?? 'unknown';
+      program(body, enterBlock(scope, { context, blockParams: bindBlockParams(body?.blockParams, [context]) }));
+    } else {
+      program(body, eachScope(subject, value, body?.blockParams, scope));
+    }
+    // The else branch of {{#each}} and {{#with}} renders in the outer context.
+    program(inverse, scope);
+  }
+
+  function eachScope(subject: hbs.AST.Expression, value: Value | undefined, names: string[] | undefined, scope: Scope): Scope {
+    let items: Value = 'unknown';
+    let key: Value = 'unknown';
+    if (value !== undefined && value !== 'unknown') {
+      const iterable = value.flatMap((binding) => elementsOf(binding) ?? []);
+      if (iterable.length === 0) {
+        const binding = value[0]!;
+        const text = expressionText(subject);
+        report('template/unknown-variable', subject, {
+          message: `{{#each ${text}}} needs a list or an object, but "${text}" is ${describeNode(binding.node)}.`,
+          hint: `Use {{#if ${text}}} to test it or {{${text}}} to print it, or declare it as a list (type: array) in prompt.yaml.`,
+          path: binding.path || text,
+        });
+      } else {
+        const found = iterable.flatMap((entry) => entry.items);
+        // An object without properties iterates nothing, so nothing inside can be wrong.
+        items = found.length > 0 ? found : 'unknown';
+        key = [...new Map(iterable.map((entry) => [entry.key.type, { node: entry.key }])).values()];
+      }
+    }
+    const data = new Map<string, Value>([
+      ['index', [{ node: { type: 'integer' } }]],
+      ['key', key],
+      ['first', [{ node: { type: 'boolean' } }]],
+      ['last', [{ node: { type: 'boolean' } }]],
+    ]);
+    return enterBlock(scope, { context: items, dataFrame: data, blockParams: bindBlockParams(names, [items, key]) });
+  }
+
+  function unknownHelper(callee: hbs.AST.PathExpression, usage: string): void {
+    report('template/unknown-helper', callee, {
+      message: `Unknown helper "${callee.original}" in ${usage}.`,
+      hint: `Only Handlebars' built-in helpers (${builtInHelperList}) are available. Prepare the value in the variables instead, e.g. pass it already formatted.`,
+      path: callee.original,
+    });
+  }
+
+  // A block named after a variable ({{#customer}}) is legal Handlebars, but what it does
+  // depends on the value's type at runtime; the built-ins say it explicitly.
+  function unknownBlock(callee: hbs.AST.PathExpression, scope: Scope | undefined): void {
+    if (isSimpleName(callee) && valueHelpers.has(callee.original)) {
+      report('template/unknown-helper', callee, {
+        message: `"${callee.original}" returns a value and takes no block.`,
+        expected: `{{#with (${callee.original} …)}}…{{/with}}`,
+        hint: `Wrap it in a block helper, e.g. {{#with (${callee.original} customer "name")}}…{{/with}}, or print it with {{${callee.original} … …}}.`,
+        path: callee.original,
+      });
+      return;
+    }
+    const isVariable = scope !== undefined && resolvePath(callee, scope, fileName).ok;
+    report('template/unknown-helper', callee, {
+      message: isVariable
+        ? `{{#${callee.original}}} uses a variable as a block; say what the block does with a built-in helper.`
+        : `Unknown block helper "${callee.original}" in {{#${callee.original} …}}.`,
+      hint: isVariable
+        ? `Write {{#each ${callee.original}}}, {{#with ${callee.original}}} or {{#if ${callee.original}}} instead.`
+        : `Only Handlebars' built-in helpers (${builtInHelperList}) are available.`,
+      path: callee.original,
+    });
+  }
+
+  function printable(at: hbs.AST.PathExpression, value: Value, written: string): void {
+    if (value === 'unknown') return;
+    const binding = value.find((candidate) => candidate.node.type === 'object' || candidate.node.type === 'array');
+    if (!binding) return;
+    const isList = binding.node.type === 'array';
+    report('template/not-printable', at, {
+      message: isList
+        ? `{{${written}}} prints a whole list, which renders as its items joined by commas.`
+        : `{{${written}}} prints a whole object, which renders as "[object Object]".`,
+      expected: 'a string, number or boolean',
+      hint: printHint(binding, written),
+      ...(binding.path ? { path: binding.path } : {}),
+    });
+  }
+
+  program(parsed.program, rootScope(variables));
+  return { diagnostics: sortDiagnostics(diagnostics), usedPaths };
+}
+
+function printHint(binding: Binding, written: string): string {
+  const isPath = !written.includes(' ');
+  if (binding.node.type === 'array') {
+    return `Loop over it: {{#each ${isPath ? written : `(${written})`}}}…{{/each}}.`;
+  }
+  const node = binding.node as ObjectNode;
+  const example = Object.entries(node.properties).find(([, property]) => isScalar(property))?.[0];
+  if (!example) return 'Print one of its properties instead.';
+  if (!isPath) return `Print one of its properties, e.g. {{#with (${written})}}{{${example}}}{{/with}}.`;
+  const base = written === 'this' || written === '.' ? '' : `${written}.`;
+  return `Print one of its properties, e.g. {{${base}${example}}}.`;
+}
+
+function isScalar(node: SchemaNode): boolean {
+  return node.type !== 'object' && node.type !== 'array';
+}
+
+/** A plain name, which Handlebars may treat as a helper: not `this.x`, `../x`, `@x` or `a.b`. */
+function isSimpleName(path: hbs.AST.PathExpression): boolean {
+  return !path.data && path.depth === 0 && path.parts.length === 1 && !/^\.|this\b/.test(path.original);
+}
+
+function expressionText(node: hbs.AST.Expression): string {
+  switch (node.type) {
+    case 'PathExpression':
+      return (node as hbs.AST.PathExpression).original;
+    case 'StringLiteral':
+      return JSON.stringify((node as hbs.AST.StringLiteral).value);
+    case 'SubExpression': {
+      const sub = node as hbs.AST.SubExpression;
+      return `(${[sub.path.original, ...sub.params.map(expressionText)].join(' ')})`;
+    }
+    default:
+      return String((node as { original?: unknown }).original ?? '…');
+  }
+}
+
+// Handlebars lines are 1-based and columns 0-based; diagnostics use 1-based for both.
+function locationOf(node: hbs.AST.Node): { line: number; column: number } {
+  return { line: node.loc.start.line, column: node.loc.start.column + 1 };
+}

@@ -1,0 +1,43 @@
+import type { SchemaNode } from '../schema/schema-node.js';
+import type { Binding } from './binding.js';
+import { itemPath, propertyPath } from './variable-path.js';
+
+const indexNode: SchemaNode = { type: 'integer' };
+
+/**
+ * What `value.name` can be, following Handlebars: declared properties of an
+ * object, and on a list its `length` or an item by position (`list.[0]`).
+ * Empty when the schema allows nothing by that name.
+ */
+export function readProperty(binding: Binding, name: string): Binding[] {
+  const { node } = binding;
+  if (node.type === 'object') {
+    const property = Object.hasOwn(node.properties, name) ? node.properties[name] : undefined;
+    return property ? [{ node: property, ...optionalPath(propertyPath(binding.path, name)) }] : [];
+  }
+  if (node.type === 'array') {
+    // `length` reads the list itself, so it marks the list as used, not its items.
+    if (name === 'length') return [{ node: indexNode, ...optionalPath(binding.path) }];
+    if (/^\d+$/.test(name)) return [{ node: node.items, ...optionalPath(itemPath(binding.path)) }];
+  }
+  return [];
+}
+
+/** What `{{#each value}}` binds: the items, and the type of `@key` / the second block param. Undefined when not iterable. */
+export function elementsOf(binding: Binding): { items: Binding[]; key: SchemaNode } | undefined {
+  const { node } = binding;
+  if (node.type === 'array') return { items: [{ node: node.items, ...optionalPath(itemPath(binding.path)) }], key: indexNode };
+  if (node.type === 'object') {
+    const items = Object.entries(node.properties).map(([name, property]) => ({
+      node: property,
+      ...optionalPath(propertyPath(binding.path, name)),
+    }));
+    return { items, key: { type: 'string' } };
+  }
+  return undefined;
+}
+
+// Keeps `path` absent rather than undefined, so bindings compare cleanly in tests.
+function optionalPath(path: string | undefined): { path?: string } {
+  return path === undefined ? {} : { path };
+}

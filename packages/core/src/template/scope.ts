@@ -1,0 +1,44 @@
+import type { ObjectNode } from '../schema/schema-node.js';
+import type { Value } from './binding.js';
+
+/** `@` variables visible at one level, or 'unknown' inside a block the analysis cannot follow. */
+export type DataFrame = ReadonlyMap<string, Value> | 'unknown';
+
+/**
+ * What names mean at one point of a template, mirroring Handlebars' runtime
+ * stacks. Every list is outermost first. Handlebars pushes a context only
+ * when a block changes `this` ({{#each}}, {{#with}}; not {{#if}}), which is
+ * what `../` counts; it pushes a data frame per {{#each}}, which is what
+ * `@../` counts; block params stay visible in every nested block.
+ */
+export interface Scope {
+  readonly contexts: readonly Value[];
+  readonly dataFrames: readonly DataFrame[];
+  readonly blockParams: readonly ReadonlyMap<string, Value>[];
+}
+
+export function rootScope(variables: ObjectNode): Scope {
+  const root: Value = [{ node: variables, path: '' }];
+  return { contexts: [root], dataFrames: [new Map([['root', root]])], blockParams: [] };
+}
+
+export function enterBlock(
+  scope: Scope,
+  change: { context?: Value; dataFrame?: DataFrame; blockParams?: ReadonlyMap<string, Value> },
+): Scope {
+  return {
+    contexts: change.context ? [...scope.contexts, change.context] : scope.contexts,
+    dataFrames: change.dataFrame ? [...scope.dataFrames, change.dataFrame] : scope.dataFrames,
+    blockParams: change.blockParams && change.blockParams.size > 0 ? [...scope.blockParams, change.blockParams] : scope.blockParams,
+  };
+}
+
+/** Binds `as |a b|` names to values in order; names without a value can be anything. */
+export function bindBlockParams(names: readonly string[] | undefined, values: readonly Value[]): Map<string, Value> {
+  return new Map((names ?? []).map((name, index) => [name, values[index] ?? 'unknown']));
+}
+
+/** The variables object, which every frame copies as `@root`. */
+export function rootValue(scope: Scope): Value {
+  return scope.contexts[0]!;
+}
