@@ -48,6 +48,16 @@ export interface ObjectNode extends Described {
 }
 
 const description = z.string().min(1).optional();
+
+// Handlebars resolves a bare name as a helper before a value, so a variable
+// called `log` or `each` would call the helper instead of printing the value.
+const handlebarsHelperNames = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log', 'helperMissing', 'blockHelperMissing']);
+const propertyName = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a property name is a letter or _ followed by letters, digits or _')
+  .refine((name) => !handlebarsHelperNames.has(name), {
+    message: `a property name must not be a Handlebars helper name (${[...handlebarsHelperNames].join(', ')})`,
+  });
 const count = z.int().nonnegative().optional();
 
 export const schemaNodeSchema: z.ZodType<SchemaNode> = z.lazy(() =>
@@ -86,7 +96,7 @@ export const schemaNodeSchema: z.ZodType<SchemaNode> = z.lazy(() =>
 export const objectNodeSchema: z.ZodType<ObjectNode> = z.strictObject({
   type: z.literal('object'),
   description,
-  properties: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a property name is a letter or _ followed by letters, digits or _'), z.lazy(() => schemaNodeSchema)),
+  properties: z.record(propertyName, z.lazy(() => schemaNodeSchema)),
   required: z.array(z.string()).optional(),
   additionalProperties: z.literal(false).optional(),
 });

@@ -61,6 +61,20 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, yaml: YamlFile, docsHint: s
       }
       return [genericDiagnostic(issue, yaml, docsHint)];
     }
+    case 'invalid_key': {
+      // A bad property name: point at the key itself and say which rule it broke.
+      const reason = issue.issues[0]?.message ?? issue.message;
+      return [
+        {
+          code: 'schema/invalid-value',
+          severity: 'error',
+          ...at(path, true),
+          path: dotted,
+          message: `"${String(path.at(-1))}" is not a valid name here: ${reason}.`,
+          hint: `Rename it; see ${docsHint}.`,
+        },
+      ];
+    }
     default:
       return [genericDiagnostic(issue, yaml, docsHint)];
   }

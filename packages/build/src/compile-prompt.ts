@@ -1,0 +1,66 @@
+import type { LoadedPrompt } from '@promptpack/core';
+import { emitDeclarations } from './emit-declarations.js';
+import { emitModule, type ModuleParts } from './emit-module.js';
+import { emitZod } from './emit-zod.js';
+import { buildEvalsManifest } from './evals-manifest.js';
+import { exampleValue } from './example-value.js';
+import { toJsonSchema } from './json-schema.js';
+import { buildManifest, type PromptManifest } from './manifest.js';
+import { handlebarsVersion, precompileTemplate } from './precompile-template.js';
+
+/** A file to write, its path relative to the prompt folder (always with `/`). */
+export interface CompiledFile {
+  path: string;
+  contents: string;
+}
+
+export interface CompiledPrompt {
+  files: CompiledFile[];
+  manifest: PromptManifest;
+}
+
+/** The files the build writes, relative to the prompt folder; package.json `exports` points at them. */
+export const distFiles = {
+  esm: 'dist/index.js',
+  cjs: 'dist/index.cjs',
+  types: 'dist/index.d.ts',
+  cjsTypes: 'dist/index.d.cts',
+  manifest: 'dist/manifest.json',
+  evals: 'dist/evals.json',
+} as const;
+
+/**
+ * A loaded prompt -> the text of every dist file. Pure and deterministic:
+ * no disk, no clock, no absolute paths, so the same folder always gives the
+ * same bytes and a rebuild that changes nothing rewrites nothing.
+ */
+export function compilePrompt(prompt: LoadedPrompt): CompiledPrompt {
+  const { spec } = prompt;
+  const evals = buildEvalsManifest(prompt);
+  const manifest = buildManifest(prompt, evals, handlebarsVersion);
+  const parts: ModuleParts = {
+    manifest,
+    evals,
+    policyTemplate: precompileTemplate(prompt.files.policy, prompt.sources.policy),
+    userTemplate: precompileTemplate(prompt.files.template, prompt.sources.template),
+    fewshots: prompt.fewshots,
+    model: spec.model,
+    variablesZod: emitZod(spec.variables),
+    outputZod: spec.output ? emitZod(spec.output) : null,
+    outputJsonSchema: spec.output ? toJsonSchema(spec.output) : null,
+    outputIsText: spec.output?.type === 'string',
+    variablesExample: `render(${JSON.stringify(exampleValue(spec.variables))})`,
+  };
+  const declarations = emitDeclarations({ manifest, variables: spec.variables, output: spec.output, model: spec.model });
+  return {
+    manifest,
+    files: [
+      { path: distFiles.esm, contents: emitModule(parts, 'esm') },
+      { path: distFiles.cjs, contents: emitModule(parts, 'cjs') },
+      { path: distFiles.types, contents: declarations },
+      { path: distFiles.cjsTypes, contents: declarations },
+      { path: distFiles.manifest, contents: `${JSON.stringify(manifest, null, 2)}\n` },
+      { path: distFiles.evals, contents: `${JSON.stringify(evals, null, 2)}\n` },
+    ],
+  };
+}

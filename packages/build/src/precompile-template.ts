@@ -1,0 +1,41 @@
+import { PromptpackError } from '@promptpack/core';
+import Handlebars from 'handlebars';
+
+/** Handlebars version the precompiled templates target; the generated package pins the same runtime. */
+export const handlebarsVersion: string = Handlebars.VERSION;
+
+// The same options production relies on: strict makes a lookup of an
+// undeclared path throw instead of printing nothing, noEscape keeps text as
+// text (prompts are not HTML).
+const compileOptions = { strict: true, noEscape: true } as const;
+
+/**
+ * Template source -> the JS expression `handlebars.template()` takes, so
+ * production never parses a template. An isolated environment keeps helpers
+ * registered globally in this process out of the build. `file` names the
+ * template in the error when it does not parse (the loader normally reports
+ * that first).
+ */
+export function precompileTemplate(file: string, source: string): string {
+  // A file's final newline ends the file, it is not message text.
+  const text = source.replace(/\r?\n$/, '');
+  try {
+    return String(Handlebars.create().precompile(text, compileOptions));
+  } catch (error) {
+    const message = (error as Error).message;
+    const line = Number(/on line (\d+)/.exec(message)?.[1] ?? 0);
+    throw new PromptpackError('build/failed', `Cannot precompile ${file}.`, {
+      diagnostics: [
+        {
+          code: 'template/syntax',
+          severity: 'error',
+          file,
+          line,
+          column: 0,
+          message: `Handlebars cannot parse the template: ${message.split('\n').at(-1)}`,
+          hint: 'Check that every {{#block}} has its {{/block}} and every {{ has its }}.',
+        },
+      ],
+    });
+  }
+}

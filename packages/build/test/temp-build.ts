@@ -1,0 +1,70 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { formatDiagnostic, loadPrompt, type LoadedPrompt } from '@promptpack/core';
+import { compilePrompt, writeFiles } from '../src/index.js';
+
+export const fixturesDir = fileURLToPath(new URL('./__fixtures__/', import.meta.url));
+
+// Under this package's node_modules, so the generated code resolves `zod` and
+// `handlebars/runtime.js` the way an installed prompt package does, from a
+// git-ignored place.
+const scratchRoot = fileURLToPath(new URL('../node_modules/.cache/build-tests/', import.meta.url));
+
+/** A fresh scratch directory; removed by the returned cleanup. */
+export function scratchDir(): { dir: string; cleanup: () => void } {
+  mkdirSync(scratchRoot, { recursive: true });
+  const dir = mkdtempSync(scratchRoot);
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Copies a fixture folder into `parent` (keeping its name, which the loader checks against the package name). */
+export function copyFixture(name: string, parent: string): string {
+  const target = path.join(parent, name);
+  cpSync(path.join(fixturesDir, name), target, { recursive: true, filter: (source) => !source.includes(`${path.sep}dist`) });
+  return target;
+}
+
+export function loadFixture(dir: string): LoadedPrompt {
+  const result = loadPrompt(dir);
+  if (!result.success) throw new Error(`Fixture does not load:\n${result.diagnostics.map(formatDiagnostic).join('\n')}`);
+  return result.prompt;
+}
+
+/** Compiles a prompt into `dir` (as if dir were its folder) and loads the generated ESM and CJS entry points. */
+export async function buildAndImport(prompt: LoadedPrompt, dir: string): Promise<{ esm: GeneratedModule; cjs: GeneratedModule }> {
+  mkdirSync(dir, { recursive: true });
+  writeFiles(dir, compilePrompt(prompt).files);
+  const esm = (await import(pathToFileURL(path.join(dir, 'dist/index.js')).href)) as GeneratedModule;
+  const cjs = createRequire(path.join(dir, 'package.json'))('./dist/index.cjs') as GeneratedModule;
+  return { esm, cjs };
+}
+
+type ErrorClass = { new (...args: never[]): Error; isInstance(value: unknown): boolean };
+
+/** The generated API, loosely typed: the tests check values; support-mini.test-d.ts checks the types. */
+export interface GeneratedModule {
+  id: string;
+  version: string;
+  manifest: Record<string, unknown>;
+  evals: Record<string, unknown>;
+  variablesSchema: { safeParse(value: unknown): { success: boolean } };
+  outputSchema: { safeParse(value: unknown): { success: boolean } };
+  outputJsonSchema: Record<string, unknown> | null;
+  render(variables: unknown): { messages: Array<{ role: string; content: string }>; model: Record<string, unknown>; meta: Record<string, unknown> };
+  safeRender(variables: unknown): { success: boolean; data?: unknown; error?: GeneratedError };
+  parseOutput(text: unknown): unknown;
+  safeParseOutput(text: unknown): { success: boolean; data?: unknown; error?: GeneratedError };
+  PromptVariablesError: ErrorClass;
+  PromptOutputError: ErrorClass;
+  PromptRenderError: ErrorClass;
+  default: Record<string, unknown>;
+}
+
+export interface GeneratedError extends Error {
+  code: string;
+  hint: string;
+  issues: Array<{ code: string; path: PropertyKey[] }>;
+  text?: unknown;
+}
