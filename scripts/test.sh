@@ -8,4 +8,11 @@ pnpm exec promptpack build
 echo "» type-check"
 pnpm run typecheck
 echo "» vitest"
-pnpm exec vitest run
+mkdir -p .cache
+pnpm exec vitest run --reporter=default --reporter=json --outputFile.json=.cache/vitest-results.json
+# One plain closing line, readable by any CI: "tests: N passed, N failed".
+node -e '
+  const r = require("./.cache/vitest-results.json");
+  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+  if (r.numTotalTests === 0) process.exit(1);
+'
