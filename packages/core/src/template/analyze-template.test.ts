@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import type { Diagnostic } from '../diagnostic.js';
 import type { ObjectNode, SchemaNode } from '../schema/schema-node.js';
 import { analyzeTemplate } from './analyze-template.js';
+import { itemPath, propertyPath } from './variable-path.js';
 
 interface ExpectedDiagnostic {
   code: Diagnostic['code'];
@@ -23,7 +24,8 @@ interface Case {
   variables?: string;
   diagnostics: ExpectedDiagnostic[];
   used?: string[];
-  runtime?: 'throws';
+  /** throws: Handlebars fails with every value passed; throws-when-omitted: it renders then, but fails when some optional value is left out. */
+  runtime?: 'throws' | 'throws-when-omitted';
 }
 
 const suite = parse(readFileSync(new URL('./__fixtures__/analyze-template.cases.yaml', import.meta.url), 'utf8')) as {
@@ -37,13 +39,22 @@ function schemaOf(testCase: Case): ObjectNode {
   return schema;
 }
 
-// Every declared value present and every list non-empty: the data under which strict mode is most forgiving.
-function sampleOf(node: SchemaNode): unknown {
+/**
+ * Every declared value present and every list non-empty, the data under which
+ * strict mode is most forgiving; except the optional properties `omit` picks
+ * (by declared path, 'orders[].note'), which are left out.
+ */
+function sampleOf(node: SchemaNode, omit: (path: string) => boolean = () => false, path = ''): unknown {
   switch (node.type) {
     case 'object':
-      return Object.fromEntries(Object.entries(node.properties).map(([name, property]) => [name, sampleOf(property)]));
+      return Object.fromEntries(
+        Object.entries(node.properties).flatMap(([name, property]) => {
+          const child = propertyPath(path, name)!;
+          return node.required?.includes(name) || !omit(child) ? [[name, sampleOf(property, omit, child)]] : [];
+        }),
+      );
     case 'array':
-      return [sampleOf(node.items), sampleOf(node.items)];
+      return [sampleOf(node.items, omit, itemPath(path)), sampleOf(node.items, omit, itemPath(path))];
     case 'string':
       return node.enum?.[0] ?? 'text';
     case 'boolean':
@@ -53,8 +64,27 @@ function sampleOf(node: SchemaNode): unknown {
   }
 }
 
-function render(testCase: Case): string {
-  return Handlebars.compile(testCase.template, { strict: true, noEscape: true })(sampleOf(schemaOf(testCase)));
+/** Declared paths of the properties their object does not require. */
+function optionalPaths(node: SchemaNode, path = ''): string[] {
+  if (node.type === 'array') return optionalPaths(node.items, itemPath(path));
+  if (node.type !== 'object') return [];
+  return Object.entries(node.properties).flatMap(([name, property]) => {
+    const child = propertyPath(path, name)!;
+    return [...(node.required?.includes(name) ? [] : [child]), ...optionalPaths(property, child)];
+  });
+}
+
+function render(testCase: Case, omit?: (path: string) => boolean): string {
+  return Handlebars.compile(testCase.template, { strict: true, noEscape: true })(sampleOf(schemaOf(testCase), omit));
+}
+
+/** Data with one optional value left out at a time, then with all of them left out. */
+function omissions(testCase: Case): { label: string; omit: (path: string) => boolean }[] {
+  const optional = optionalPaths(schemaOf(testCase));
+  return [
+    ...optional.map((left) => ({ label: `without ${left}`, omit: (path: string) => path === left })),
+    { label: 'without any optional value', omit: () => true },
+  ];
 }
 
 function matcher(expected: ExpectedDiagnostic) {
@@ -80,8 +110,23 @@ describe('analyzeTemplate conformance suite', () => {
       testCase.diagnostics.map((diagnostic) => ({ ...matcher(diagnostic), file })),
     );
     if (testCase.used) expect([...analysis.usedPaths].sort()).toEqual([...testCase.used].sort());
-    if (testCase.diagnostics.length === 0) expect(() => render(testCase)).not.toThrow();
+    if (testCase.diagnostics.length === 0) {
+      expect(() => render(testCase)).not.toThrow();
+      for (const { label, omit } of omissions(testCase)) expect(() => render(testCase, omit), label).not.toThrow();
+    }
     if (testCase.runtime === 'throws') expect(() => render(testCase)).toThrow();
+    if (testCase.runtime === 'throws-when-omitted') {
+      expect(() => render(testCase)).not.toThrow();
+      const failing = omissions(testCase).filter(({ omit }) => {
+        try {
+          render(testCase, omit);
+          return false;
+        } catch {
+          return true;
+        }
+      });
+      expect(failing.length, 'some optional value left out should make Handlebars throw').toBeGreaterThan(0);
+    }
   });
 });
 

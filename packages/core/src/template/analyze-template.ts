@@ -6,8 +6,8 @@ import { describeNode } from './binding.js';
 import { blockHelpers, builtInHelperList, isBuiltInHelper, valueHelpers } from './built-in-helpers.js';
 import { elementsOf } from './member-access.js';
 import { parseTemplate } from './parse-template.js';
-import { resolvePath, walk, type Problem } from './resolve-path.js';
-import { bindBlockParams, enterBlock, rootScope, type Scope } from './scope.js';
+import { resolvePath, walk, type Problem, type Unguarded } from './resolve-path.js';
+import { assumePresent, bindBlockParams, enterBlock, rootScope, type Scope } from './scope.js';
 import { withPrefixes } from './variable-path.js';
 
 export interface TemplateAnalysis {
@@ -23,8 +23,16 @@ export interface TemplateAnalysis {
 /**
  * Checks a Handlebars template (template.hbs, policy.md) against the declared
  * variables before anything renders: parse errors, unknown variables and
- * helpers, values that cannot be printed, all at exact line:column. Reports
- * every problem it finds; only a parse error stops the analysis.
+ * helpers, values that cannot be printed, optional values read where a
+ * missing one throws, all at exact line:column. Reports every problem it
+ * finds; only a parse error stops the analysis.
+ *
+ * Optional values follow Handlebars 4.7 with `strict: true`: printing a
+ * path ({{a.b}}, {{this.b}}, {{@root.b}}) throws when any part of it is
+ * missing; a helper argument ({{#if a.b}}, {{#each a.b}}, (lookup a.b 0))
+ * and a block param path ({{item.b}}) throw only when a part before the
+ * last is missing, as they read the last one leniently. A value is present
+ * inside {{#if v}}, {{#with v}}, {{#each v}} and {{#unless v}}…{{else}}.
  */
 export function analyzeTemplate(file: string, source: string, variables: ObjectNode): TemplateAnalysis {
   const usedPaths = new Set<string>();
@@ -44,6 +52,29 @@ export function analyzeTemplate(file: string, source: string, variables: ObjectN
   };
 
   const reportProblem = (node: hbs.AST.Node, problem: Problem) => report('template/unknown-variable', node, problem);
+
+  /** The tag being analysed, as written ({{#if customer.email}}), for messages about its arguments. */
+  let statementText = '';
+  /** {{else if …}} blocks, which Handlebars parses as a block nested in the else branch. */
+  const chained = new WeakSet<hbs.AST.Node>();
+  /** Tells each pass over a list apart, so one item's guards do not cover another's (see Binding.key). */
+  let iterations = 0;
+
+  /** Optional values the path reads while nothing makes sure they were passed; `printed` when a missing last part throws too. */
+  function unguardedOptional(at: hbs.AST.PathExpression, crossings: readonly Unguarded[], printed: boolean): void {
+    const throwing = printed ? crossings : crossings.filter((crossing) => !crossing.last);
+    const [first] = throwing;
+    if (!first) return;
+    const usage = printed ? `{{${at.original}}}` : statementText;
+    const named = first.path === first.written ? `"${first.written}"` : `"${first.written}" (${first.path})`;
+    const opening = throwing.map((crossing) => `{{#if ${crossing.written}}}`).join('');
+    const closing = '{{/if}}'.repeat(throwing.length);
+    report('template/unguarded-optional', at, {
+      message: `${named} is optional, so ${usage} throws when it is not passed.`,
+      hint: `Wrap it: ${opening}…${usage}…${closing}, or make ${throwing.length === 1 ? 'it' : 'them'} required in prompt.yaml.`,
+      path: first.path,
+    });
+  }
 
   function program(body: hbs.AST.Program | undefined, scope: Scope): void {
     for (const statement of body?.body ?? []) visit(statement, scope);
@@ -84,6 +115,7 @@ export function analyzeTemplate(file: string, source: string, variables: ObjectN
     if (path.type !== 'PathExpression') return; // {{"text"}}, {{true}}: literals print as themselves.
     const callee = path as hbs.AST.PathExpression;
     const pairs = statement.hash?.pairs ?? [];
+    statementText = `{{${[callee.original, ...statement.params.map(expressionText)].join(' ')}}}`;
     // Like Handlebars: arguments make a helper call, and a bare name that is a helper calls it.
     if (statement.params.length > 0 || pairs.length > 0 || (isSimpleName(callee) && isBuiltInHelper(callee.original))) {
       const value = call(callee, statement.params, pairs, scope);
@@ -93,6 +125,7 @@ export function analyzeTemplate(file: string, source: string, variables: ObjectN
     const resolved = resolvePath(callee, scope, fileName);
     if (!resolved.ok) return reportProblem(callee, resolved.problem);
     use(resolved.value);
+    unguardedOptional(callee, resolved.unguarded, true);
     printable(callee, resolved.value, callee.original);
   }
 
@@ -134,6 +167,7 @@ export function analyzeTemplate(file: string, source: string, variables: ObjectN
     }
     if (key.type === 'StringLiteral' || key.type === 'NumberLiteral') {
       const name = String((key as hbs.AST.StringLiteral | hbs.AST.NumberLiteral).value);
+      // lookup reads its key leniently: a missing property gives undefined, so `resolved.unguarded` cannot throw.
       const resolved = walk(value, [name], { prefix: `${expressionText(target)}.`, head: [] }, scope, fileName);
       if (!resolved.ok) {
         reportProblem(key, resolved.problem);
@@ -144,7 +178,8 @@ export function analyzeTemplate(file: string, source: string, variables: ObjectN
     }
     expression(key, scope);
     // A computed key can name any property or any item, so the result is any of them.
-    const candidates = value.flatMap((binding) => elementsOf(binding)?.items ?? []);
+    const iteration = `?${++iterations}`;
+    const candidates = value.flatMap((binding) => elementsOf(binding, iteration)?.items ?? []);
     if (candidates.length === 0) return 'unknown';
     use(candidates);
     return candidates;
@@ -160,6 +195,7 @@ export function analyzeTemplate(file: string, source: string, variables: ObjectN
           return undefined;
         }
         use(resolved.value);
+        unguardedOptional(node as hbs.AST.PathExpression, resolved.unguarded, false);
         return resolved.value;
       }
       case 'SubExpression': {
@@ -184,6 +220,9 @@ export function analyzeTemplate(file: string, source: string, variables: ObjectN
     // {{^list}}…{{/list}} has only an inverse: the grammar leaves `program` out.
     const body = statement.program as hbs.AST.Program | undefined;
     const inverse = statement.inverse as hbs.AST.Program | undefined;
+    // Handlebars marks the else branch that holds an {{else if …}} as `chained`; the types leave it out.
+    if ((inverse as { chained?: boolean } | undefined)?.chained && inverse?.body[0]) chained.add(inverse.body[0]);
+    statementText = `{{${chained.has(statement) ? 'else ' : '#'}${[name, ...statement.params.map(expressionText)].join(' ')}}}`;
     if (!isSimpleName(callee) || !blockHelpers.has(name)) {
       for (const param of statement.params) expression(param, scope);
       for (const pair of pairs) expression(pair.value, scope);
@@ -208,13 +247,20 @@ export function analyzeTemplate(file: string, source: string, variables: ObjectN
       return;
     }
     const value = expression(subject, scope);
-    if (name === 'if' || name === 'unless') {
+    // Each body renders only for a truthy (so passed) subject, {{#unless}}'s else branch too.
+    const present = assumePresent(scope, value);
+    if (name === 'unless') {
       program(body, scope);
+      program(inverse, present);
+      return;
+    }
+    if (name === 'if') {
+      program(body, present);
     } else if (name === 'with') {
       const context = value ?? 'unknown';
-      program(body, enterBlock(scope, { context, blockParams: bindBlockParams(body?.blockParams, [context]) }));
+      program(body, enterBlock(present, { context, blockParams: bindBlockParams(body?.blockParams, [context]) }));
     } else {
-      program(body, eachScope(subject, value, body?.blockParams, scope));
+      program(body, eachScope(subject, value, body?.blockParams, present));
     }
     // The else branch of {{#each}} and {{#with}} renders in the outer context.
     program(inverse, scope);
@@ -224,7 +270,8 @@ export function analyzeTemplate(file: string, source: string, variables: ObjectN
     let items: Value = 'unknown';
     let key: Value = 'unknown';
     if (value !== undefined && value !== 'unknown') {
-      const iterable = value.flatMap((binding) => elementsOf(binding) ?? []);
+      const iteration = `#${++iterations}`;
+      const iterable = value.flatMap((binding) => elementsOf(binding, iteration) ?? []);
       if (iterable.length === 0) {
         const binding = value[0]!;
         const text = expressionText(subject);

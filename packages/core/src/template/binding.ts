@@ -5,6 +5,14 @@ export interface Binding {
   node: SchemaNode;
   /** Declared path in `usedPaths` notation, '' for the variables object itself; absent for values such as `@index`. */
   path?: string;
+  /**
+   * Which value this is, for knowing what a guard such as {{#if x}} makes
+   * present: the declared path with every list item told apart
+   * ('orders[#1].note' for the item of one {{#each}}, 'orders[0].note' for
+   * `orders.[0].note`), since guarding one item's property says nothing
+   * about another item's. Absent for values without a declared path.
+   */
+  key?: string;
 }
 
 /**

@@ -4,6 +4,7 @@ import { describeNode } from './binding.js';
 import { readProperty } from './member-access.js';
 import { rootValue, type Scope } from './scope.js';
 import { closest } from './suggest.js';
+import { propertyPath } from './variable-path.js';
 
 /** Why a path does not resolve; the caller adds code and location. */
 export interface Problem {
@@ -13,7 +14,21 @@ export interface Problem {
   path: string;
 }
 
-export type Resolution = { ok: true; value: Value } | { ok: false; problem: Problem };
+/**
+ * An optional property (one its object does not list in `required`) that an
+ * expression reads while nothing makes sure it was passed. Whether that
+ * throws depends on where the expression stands; see analyzeTemplate.
+ */
+export interface Unguarded {
+  /** The expression up to this property, as written: 'customer.email', 'order.gift', '@root.agentName'. */
+  written: string;
+  /** The property in declared notation ('orders[].note'), or as written when unknown. */
+  path: string;
+  /** Whether it is the expression's last segment. */
+  last: boolean;
+}
+
+export type Resolution = { ok: true; value: Value; unguarded: readonly Unguarded[] } | { ok: false; problem: Problem };
 
 /** How the path was written, so messages and suggestions use the author's own spelling. */
 export interface Spelling {
@@ -25,6 +40,8 @@ export interface Spelling {
 
 const eachData = new Set(['index', 'key', 'first', 'last']);
 
+const unknown: Resolution = { ok: true, value: 'unknown', unguarded: [] };
+
 /** Resolves a path expression against the schema, with Handlebars' rules for `this`, `../`, `@data` and block params. */
 export function resolvePath(path: hbs.AST.PathExpression, scope: Scope, file: string): Resolution {
   if (path.data) return resolveData(path, scope, file);
@@ -34,7 +51,11 @@ export function resolvePath(path: hbs.AST.PathExpression, scope: Scope, file: st
     // Handlebars looks block params up first, innermost block first, and only for unscoped names.
     for (let index = scope.blockParams.length - 1; index >= 0; index--) {
       const bound = scope.blockParams[index]!.get(first);
-      if (bound) return walk(bound, rest, { prefix: '', head: [first] }, scope, file);
+      if (bound) {
+        // Handlebars reads a block param's last segment leniently, even when printing: {{order.note}} prints "" for a missing note.
+        const resolved = walk(bound, rest, { prefix: '', head: [first] }, scope, file);
+        return resolved.ok ? { ...resolved, unguarded: resolved.unguarded.filter((crossing) => !crossing.last) } : resolved;
+      }
     }
   }
   const target = scope.contexts.length - 1 - path.depth;
@@ -49,7 +70,7 @@ export function resolvePath(path: hbs.AST.PathExpression, scope: Scope, file: st
     });
   }
   // A block the analysis cannot follow may or may not have changed the context, so `../` counts are unreliable past it.
-  if (scope.contexts.slice(target).includes('unknown')) return { ok: true, value: 'unknown' };
+  if (scope.contexts.slice(target).includes('unknown')) return unknown;
   return walk(scope.contexts[target]!, path.parts, { prefix: spellingPrefix(path.original), head: [] }, scope, file);
 }
 
@@ -67,7 +88,7 @@ function resolveData(path: hbs.AST.PathExpression, scope: Scope, file: string): 
   // Handlebars copies a frame's parent into it, so an outer @index stays visible in nested blocks.
   for (let index = start; index >= 0; index--) {
     const frame = scope.dataFrames[index]!;
-    if (frame === 'unknown') return { ok: true, value: 'unknown' };
+    if (frame === 'unknown') return unknown;
     const bound = frame.get(name);
     if (bound) return walk(bound, rest, { prefix, head: [name] }, scope, file);
   }
@@ -93,16 +114,35 @@ function resolveData(path: hbs.AST.PathExpression, scope: Scope, file: string): 
   });
 }
 
-/** Reads `segments` one property at a time from `start`, saying precisely where the schema stops allowing it. */
+/**
+ * Reads `segments` one property at a time from `start`, saying precisely
+ * where the schema stops allowing it, and which optional properties it reads
+ * that `scope` does not know to be present. `start` itself is present.
+ */
 export function walk(start: Value, segments: readonly string[], spelling: Spelling, scope: Scope, file: string): Resolution {
   let value = start;
+  const unguarded: Unguarded[] = [];
   for (const [index, name] of segments.entries()) {
-    if (value === 'unknown') return { ok: true, value };
+    if (value === 'unknown') return { ok: true, value, unguarded };
     const next = value.flatMap((binding) => readProperty(binding, name));
     if (next.length === 0) return failure(describeMissing(value, segments, index, spelling, scope, file));
+    const optional = value.find((binding) => isOptional(binding, name, scope));
+    if (optional) {
+      const written = `${spelling.prefix}${[...spelling.head, ...segments.slice(0, index + 1)].join('.')}`;
+      const path = propertyPath(optional.path, name) ?? written;
+      unguarded.push({ written, path, last: index === segments.length - 1 });
+    }
     value = next;
   }
-  return { ok: true, value };
+  return { ok: true, value, unguarded };
+}
+
+/** Whether reading `name` from `parent` may find nothing: an optional property not known to be present. */
+function isOptional(parent: Binding, name: string, scope: Scope): boolean {
+  const { node } = parent;
+  if (node.type !== 'object' || !Object.hasOwn(node.properties, name) || node.required?.includes(name)) return false;
+  const key = propertyPath(parent.key, name);
+  return key === undefined || !scope.present.has(key);
 }
 
 function describeMissing(

@@ -1,5 +1,6 @@
 import type { ObjectNode } from '../schema/schema-node.js';
 import type { Value } from './binding.js';
+import { withPrefixes } from './variable-path.js';
 
 /** `@` variables visible at one level, or 'unknown' inside a block the analysis cannot follow. */
 export type DataFrame = ReadonlyMap<string, Value> | 'unknown';
@@ -15,11 +16,18 @@ export interface Scope {
   readonly contexts: readonly Value[];
   readonly dataFrames: readonly DataFrame[];
   readonly blockParams: readonly ReadonlyMap<string, Value>[];
+  /**
+   * Keys (Binding.key) of values known to be present here, because an
+   * enclosing {{#if}}, {{#unless}}…{{else}}, {{#with}} or {{#each}} tested
+   * them; a value's presence implies its parents'. Contexts, block params
+   * and @data values are present by construction and need no entry.
+   */
+  readonly present: ReadonlySet<string>;
 }
 
 export function rootScope(variables: ObjectNode): Scope {
-  const root: Value = [{ node: variables, path: '' }];
-  return { contexts: [root], dataFrames: [new Map([['root', root]])], blockParams: [] };
+  const root: Value = [{ node: variables, path: '', key: '' }];
+  return { contexts: [root], dataFrames: [new Map([['root', root]])], blockParams: [], present: new Set(['']) };
 }
 
 export function enterBlock(
@@ -30,7 +38,16 @@ export function enterBlock(
     contexts: change.context ? [...scope.contexts, change.context] : scope.contexts,
     dataFrames: change.dataFrame ? [...scope.dataFrames, change.dataFrame] : scope.dataFrames,
     blockParams: change.blockParams && change.blockParams.size > 0 ? [...scope.blockParams, change.blockParams] : scope.blockParams,
+    present: scope.present,
   };
+}
+
+/** The scope inside a block that renders only when `value` is truthy, so present along with everything leading to it. */
+export function assumePresent(scope: Scope, value: Value | undefined): Scope {
+  if (value === undefined || value === 'unknown') return scope;
+  const keys = value.flatMap((binding) => (binding.key === undefined ? [] : withPrefixes(binding.key)));
+  if (keys.every((key) => scope.present.has(key))) return scope;
+  return { ...scope, present: new Set([...scope.present, ...keys]) };
 }
 
 /** Binds `as |a b|` names to values in order; names without a value can be anything. */
