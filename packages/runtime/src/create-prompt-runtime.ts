@@ -1,0 +1,152 @@
+import type { FlagContext, FlagSource } from './flag-source.js';
+import { annotateActiveSpan, detectOpenTelemetry, type OpenTelemetryApi } from './opentelemetry.js';
+import { checkVersions } from './check-versions.js';
+import type { AnyPromptModule, PromptsConfig, RenderResultFor, VariablesFor } from './prompt-module.js';
+import { sameShape, variablesProjector } from './project-variables.js';
+import type { ResolutionEvent, RuntimeWarning } from './resolution-event.js';
+import { resolveVersion, type ResolutionReason } from './resolve-version.js';
+import { PromptRuntimeError } from './runtime-error.js';
+import { warnOnce } from './warn-once.js';
+
+export interface PromptRuntimeOptions<Prompts extends PromptsConfig> {
+  prompts: Prompts;
+  flags: FlagSource;
+  /** Flag name for prompt `id` is `${flagPrefix}${id}` (default 'prompt.'). */
+  flagPrefix?: string;
+  /** Called for every render with the version served and why. Must be cheap; errors are swallowed. */
+  onResolve?: (event: ResolutionEvent) => void;
+  /** Called once per distinct problem (unknown variant, missing flag, source failure). */
+  onWarning?: (warning: RuntimeWarning) => void;
+  /** The @opentelemetry/api module; detected automatically when installed. `false` turns span attributes off. */
+  opentelemetry?: OpenTelemetryApi | false;
+}
+
+/** The meta every render carries: the package's own meta plus how the version was chosen. */
+export interface RuntimeMeta {
+  id: string;
+  version: string;
+  contentHash: string;
+  flag: string;
+  variant: string | undefined;
+  reason: ResolutionReason;
+}
+
+export type RuntimeRenderResult<Result> = Result extends { meta: infer Meta } ? Omit<Result, 'meta'> & { meta: Meta & RuntimeMeta } : Result & { meta: RuntimeMeta };
+
+export interface PromptRuntime<Prompts extends PromptsConfig> {
+  /**
+   * Renders prompt `id` with the version its flag selects for this context.
+   * Never throws because of flags; throws the package's PromptVariablesError
+   * for invalid variables.
+   */
+  render<Id extends keyof Prompts & string>(id: Id, variables: VariablesFor<Prompts[Id]>, context?: FlagContext): RuntimeRenderResult<RenderResultFor<Prompts[Id]>>;
+  /** Which version a context gets, without rendering. */
+  resolve<Id extends keyof Prompts & string>(id: Id, context?: FlagContext): Omit<RuntimeMeta, 'id'> & { id: Id };
+  /** Installed versions per prompt, stable first: what this service can serve. */
+  inventory(): Array<{ id: string; name: string; stable: string; versions: Array<{ version: string; contentHash: string }> }>;
+  close(): Promise<void>;
+}
+
+interface Installed {
+  id: string;
+  flag: string;
+  stable: AnyPromptModule;
+  byVersion: Map<string, AnyPromptModule>;
+  versionSet: Set<string>;
+  /** Per version: undefined when the version takes the caller's variables as they are. */
+  projectors: Map<string, ((value: unknown) => unknown) | undefined>;
+}
+
+/** Builds a runtime over installed prompt versions and a flag source. Validates the configuration up front. */
+export function createPromptRuntime<const Prompts extends PromptsConfig>(options: PromptRuntimeOptions<Prompts>): PromptRuntime<Prompts> {
+  const prefix = options.flagPrefix ?? 'prompt.';
+  const installed = new Map<string, Installed>();
+  for (const [id, entry] of Object.entries(options.prompts)) {
+    const versions = [entry.stable, ...(entry.candidates ?? [])];
+    checkVersions(id, versions);
+    const byVersion = new Map(versions.map((module) => [module.manifest.version, module]));
+    const uniform = versions.every((module) => sameShape(module.manifest.variables, entry.stable.manifest.variables));
+    const projectors = new Map(versions.map((module) => [module.manifest.version, uniform ? undefined : variablesProjector(module.manifest.variables)]));
+    installed.set(id, { id, flag: `${prefix}${id}`, stable: entry.stable, byVersion, versionSet: new Set(byVersion.keys()), projectors });
+  }
+
+  const warn = warnOnce((warning) => safely(() => options.onWarning?.(warning)));
+  const otel = options.opentelemetry === false ? undefined : (options.opentelemetry ?? detectOpenTelemetry());
+  const unsubscribe = options.flags.subscribe((event) => {
+    if (event.type === 'error' || event.type === 'warning') warn({ source: event.source, code: 'source-error', message: event.message });
+  });
+
+  const lookup = (id: string): Installed => {
+    const prompt = installed.get(id);
+    if (!prompt) {
+      throw new PromptRuntimeError('runtime/unknown-prompt', `Unknown prompt "${id}".`, `Installed prompts: ${[...installed.keys()].join(', ') || 'none'}. Add it to createPromptRuntime({ prompts }).`);
+    }
+    return prompt;
+  };
+
+  const choose = (prompt: Installed, context: FlagContext) => {
+    let decision;
+    try {
+      decision = options.flags.evaluate(prompt.flag, context);
+    } catch (error) {
+      decision = { status: 'error' as const, message: `flag source threw: ${(error as Error).message}` };
+    }
+    const resolution = resolveVersion(decision, prompt.stable.manifest.version, prompt.versionSet);
+    if (resolution.detail && resolution.reason !== 'flag-disabled' && resolution.reason !== 'flag-no-variant') {
+      warn({ id: prompt.id, flag: prompt.flag, source: options.flags.name, code: resolution.reason as RuntimeWarning['code'], message: `${prompt.flag}: ${resolution.detail}; serving stable ${prompt.stable.manifest.version}.` });
+    }
+    return resolution;
+  };
+
+  const report = (event: ResolutionEvent) => {
+    if (options.onResolve) safely(() => options.onResolve!(event));
+    if (otel) safely(() => annotateActiveSpan(otel, event));
+  };
+
+  return {
+    render(id, variables, context = {}) {
+      const prompt = lookup(id);
+      const resolution = choose(prompt, context);
+      const module = prompt.byVersion.get(resolution.version)!;
+      const projector = prompt.projectors.get(resolution.version);
+      const result = module.render(projector ? projector(variables) : variables) as { meta?: Record<string, unknown> };
+      const meta: RuntimeMeta = {
+        ...(result.meta as object),
+        id,
+        version: resolution.version,
+        contentHash: module.manifest.contentHash,
+        flag: prompt.flag,
+        variant: resolution.variant,
+        reason: resolution.reason,
+      };
+      report({ id, flag: prompt.flag, version: resolution.version, variant: resolution.variant, reason: resolution.reason, contentHash: module.manifest.contentHash, fallback: resolution.reason !== 'flag-variant' && resolution.reason !== 'flag-disabled' && resolution.reason !== 'flag-no-variant' });
+      return { ...result, meta } as never;
+    },
+    resolve(id, context = {}) {
+      const prompt = lookup(id);
+      const resolution = choose(prompt, context);
+      const module = prompt.byVersion.get(resolution.version)!;
+      return { id, version: resolution.version, contentHash: module.manifest.contentHash, flag: prompt.flag, variant: resolution.variant, reason: resolution.reason };
+    },
+    inventory() {
+      return [...installed.values()].map((prompt) => ({
+        id: prompt.id,
+        name: prompt.stable.manifest.name,
+        stable: prompt.stable.manifest.version,
+        versions: [...prompt.byVersion.values()].map((module) => ({ version: module.manifest.version, contentHash: module.manifest.contentHash })),
+      }));
+    },
+    async close() {
+      unsubscribe();
+      await options.flags.close();
+    },
+  };
+}
+
+function safely(action: () => void): void {
+  try {
+    action();
+  } catch {
+    // Observability hooks must never fail a request.
+  }
+}

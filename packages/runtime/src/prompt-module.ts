@@ -1,0 +1,40 @@
+/**
+ * What the runtime needs from an installed prompt package: its render
+ * function and manifest. Structural, so any version built by any promptpack
+ * release fits, imported as a namespace or as the default object.
+ */
+export interface PromptModule<Variables = never, Result = unknown> {
+  render(variables: Variables): Result;
+  readonly manifest: {
+    readonly id: string;
+    readonly name: string;
+    readonly version: string;
+    readonly contentHash: string;
+    readonly variables: unknown;
+  };
+}
+
+// `any` here is what lets each version keep its own precise types.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyPromptModule = PromptModule<any, any>;
+
+export interface PromptVersions<Stable extends AnyPromptModule = AnyPromptModule, Candidate extends AnyPromptModule = AnyPromptModule> {
+  /** Served when the flag is off, missing, unreachable or names something not installed. */
+  stable: Stable;
+  /** Other installed versions a flag may select. */
+  candidates?: readonly Candidate[];
+}
+
+export type PromptsConfig = Record<string, PromptVersions>;
+
+type VersionOf<Entry extends PromptVersions> = Entry['stable'] | NonNullable<Entry['candidates']>[number];
+
+type UnionToIntersection<Union> = (Union extends unknown ? (value: Union) => void : never) extends (value: infer Intersection) => void
+  ? Intersection
+  : never;
+
+/** Variables a call must pass: what every installed version of the prompt accepts. */
+export type VariablesFor<Entry extends PromptVersions> = UnionToIntersection<Parameters<VersionOf<Entry>['render']>[0]>;
+
+/** What render returns: one of the installed versions' results. */
+export type RenderResultFor<Entry extends PromptVersions> = ReturnType<VersionOf<Entry>['render']>;

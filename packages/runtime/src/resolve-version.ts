@@ -1,0 +1,50 @@
+import type { FlagDecision } from './flag-source.js';
+
+/** Why a request got the version it got; services log and count these. */
+export type ResolutionReason =
+  | 'flag-variant'
+  | 'flag-disabled'
+  | 'flag-missing'
+  | 'flag-no-variant'
+  | 'unknown-version'
+  | 'source-not-ready'
+  | 'source-error';
+
+export interface Resolution {
+  version: string;
+  variant: string | undefined;
+  reason: ResolutionReason;
+  /** For reasons other than flag-variant: what was wrong, for the warning event. */
+  detail?: string;
+}
+
+/**
+ * Maps a flag decision onto the installed versions. Pure and total: every
+ * decision yields a version, falling back to stable, so a request never
+ * fails because of a flag.
+ */
+export function resolveVersion(decision: FlagDecision, stable: string, installed: ReadonlySet<string>): Resolution {
+  switch (decision.status) {
+    case 'variant': {
+      // A payload naming a version wins; otherwise the variant's name is the version.
+      const wanted = decision.version ?? decision.variant;
+      if (installed.has(wanted)) return { version: wanted, variant: decision.variant, reason: 'flag-variant' };
+      return {
+        version: stable,
+        variant: decision.variant,
+        reason: 'unknown-version',
+        detail: `variant "${decision.variant}" names version "${wanted}", which is not installed (installed: ${[...installed].join(', ')})`,
+      };
+    }
+    case 'no-variant':
+      return { version: stable, variant: undefined, reason: 'flag-no-variant' };
+    case 'disabled':
+      return { version: stable, variant: undefined, reason: 'flag-disabled' };
+    case 'missing':
+      return { version: stable, variant: undefined, reason: 'flag-missing', detail: 'the flag does not exist in the flag source' };
+    case 'not-ready':
+      return { version: stable, variant: undefined, reason: 'source-not-ready', detail: 'the flag source has no data yet' };
+    case 'error':
+      return { version: stable, variant: undefined, reason: 'source-error', detail: decision.message };
+  }
+}
