@@ -1,10 +1,10 @@
-import type { FlagContext, FlagSource } from './flag-source.js';
+import type { FlagContext, FlagDecision, FlagSource } from './flag-source.js';
 import { annotateActiveSpan, detectOpenTelemetry, type OpenTelemetryApi } from './opentelemetry.js';
 import { checkVersions } from './check-versions.js';
 import type { AnyPromptModule, PromptsConfig, RenderResultFor, VariablesFor } from './prompt-module.js';
 import { sameShape, variablesProjector } from './project-variables.js';
 import type { ResolutionEvent, RuntimeWarning } from './resolution-event.js';
-import { resolveVersion, type ResolutionReason } from './resolve-version.js';
+import { resolveVersion, type Resolution, type ResolutionReason } from './resolve-version.js';
 import { PromptRuntimeError } from './runtime-error.js';
 import { warnOnce } from './warn-once.js';
 
@@ -40,8 +40,11 @@ export interface PromptRuntime<Prompts extends PromptsConfig> {
    * for invalid variables.
    */
   render<Id extends keyof Prompts & string>(id: Id, variables: VariablesFor<Prompts[Id]>, context?: FlagContext): RuntimeRenderResult<RenderResultFor<Prompts[Id]>>;
+  /** render() for flag sources whose evaluation is asynchronous (OpenFeature); works with every source. */
+  renderAsync<Id extends keyof Prompts & string>(id: Id, variables: VariablesFor<Prompts[Id]>, context?: FlagContext): Promise<RuntimeRenderResult<RenderResultFor<Prompts[Id]>>>;
   /** Which version a context gets, without rendering. */
   resolve<Id extends keyof Prompts & string>(id: Id, context?: FlagContext): Omit<RuntimeMeta, 'id'> & { id: Id };
+  resolveAsync<Id extends keyof Prompts & string>(id: Id, context?: FlagContext): Promise<Omit<RuntimeMeta, 'id'> & { id: Id }>;
   /** Installed versions per prompt, stable first: what this service can serve. */
   inventory(): Array<{ id: string; name: string; stable: string; versions: Array<{ version: string; contentHash: string }> }>;
   close(): Promise<void>;
@@ -84,19 +87,56 @@ export function createPromptRuntime<const Prompts extends PromptsConfig>(options
     return prompt;
   };
 
-  const choose = (prompt: Installed, context: FlagContext) => {
-    let decision;
+  const decide = (prompt: Installed, context: FlagContext): FlagDecision => {
     try {
-      decision = options.flags.evaluate(prompt.flag, context);
+      return options.flags.evaluate(prompt.flag, context);
     } catch (error) {
-      decision = { status: 'error' as const, message: `flag source threw: ${(error as Error).message}` };
+      return { status: 'error', message: `flag source threw: ${(error as Error).message}` };
     }
+  };
+
+  const decideAsync = async (prompt: Installed, context: FlagContext): Promise<FlagDecision> => {
+    if (!options.flags.evaluateAsync) return decide(prompt, context);
+    try {
+      return await options.flags.evaluateAsync(prompt.flag, context);
+    } catch (error) {
+      return { status: 'error', message: `flag source failed: ${(error as Error).message}` };
+    }
+  };
+
+  const choose = (prompt: Installed, decision: FlagDecision) => {
     const resolution = resolveVersion(decision, prompt.stable.manifest.version, prompt.versionSet);
     if (resolution.detail && resolution.reason !== 'flag-disabled' && resolution.reason !== 'flag-no-variant') {
       warn({ id: prompt.id, flag: prompt.flag, source: options.flags.name, code: resolution.reason as RuntimeWarning['code'], message: `${prompt.flag}: ${resolution.detail}; serving stable ${prompt.stable.manifest.version}.` });
     }
     return resolution;
   };
+
+  const renderWith = (id: string, prompt: Installed, resolution: Resolution, variables: unknown) => {
+    const module = prompt.byVersion.get(resolution.version)!;
+    const projector = prompt.projectors.get(resolution.version);
+    const result = module.render(projector ? projector(variables) : variables) as { meta?: Record<string, unknown> };
+    const meta: RuntimeMeta = {
+      ...(result.meta as object),
+      id,
+      version: resolution.version,
+      contentHash: module.manifest.contentHash,
+      flag: prompt.flag,
+      variant: resolution.variant,
+      reason: resolution.reason,
+    };
+    report({ id, flag: prompt.flag, version: resolution.version, variant: resolution.variant, reason: resolution.reason, contentHash: module.manifest.contentHash, fallback: !deliberate.has(resolution.reason) });
+    return { ...result, meta } as never;
+  };
+
+  const describe = (id: string, prompt: Installed, resolution: Resolution) => ({
+    id,
+    version: resolution.version,
+    contentHash: prompt.byVersion.get(resolution.version)!.manifest.contentHash,
+    flag: prompt.flag,
+    variant: resolution.variant,
+    reason: resolution.reason,
+  });
 
   const report = (event: ResolutionEvent) => {
     if (options.onResolve) safely(() => options.onResolve!(event));
@@ -106,27 +146,19 @@ export function createPromptRuntime<const Prompts extends PromptsConfig>(options
   return {
     render(id, variables, context = {}) {
       const prompt = lookup(id);
-      const resolution = choose(prompt, context);
-      const module = prompt.byVersion.get(resolution.version)!;
-      const projector = prompt.projectors.get(resolution.version);
-      const result = module.render(projector ? projector(variables) : variables) as { meta?: Record<string, unknown> };
-      const meta: RuntimeMeta = {
-        ...(result.meta as object),
-        id,
-        version: resolution.version,
-        contentHash: module.manifest.contentHash,
-        flag: prompt.flag,
-        variant: resolution.variant,
-        reason: resolution.reason,
-      };
-      report({ id, flag: prompt.flag, version: resolution.version, variant: resolution.variant, reason: resolution.reason, contentHash: module.manifest.contentHash, fallback: resolution.reason !== 'flag-variant' && resolution.reason !== 'flag-disabled' && resolution.reason !== 'flag-no-variant' });
-      return { ...result, meta } as never;
+      return renderWith(id, prompt, choose(prompt, decide(prompt, context)), variables);
+    },
+    async renderAsync(id, variables, context = {}) {
+      const prompt = lookup(id);
+      return renderWith(id, prompt, choose(prompt, await decideAsync(prompt, context)), variables);
     },
     resolve(id, context = {}) {
       const prompt = lookup(id);
-      const resolution = choose(prompt, context);
-      const module = prompt.byVersion.get(resolution.version)!;
-      return { id, version: resolution.version, contentHash: module.manifest.contentHash, flag: prompt.flag, variant: resolution.variant, reason: resolution.reason };
+      return describe(id, prompt, choose(prompt, decide(prompt, context))) as never;
+    },
+    async resolveAsync(id, context = {}) {
+      const prompt = lookup(id);
+      return describe(id, prompt, choose(prompt, await decideAsync(prompt, context))) as never;
     },
     inventory() {
       return [...installed.values()].map((prompt) => ({
@@ -142,6 +174,9 @@ export function createPromptRuntime<const Prompts extends PromptsConfig>(options
     },
   };
 }
+
+// Flag states an operator chose on purpose; every other reason is a fallback.
+const deliberate = new Set<ResolutionReason>(['flag-variant', 'flag-disabled', 'flag-no-variant']);
 
 function safely(action: () => void): void {
   try {

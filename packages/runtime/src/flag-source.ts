@@ -35,6 +35,11 @@ export interface FlagSource {
   /** A short name for events and logs: 'unleash', 'file', 'openfeature', 'static'. */
   readonly name: string;
   evaluate(flag: string, context: FlagContext): FlagDecision;
+  /**
+   * For sources whose API is asynchronous (OpenFeature): used by
+   * runtime.renderAsync(). Sources without it are evaluated synchronously.
+   */
+  evaluateAsync?(flag: string, context: FlagContext): Promise<FlagDecision>;
   /** Subscribes to source events (ready, changed, error); returns an unsubscribe function. */
   subscribe(listener: (event: FlagSourceEvent) => void): () => void;
   /** Stops timers, watchers and connections. */

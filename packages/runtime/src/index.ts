@@ -1,5 +1,7 @@
 export { createPromptRuntime, type PromptRuntime, type PromptRuntimeOptions, type RuntimeMeta, type RuntimeRenderResult } from './create-prompt-runtime.js';
 export { fileFlags, type FileFlagsOptions } from './file-flags.js';
+export { openFeatureFlags, type OpenFeatureClient } from './openfeature-flags.js';
+export { unleashFlags, type UnleashFlagsOptions } from './unleash-flags.js';
 export { staticFlags, type StaticFlagValue } from './static-flags.js';
 export type { FlagContext, FlagDecision, FlagSource, FlagSourceEvent } from './flag-source.js';
 export type { AnyPromptModule, PromptModule, PromptsConfig, PromptVersions, RenderResultFor, VariablesFor } from './prompt-module.js';
