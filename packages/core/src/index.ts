@@ -11,3 +11,11 @@ export { assertionSchema, evalCaseSchema, evalManifestSchema, thresholdsSchema, 
 export { fewShotSchema, fewShotsSchema, type FewShot } from './schema/fewshots-spec.js';
 export { modelSchema, promptIdSchema, promptSpecSchema, type ModelDefaults, type PromptSpec } from './schema/prompt-spec.js';
 export { objectNodeSchema, schemaNodeSchema, type ArrayNode, type BooleanNode, type NumberNode, type ObjectNode, type SchemaNode, type StringNode } from './schema/schema-node.js';
+export { loadPromptFromSources, type LoadPromptFromSourcesOptions } from './load-prompt.js';
+export { bumpCovers, maxBump, type Bump, type PartChange, type PromptImpact, type PromptPart } from './impact/prompt-impact.js';
+export { comparePrompts } from './impact/compare-prompts.js';
+export { compareSchema, type SchemaDirection } from './impact/compare-schema.js';
+export { compareVersions, parseVersion, versionBump, type SemVer } from './impact/versions.js';
+export { defaultBase, findRepoRoot, mergeBase, resolveRef, type BaseRef } from './git/refs.js';
+export { listPromptFoldersAtRef, readPromptAtRef, type ReadPromptAtRefOptions } from './git/read-prompt-at-ref.js';
+export { listReleaseTags, releaseBase, type ReleaseTag } from './git/release-tags.js';

@@ -1,0 +1,83 @@
+import type { Bump, Diagnostic, PartChange } from '@promptpack/core';
+import { plural, type Io } from './output.js';
+
+/** What `promptpack check` found for one prompt; also the shape of each `--json` entry. */
+export interface PromptCheck {
+  id: string;
+  /** npm package name; null when package.json did not load. */
+  package: string | null;
+  version: string | null;
+  /** changed or unchanged against its base; new (no base); removed (only at the base); invalid (a side does not load). */
+  status: 'changed' | 'unchanged' | 'new' | 'removed' | 'invalid';
+  /** What this prompt was compared with: a ref, or the release tag in `--published` mode. */
+  base: { ref: string; commit: string; version?: string } | null;
+  /** The smallest bump the changes require; null when it could not be computed. */
+  required: Bump | null;
+  /** The bump the pending changesets (or the version already written to package.json) give it. */
+  declared: Bump;
+  /** Where `declared` comes from: changeset ids and version moves, for the reader to check. */
+  declaredBy: string[];
+  ok: boolean;
+  changes: PartChange[];
+  diagnostics: Diagnostic[];
+  /** One sentence on why it failed or what to know; null when there is nothing to say. */
+  message: string | null;
+  hint: string | null;
+}
+
+export type CheckBase = { kind: 'ref'; ref: string; commit: string } | { kind: 'published' };
+
+export interface CheckReport {
+  /** Bumped when the shape changes incompatibly, so scripts can tell. */
+  specificationVersion: 1;
+  base: CheckBase;
+  ok: boolean;
+  prompts: PromptCheck[];
+}
+
+export function printJson(io: Io, report: CheckReport): void {
+  io.out(JSON.stringify(report, null, 2));
+}
+
+/** A table a release manager reads top to bottom: one row per prompt, its changes under it, failures last with what to do. */
+export function printText(io: Io, report: CheckReport): void {
+  io.out(report.base.kind === 'ref' ? `Comparing with ${report.base.ref} (${report.base.commit.slice(0, 12)}).` : 'Comparing each prompt with its last release tag.');
+  const rows = report.prompts.map((prompt) => [prompt.id, prompt.package ?? '?', required(prompt), prompt.declared, result(prompt)]);
+  const header = ['prompt', 'package', 'required', 'declared', 'result'];
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: string[]) => cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ');
+  io.out(line(header));
+  report.prompts.forEach((prompt, index) => {
+    const cells = rows[index]!;
+    io.out(line([...cells.slice(0, -1), tint(io, prompt, cells.at(-1)!)]));
+    const partWidth = Math.max(0, ...prompt.changes.map((change) => change.part.length));
+    for (const change of prompt.changes) io.out(`    ${change.part.padEnd(partWidth)}  ${change.bump.padEnd(5)}  ${change.summary}`);
+  });
+  for (const prompt of report.prompts) {
+    if (!prompt.message) continue;
+    const write = prompt.ok ? io.out : io.err;
+    write(`${prompt.ok ? 'note' : 'error'} ${prompt.id}: ${prompt.message}`);
+    if (prompt.hint) write(`  hint: ${prompt.hint}`);
+  }
+  const failed = report.prompts.filter((prompt) => !prompt.ok).length;
+  const against = report.base.kind === 'ref' ? `against ${report.base.ref}` : 'against their last releases';
+  io.out(`${plural(report.prompts.length, 'prompt')} checked ${against}: ${failed === 0 ? 'every change is covered.' : `${failed} failed.`}`);
+}
+
+function required(prompt: PromptCheck): string {
+  // Nothing to compare for a new or removed prompt, and nothing computable for an invalid one.
+  return prompt.status === 'changed' || prompt.status === 'unchanged' ? (prompt.required ?? '?') : '-';
+}
+
+function result(prompt: PromptCheck): string {
+  if (prompt.status === 'invalid') return 'INVALID';
+  if (!prompt.ok) return 'FAIL';
+  if (prompt.status === 'new') return 'new';
+  if (prompt.status === 'removed') return 'removed';
+  return prompt.status === 'unchanged' ? 'ok (unchanged)' : 'ok';
+}
+
+function tint(io: Io, prompt: PromptCheck, text: string): string {
+  if (!io.color) return text;
+  return `${prompt.ok ? '\x1b[32m' : '\x1b[31m'}${text}\x1b[0m`;
+}

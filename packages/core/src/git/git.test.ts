@@ -1,0 +1,111 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PromptpackError } from '../errors.js';
+import { loadPromptFromSources } from '../load-prompt.js';
+import { listPromptFoldersAtRef, readPromptAtRef } from './read-prompt-at-ref.js';
+import { defaultBase, findRepoRoot, mergeBase, resolveRef } from './refs.js';
+import { listReleaseTags } from './release-tags.js';
+
+const fixture = path.resolve(import.meta.dirname, '../../test/__fixtures__/valid/order-help');
+const scratch = mkdtempSync(path.join(tmpdir(), 'promptpack-git-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 't@example.com' };
+const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'commit.gpgsign=false', '-c', 'tag.gpgsign=false', ...args], { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+
+function thrown(run: () => unknown): PromptpackError {
+  try {
+    run();
+  } catch (error) {
+    if (PromptpackError.isInstance(error)) return error;
+    throw error;
+  }
+  throw new Error('expected a PromptpackError');
+}
+
+let repo: string;
+let first: string;
+beforeAll(() => {
+  repo = path.join(scratch, 'repo');
+  mkdirSync(path.join(repo, 'prompts/_shared'), { recursive: true });
+  writeFileSync(path.join(repo, 'prompts/_shared/notes.md'), 'shared\n');
+  cpSync(fixture, path.join(repo, 'prompts/order-help'), { recursive: true });
+  git(repo, 'init', '-q', '-b', 'main');
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-q', '-m', 'first');
+  first = git(repo, 'rev-parse', 'HEAD');
+  git(repo, 'tag', '@acme/prompt-order-help@1.0.0');
+  git(repo, 'tag', '@acme/prompt-order-help@1.10.0');
+  git(repo, 'tag', '@acme/prompt-order-help@1.9.0');
+  git(repo, 'tag', '@acme/prompt-order-help-extra@3.0.0');
+  git(repo, 'checkout', '-q', '-b', 'feature');
+  rmSync(path.join(repo, 'prompts/order-help/evals.yaml'));
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-q', '-m', 'second');
+});
+
+describe('reading prompts at a ref', () => {
+  it('returns each file by part, and loads like a folder on disk with the ref in file names', () => {
+    const sources = readPromptAtRef({ repoRoot: repo, ref: 'main', promptDir: 'prompts/order-help' });
+    expect(Object.keys(sources ?? {}).sort()).toEqual(['evals', 'fewshots', 'packageJson', 'policy', 'prompt', 'template']);
+    const result = loadPromptFromSources({ dir: path.join(repo, 'prompts/order-help'), folder: 'order-help', sources: sources!, displayDir: 'main:prompts/order-help' });
+    expect(result.success).toBe(true);
+    expect(result.prompt?.files.policy).toBe('main:prompts/order-help/policy.md');
+  });
+
+  it('leaves out a file missing at that ref, which loading reports as file/missing', () => {
+    const sources = readPromptAtRef({ repoRoot: repo, ref: 'feature', promptDir: path.join(repo, 'prompts/order-help') });
+    expect(sources?.evals).toBeUndefined();
+    const result = loadPromptFromSources({ dir: path.join(repo, 'prompts/order-help'), folder: 'order-help', sources: sources!, displayDir: 'feature:prompts/order-help' });
+    expect(result.success).toBe(false);
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: 'file/missing', file: 'feature:prompts/order-help/evals.yaml' }));
+  });
+
+  it('is undefined for a folder that did not exist at that ref', () => {
+    expect(readPromptAtRef({ repoRoot: repo, ref: 'main', promptDir: 'prompts/order-status' })).toBeUndefined();
+  });
+
+  it('lists prompt folders at a ref, skipping shared ones', () => {
+    expect(listPromptFoldersAtRef({ repoRoot: repo, ref: first, promptsDir: path.join(repo, 'prompts') })).toEqual(['prompts/order-help']);
+  });
+
+  it('names the ref when it does not exist', () => {
+    const error = thrown(() => readPromptAtRef({ repoRoot: repo, ref: 'nope', promptDir: 'prompts/order-help' }));
+    expect(error.message).toMatch(/Cannot read prompts\/order-help at nope/);
+  });
+});
+
+describe('refs', () => {
+  it('finds the repository root from a subfolder', () => {
+    expect(findRepoRoot(path.join(repo, 'prompts/order-help'))).toBe(git(repo, 'rev-parse', '--show-toplevel'));
+  });
+
+  it('resolves refs and explains unknown ones, including refs that look like options', () => {
+    expect(resolveRef(repo, 'main')).toBe(first);
+    for (const ref of ['nope', '--output=/tmp/x']) {
+      const error = thrown(() => resolveRef(repo, ref));
+      expect(error.code).toBe('git/ref-not-found');
+      expect(error.message).toContain(`Unknown git ref "${ref}"`);
+      expect(error.hint).toMatch(/git fetch/);
+    }
+  });
+
+  it('finds the merge base of HEAD with main, falling back to origin/main', () => {
+    expect(mergeBase(repo, 'HEAD', 'main')).toBe(first);
+    expect(defaultBase(repo)).toEqual({ ref: 'main', commit: first });
+    const clone = path.join(scratch, 'clone');
+    git(scratch, 'clone', '-q', '--branch', 'feature', repo, clone);
+    expect(defaultBase(clone)).toEqual({ ref: 'origin/main', commit: first });
+    git(clone, 'update-ref', '-d', 'refs/remotes/origin/main');
+    const error = thrown(() => defaultBase(clone));
+    expect(error.message).toMatch(/neither a main branch nor origin\/main/);
+    expect(error.hint).toMatch(/--base/);
+  });
+
+  it('lists one package’s release tags in semver order', () => {
+    expect(listReleaseTags(repo, '@acme/prompt-order-help').map((tag) => tag.version)).toEqual(['1.0.0', '1.9.0', '1.10.0']);
+  });
+});

@@ -1,0 +1,68 @@
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+import { promptFiles, type PromptFilePart } from '../loaded-prompt.js';
+import { git, toGitPath } from './run-git.js';
+
+const partByFile = new Map(Object.entries(promptFiles).map(([part, file]) => [file as string, part as PromptFilePart]));
+
+export interface ReadPromptAtRefOptions {
+  /** Top of the git work tree. */
+  repoRoot: string;
+  /** Commit, branch or tag; resolve it first (`resolveRef`) for a clear error on typos. */
+  ref: string;
+  /** The prompt folder, relative to `repoRoot` or absolute. */
+  promptDir: string;
+}
+
+/**
+ * The prompt's files as they were at `ref`, by part; undefined when the
+ * folder did not exist there (a new prompt). A file missing at that ref is
+ * left out, so loading the result reports it like a missing file on disk.
+ */
+export function readPromptAtRef(options: ReadPromptAtRefOptions): Partial<Record<PromptFilePart, string>> | undefined {
+  const folder = repoPath(options.repoRoot, options.promptDir);
+  // ls-tree of a path that does not exist succeeds with no output: a new prompt, not an error.
+  const listing = git(options.repoRoot, ['ls-tree', '--name-only', '--end-of-options', options.ref, `${folder}/`], `read ${folder} at ${options.ref}`, refHint);
+  const names = listing.split('\n').filter(Boolean).map((name) => path.posix.basename(name));
+  if (names.length === 0) return undefined;
+  const sources: Partial<Record<PromptFilePart, string>> = {};
+  for (const name of names) {
+    const part = partByFile.get(name);
+    if (!part) continue;
+    sources[part] = git(options.repoRoot, ['show', `${options.ref}:${folder}/${name}`], `read ${folder}/${name} at ${options.ref}`);
+  }
+  return sources;
+}
+
+/**
+ * The prompt folders under `promptsDir` at `ref` (relative to the repo root,
+ * `/`-separated), so prompts deleted since then can be reported. Folders
+ * starting with `_` or `.` hold shared material, as on disk.
+ */
+export function listPromptFoldersAtRef(options: { repoRoot: string; ref: string; promptsDir: string }): string[] {
+  const root = repoPath(options.repoRoot, options.promptsDir);
+  const listing = git(options.repoRoot, ['ls-tree', '-d', '--name-only', '--end-of-options', options.ref, `${root}/`], `list ${root} at ${options.ref}`, refHint);
+  return listing
+    .split('\n')
+    .filter(Boolean)
+    .filter((entry) => !/^[_.]/.test(path.posix.basename(entry)))
+    .sort();
+}
+
+const refHint = 'Pass a commit, branch or tag that exists here (git log --oneline, git tag --list).';
+
+function repoPath(repoRoot: string, dir: string): string {
+  if (!path.isAbsolute(dir)) return toGitPath(dir);
+  // git reports the work tree with symlinks resolved (/tmp -> /private/tmp on macOS); compare like with like.
+  return toGitPath(path.relative(real(repoRoot), real(dir)));
+}
+
+function real(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    // A deleted prompt's folder no longer exists on disk; resolve its parent instead.
+    const parent = path.dirname(dir);
+    return parent === dir ? dir : path.join(real(parent), path.basename(dir));
+  }
+}
