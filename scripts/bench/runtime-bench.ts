@@ -14,7 +14,7 @@ import { Unleash } from 'unleash-client';
 const repo = path.resolve(import.meta.dirname, '../..');
 const source = path.join(import.meta.dirname, 'runtime-workload');
 // Built inside the runtime package so the generated code's imports (zod, handlebars) resolve.
-const workdir = path.join(repo, 'packages/runtime/test/.generated/bench');
+const workdir = path.join(repo, 'packages/runtime/test/.bench');
 
 async function buildVersion(version: string, policySuffix: string): Promise<AnyPromptModule> {
   const dir = path.join(workdir, version, 'runtime-workload');

@@ -1,0 +1,69 @@
+import { releaseBase, sha256, type LoadedPrompt, type PromptImpact, type ReleaseTag } from '@promptpack/core';
+import type { PromptNotes } from './release-notes.js';
+
+/**
+ * Everything the changelog needs from the outside world, as a narrow
+ * interface: the default one reads git and the disk (`createRepositoryHistory`);
+ * tests pass their own.
+ */
+export interface PromptHistory {
+  /** Folder of a workspace package; undefined when the name is not in the workspace. */
+  packageDir(name: string): string | undefined;
+  /** True when the folder holds a prompt (a `prompt.yaml`), false for tooling packages. */
+  isPromptFolder(dir: string): boolean;
+  /** The prompt as it is in the working tree (the version about to be released). */
+  loadWorkingTree(dir: string): LoadedPrompt;
+  /** The prompt as it was at a git ref; undefined when the folder did not exist there. Throws when it cannot be read. */
+  loadAtRef(ref: string, dir: string): LoadedPrompt | undefined;
+  /** The package's release tags (`<name>@<version>`), any order. */
+  releaseTags(name: string): ReleaseTag[];
+  /** True in a shallow clone, where release tags and history may be missing. */
+  isShallow(): boolean;
+  comparePrompts(before: LoadedPrompt | undefined, after: LoadedPrompt): PromptImpact;
+}
+
+export class ChangelogError extends Error {
+  constructor(message: string, hint: string) {
+    super(`${message}\nhint: ${hint}`);
+    this.name = 'ChangelogError';
+  }
+}
+
+/**
+ * Gathers the notes for one package: undefined for a tooling package (no
+ * prompt.yaml), otherwise the impact of the working tree against the
+ * previous release's tag and the new policy hash.
+ */
+export function collectPromptNotes(name: string, history: PromptHistory): PromptNotes | undefined {
+  const dir = history.packageDir(name);
+  if (dir === undefined || !history.isPromptFolder(dir)) return undefined;
+  const after = history.loadWorkingTree(dir);
+  const policyHash = sha256(after.sources.policy);
+  const tags = history.releaseTags(name);
+  // The version on disk is still the old one: changesets asks for changelog
+  // lines before it writes the new version into package.json. Its tag is the
+  // base; when that tag is missing (a release that failed before tagging),
+  // the last version that was tagged.
+  const base = releaseBase(tags, after.packageJson.version);
+
+  if (base === undefined) {
+    if (tags.length === 0 && history.isShallow()) {
+      throw new ChangelogError(
+        `No release tag of ${name} in this shallow clone, so the changelog cannot tell what changed since the last release.`,
+        'Fetch full history and tags (actions/checkout with `fetch-depth: 0`, or `git fetch --unshallow --tags`), then run `changeset version` again.',
+      );
+    }
+    return { name, previousVersion: undefined, impact: history.comparePrompts(undefined, after), policyHash };
+  }
+
+  const { tag, version: previousVersion } = base;
+  try {
+    const before = history.loadAtRef(tag, dir);
+    return { name, previousVersion, impact: history.comparePrompts(before, after), policyHash };
+  } catch (error) {
+    // An old release the current loader cannot read must not block a release;
+    // the entry says so instead of listing parts.
+    const reason = (error as Error).message.split('\n')[0];
+    return { name, previousVersion, impact: undefined, comparisonError: `cannot read the prompt at tag \`${tag}\`: ${reason}`, policyHash };
+  }
+}
