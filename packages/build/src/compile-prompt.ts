@@ -1,4 +1,4 @@
-import type { LoadedPrompt } from '@promptpack/core';
+import { analyzeTemplate, type LoadedPrompt } from '@promptpack/core';
 import { emitDeclarations } from './emit-declarations.js';
 import { emitModule, type ModuleParts } from './emit-module.js';
 import { emitZod } from './emit-zod.js';
@@ -29,6 +29,12 @@ export const distFiles = {
   evals: 'dist/evals.json',
 } as const;
 
+/** The top-level variables policy.md reads: its rendering depends on nothing else. */
+function policyVariables(prompt: LoadedPrompt): string[] {
+  const { usedPaths } = analyzeTemplate(prompt.files.policy, prompt.sources.policy, prompt.spec.variables);
+  return [...new Set([...usedPaths].map((used) => used.split(/[.[]/)[0]!))].sort();
+}
+
 /**
  * A loaded prompt -> the text of every dist file. Pure and deterministic:
  * no disk, no clock, no absolute paths, so the same folder always gives the
@@ -50,6 +56,7 @@ export function compilePrompt(prompt: LoadedPrompt): CompiledPrompt {
     outputJsonSchema: spec.output ? toJsonSchema(spec.output) : null,
     outputIsText: spec.output?.type === 'string',
     variablesExample: `render(${JSON.stringify(exampleValue(spec.variables))})`,
+    policyVariables: policyVariables(prompt),
   };
   const declarations = emitDeclarations({ manifest, variables: spec.variables, output: spec.output, model: spec.model });
   return {

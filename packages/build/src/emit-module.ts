@@ -25,6 +25,8 @@ export interface ModuleParts {
   outputIsText: boolean;
   /** render() call text shown in the variables error hint. */
   variablesExample: string;
+  /** Top-level variables policy.md reads (its rendering is remembered per distinct values). */
+  policyVariables: string[];
 }
 
 /** The names the generated package exports, besides `default` (an object bundling them). */
@@ -80,6 +82,8 @@ export function emitModule(parts: ModuleParts, format: ModuleFormat): string {
     '',
     '/** policy.md, precompiled: the system message. */',
     `const policyTemplate = handlebars.template(${parts.policyTemplate});`,
+    '/** The only variables policy.md reads: its text is a function of these alone. */',
+    `const policyVariables = ${jsonLiteral(parts.policyVariables)};`,
     '',
     '/** template.hbs, precompiled: the user message. */',
     `const userTemplate = handlebars.template(${parts.userTemplate});`,

@@ -174,8 +174,35 @@ function runTemplate(template, file, data) {
   }
 }
 
+// Services usually pass the same policy variables (a company name, a team)
+// on every request, so the system message is remembered per distinct
+// values: same text, without re-running the template. Bounded, because the
+// values may come from callers.
+const policyCache = new Map();
+
+function policyKey(data) {
+  let key = '';
+  for (const name of policyVariables) {
+    const value = data[name];
+    // Length-prefixed strings cannot collide; anything else goes through JSON.
+    key += typeof value === 'string' ? value.length + ':' + value + ';' : JSON.stringify(value) + ';';
+  }
+  return key;
+}
+
+function renderPolicy(data) {
+  const key = policyKey(data);
+  let text = policyCache.get(key);
+  if (text === undefined) {
+    text = runTemplate(policyTemplate, 'policy.md', data);
+    if (policyCache.size >= 256) policyCache.clear();
+    policyCache.set(key, text);
+  }
+  return text;
+}
+
 function renderValid(data) {
-  const messages = [{ role: 'system', content: runTemplate(policyTemplate, 'policy.md', data) }];
+  const messages = [{ role: 'system', content: renderPolicy(data) }];
   for (const shot of fewshots) messages.push({ role: 'user', content: shot.user }, { role: 'assistant', content: shot.assistant });
   messages.push({ role: 'user', content: runTemplate(userTemplate, 'template.hbs', data) });
   return { messages, model: modelDefaults(), meta: { ...meta } };

@@ -48,6 +48,19 @@ function thrown(action: () => unknown): GeneratedError {
 describe.each(['esm', 'cjs'] as const)('generated %s module', (format) => {
   const load = () => (format === 'esm' ? esm : cjs);
 
+  test('the remembered system message always matches the variables of this call', () => {
+    // Interleave values so a cache keyed on the wrong thing would hand one request another's policy.
+    const tiers = ['pro', 'free', 'pro', 'enterprise', 'free'] as const;
+    for (const tier of tiers) {
+      const result = load().render({ ...variables, customer: { name: 'Ada', tier } });
+      expect(result.messages[0]!.content).toBe(system.replace('pro plan', `${tier} plan`));
+    }
+    // The remembered text does not depend on a variable the policy does not read.
+    const renamed = load().render({ ...variables, customer: { name: 'Grace', tier: 'free' } });
+    expect(renamed.messages[0]!.content).toBe(system.replace('pro plan', 'free plan'));
+    expect(renamed.messages[5]!.content).toMatch(/^Customer: Grace \(free\)/);
+  });
+
   test('renders system policy, few-shot pairs, then the user message', () => {
     const result = load().render(variables);
     expect(result.messages.map((message) => message.role)).toEqual(['system', 'user', 'assistant', 'user', 'assistant', 'user']);

@@ -115,18 +115,19 @@ export function createPromptRuntime<const Prompts extends PromptsConfig>(options
   const renderWith = (id: string, prompt: Installed, resolution: Resolution, variables: unknown) => {
     const module = prompt.byVersion.get(resolution.version)!;
     const projector = prompt.projectors.get(resolution.version);
-    const result = module.render(projector ? projector(variables) : variables) as { meta?: Record<string, unknown> };
-    const meta: RuntimeMeta = {
-      ...(result.meta as object),
-      id,
-      version: resolution.version,
-      contentHash: module.manifest.contentHash,
-      flag: prompt.flag,
-      variant: resolution.variant,
-      reason: resolution.reason,
-    };
-    report({ id, flag: prompt.flag, version: resolution.version, variant: resolution.variant, reason: resolution.reason, contentHash: module.manifest.contentHash, fallback: !deliberate.has(resolution.reason) });
-    return { ...result, meta } as never;
+    const result = module.render(projector ? projector(variables) : variables) as { meta: Record<string, unknown> };
+    const contentHash = module.manifest.contentHash;
+    // render() returns a fresh object per call: extend its meta in place rather than copying twice.
+    if (Object.isFrozen(result) || Object.isFrozen(result.meta)) return withCopiedMeta(result, { id, version: resolution.version, contentHash, flag: prompt.flag, variant: resolution.variant, reason: resolution.reason });
+    const meta = result.meta as unknown as RuntimeMeta;
+    meta.id = id;
+    meta.version = resolution.version;
+    meta.contentHash = contentHash;
+    meta.flag = prompt.flag;
+    meta.variant = resolution.variant;
+    meta.reason = resolution.reason;
+    if (reporting) report({ id, flag: prompt.flag, version: resolution.version, variant: resolution.variant, reason: resolution.reason, contentHash, fallback: !deliberate.has(resolution.reason) });
+    return result as never;
   };
 
   const describe = (id: string, prompt: Installed, resolution: Resolution) => ({
@@ -138,6 +139,7 @@ export function createPromptRuntime<const Prompts extends PromptsConfig>(options
     reason: resolution.reason,
   });
 
+  const reporting = options.onResolve !== undefined || otel !== undefined;
   const report = (event: ResolutionEvent) => {
     if (options.onResolve) safely(() => options.onResolve!(event));
     if (otel) safely(() => annotateActiveSpan(otel, event));
@@ -173,6 +175,11 @@ export function createPromptRuntime<const Prompts extends PromptsConfig>(options
       await options.flags.close();
     },
   };
+}
+
+/** For a version whose render result is frozen: the same result, with the runtime meta on a copy. */
+function withCopiedMeta(result: { meta: Record<string, unknown> }, extra: RuntimeMeta): never {
+  return { ...result, meta: { ...result.meta, ...extra } } as never;
 }
 
 // Flag states an operator chose on purpose; every other reason is a fallback.

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { FlagContext, FlagDecision, FlagSource, FlagSourceEvent } from './flag-source.js';
 import { createOfflineUnleash } from './offline-unleash.js';
 import { readFeaturesFile } from './read-features-file.js';
-import { unleashDecision } from './unleash-decision.js';
+import { evaluator, toUnleashContext, unleashDecision } from './unleash-decision.js';
 import { Subscribers } from './subscribers.js';
 import { fileWatcher } from './watch-file.js';
 
@@ -33,6 +33,8 @@ export function fileFlags(file: string, options: FileFlagsOptions = {}): FlagSou
     environment: options.environment,
     onError: (error) => subscribers.emit({ type: 'error', source: 'file', message: error.message, error }),
   });
+  const evaluate = evaluator(offline.unleash, { countMetrics: false });
+  const staticContext = { appName: options.appName ?? 'promptpack', environment: options.environment ?? 'default' };
   let ready = first.ok;
   let lastText = first.ok ? first.text : undefined;
   if (!first.ok) subscribers.fail(first.message);
@@ -56,7 +58,7 @@ export function fileFlags(file: string, options: FileFlagsOptions = {}): FlagSou
   return {
     name: 'file',
     evaluate(flag: string, context: FlagContext): FlagDecision {
-      return unleashDecision(offline.unleash, flag, context, ready);
+      return unleashDecision(offline.unleash, evaluate, flag, toUnleashContext(context, staticContext), ready);
     },
     subscribe: (listener: (event: FlagSourceEvent) => void) => subscribers.add(listener),
     async close() {

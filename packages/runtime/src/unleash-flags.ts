@@ -4,7 +4,7 @@ import type { FlagContext, FlagDecision, FlagSource, FlagSourceEvent } from './f
 import { createOfflineUnleash } from './offline-unleash.js';
 import { readFeaturesFile } from './read-features-file.js';
 import { Subscribers } from './subscribers.js';
-import { unleashDecision } from './unleash-decision.js';
+import { evaluator, toUnleashContext, unleashDecision } from './unleash-decision.js';
 
 function firstReadable(files: ReadonlyArray<string | undefined>): ClientFeaturesResponse | undefined {
   for (const file of files) {
@@ -62,6 +62,9 @@ export function unleashFlags(options: UnleashFlagsOptions): FlagSource {
     bootstrap: options.bootstrapFile ? { filePath: options.bootstrapFile } : undefined,
     skipInstanceCountWarning: true,
   });
+  const evaluate = evaluator(unleash, { countMetrics: options.metrics !== false });
+  const offlineEvaluate = offline ? evaluator(offline.unleash, { countMetrics: false }) : undefined;
+  const staticContext = { appName: options.appName, environment: options.environment ?? 'default' };
   unleash.on('ready', () => {
     ready = true;
     subscribers.recover();
@@ -81,8 +84,9 @@ export function unleashFlags(options: UnleashFlagsOptions): FlagSource {
   return {
     name: 'unleash',
     evaluate(flag: string, context: FlagContext): FlagDecision {
-      if (!ready && offline) return unleashDecision(offline.unleash, flag, context, true);
-      return unleashDecision(unleash, flag, context, ready);
+      const unleashContext = toUnleashContext(context, staticContext);
+      if (!ready && offline) return unleashDecision(offline.unleash, offlineEvaluate!, flag, unleashContext, true);
+      return unleashDecision(unleash, evaluate, flag, unleashContext, ready);
     },
     subscribe: (listener: (event: FlagSourceEvent) => void) => subscribers.add(listener),
     async close() {

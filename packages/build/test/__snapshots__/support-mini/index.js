@@ -21,33 +21,27 @@ const policyTemplate = handlebars.template({"compiler":[8,">= 4.3.0"],"main":fun
     + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"customer"), "tier", {"start":{"line":5,"column":27},"end":{"line":5,"column":40}} ), depth0)) != null ? stack1 : "")
     + " plan.\n- Answer with JSON only: {\"decision\": \"reply\" | \"escalate\" | \"refund\", \"reply\": \"...\", \"refundCents\": 0}.";
 },"useData":true});
+/** The only variables policy.md reads: its text is a function of these alone. */
+const policyVariables = [
+  "customer"
+];
 
 /** template.hbs, precompiled: the user message. */
 const userTemplate = handlebars.template({"0":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
+    var stack1, alias1=container.strict, alias2=container.lambda;
 
   return "- "
-    + ((stack1 = (((helper = lookupProperty(helpers,"quantity") || alias1(depth0, "quantity", {"start":{"line":8,"column":4},"end":{"line":8,"column":12}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"quantity","hash":{},"data":data,"loc":{"start":{"line":8,"column":2},"end":{"line":8,"column":14}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "quantity", {"start":{"line":8,"column":4},"end":{"line":8,"column":12}} ), depth0)) != null ? stack1 : "")
     + " x "
-    + ((stack1 = (((helper = lookupProperty(helpers,"sku") || alias1(depth0, "sku", {"start":{"line":8,"column":19},"end":{"line":8,"column":22}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"sku","hash":{},"data":data,"loc":{"start":{"line":8,"column":17},"end":{"line":8,"column":24}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "sku", {"start":{"line":8,"column":19},"end":{"line":8,"column":22}} ), depth0)) != null ? stack1 : "")
     + "\n";
 },"1":function(container,depth0,helpers,partials,data) {
     return "- none\n";
 },"2":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
+    var stack1;
 
   return "\nAgent note: "
-    + ((stack1 = (((helper = lookupProperty(helpers,"agentNote") || container.strict(depth0, "agentNote", {"start":{"line":14,"column":14},"end":{"line":14,"column":23}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"agentNote","hash":{},"data":data,"loc":{"start":{"line":14,"column":12},"end":{"line":14,"column":25}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "agentNote", {"start":{"line":14,"column":14},"end":{"line":14,"column":23}} ), depth0)) != null ? stack1 : "")
     + "\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -530,8 +524,35 @@ function runTemplate(template, file, data) {
   }
 }
 
+// Services usually pass the same policy variables (a company name, a team)
+// on every request, so the system message is remembered per distinct
+// values: same text, without re-running the template. Bounded, because the
+// values may come from callers.
+const policyCache = new Map();
+
+function policyKey(data) {
+  let key = '';
+  for (const name of policyVariables) {
+    const value = data[name];
+    // Length-prefixed strings cannot collide; anything else goes through JSON.
+    key += typeof value === 'string' ? value.length + ':' + value + ';' : JSON.stringify(value) + ';';
+  }
+  return key;
+}
+
+function renderPolicy(data) {
+  const key = policyKey(data);
+  let text = policyCache.get(key);
+  if (text === undefined) {
+    text = runTemplate(policyTemplate, 'policy.md', data);
+    if (policyCache.size >= 256) policyCache.clear();
+    policyCache.set(key, text);
+  }
+  return text;
+}
+
 function renderValid(data) {
-  const messages = [{ role: 'system', content: runTemplate(policyTemplate, 'policy.md', data) }];
+  const messages = [{ role: 'system', content: renderPolicy(data) }];
   for (const shot of fewshots) messages.push({ role: 'user', content: shot.user }, { role: 'assistant', content: shot.assistant });
   messages.push({ role: 'user', content: runTemplate(userTemplate, 'template.hbs', data) });
   return { messages, model: modelDefaults(), meta: { ...meta } };
