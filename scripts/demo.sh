@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # The main job on the embedded defaults: set up, build every prompt, render
-# each with its first eval case and print the messages a model would get.
+# each with its first eval case and print the messages a model would get;
+# then release the prompts to a local registry (Verdaccio on 127.0.0.1, a
+# free port), cut a second version of support-reply in a scratch copy and
+# install both versions side by side in a scratch consumer.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
 
@@ -10,3 +13,13 @@ echo "» promptpack build"
 pnpm exec promptpack build
 echo "» rendering each prompt with its first eval case"
 pnpm exec tsx scripts/demo/render-prompts.ts
+
+echo
+echo "» local registry for the release demo"
+registry_dir=.cache/demo/registry
+tsx scripts/registry/cli.ts stop --dir "$registry_dir" >/dev/null # left over from an interrupted demo
+rm -rf .cache/demo
+trap 'tsx scripts/registry/cli.ts stop --dir "$registry_dir"' EXIT
+registry_url=$(tsx scripts/registry/cli.ts start --port 0 --dir "$registry_dir" | tail -n1)
+echo "  Verdaccio at $registry_url (storage in $registry_dir/)"
+tsx scripts/demo/release-demo.ts --registry "$registry_url"

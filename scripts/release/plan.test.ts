@@ -1,0 +1,88 @@
+import { describe, expect, test } from 'vitest';
+import { parsePublishOutput } from './changeset-publish.js';
+import { formatSummary, type Identity, planRelease, publishedOrFailed } from './plan.js';
+import type { PromptPackage } from './prompt-packages.js';
+import type { VersionState } from './registry-state.js';
+
+const pkg = (name: string, version = '1.0.0'): PromptPackage => ({ name: `@acme/${name}`, version, dir: `/repo/prompts/${name}`, folder: name });
+const a = pkg('a');
+const b = pkg('b');
+const c = pkg('c');
+const d = pkg('d');
+
+describe('planRelease', () => {
+  test('absent is published, same tarball or same contentHash is already published, anything else conflicts', () => {
+    const states = new Map<string, VersionState>([
+      [a.name, { kind: 'absent' }],
+      [b.name, { kind: 'present', shasum: 'same' }],
+      [c.name, { kind: 'present', shasum: 'remote' }],
+      [d.name, { kind: 'present', shasum: 'remote' }],
+    ]);
+    const identities = new Map<string, Identity>([
+      [b.name, { localShasum: 'same' }],
+      // Built by another promptpack version: other bytes, same prompt.
+      [c.name, { localShasum: 'local', localContentHash: 'sha256:x', remoteContentHash: 'sha256:x' }],
+      [d.name, { localShasum: 'local', localContentHash: 'sha256:x', remoteContentHash: 'sha256:y' }],
+    ]);
+    expect(planRelease([a, b, c, d], states, identities).map((entry) => entry.action)).toEqual(['publish', 'already-published', 'already-published', 'conflict']);
+  });
+
+  test('an unreadable registry leaves the package undecided', () => {
+    const plan = planRelease([a], new Map([[a.name, { kind: 'unreachable', reason: 'ECONNREFUSED' }]]), new Map());
+    expect(plan[0]).toMatchObject({ action: 'unreachable', reason: 'ECONNREFUSED' });
+  });
+});
+
+describe('publishedOrFailed', () => {
+  const report = { reportedPublished: new Set([a.name]), errors: new Map([[b.name, 'E401 Unable to authenticate']]) };
+  test('the packument confirms a publish', () => {
+    expect(publishedOrFailed(b, { kind: 'present', shasum: 's' }, 's', report)).toEqual({ result: 'published', confirmedBy: 'registry' });
+  });
+  test('other contents under the version are a failure', () => {
+    expect(publishedOrFailed(a, { kind: 'present', shasum: 'theirs' }, 'ours', report).result).toBe('failed');
+  });
+  test('registry gone after the publish: the 2xx to the publish request confirms, nothing else does', () => {
+    const gone: VersionState = { kind: 'unreachable', reason: 'E502' };
+    expect(publishedOrFailed(a, gone, 's', report)).toEqual({ result: 'published', confirmedBy: 'publish-response' });
+    expect(publishedOrFailed(b, gone, 's', report)).toEqual({ result: 'failed', reason: 'E401 Unable to authenticate' });
+  });
+  test('absent after a reported success is a failure', () => {
+    expect(publishedOrFailed(a, { kind: 'absent' }, 's', report)).toEqual({ result: 'failed', reason: 'not on the registry after publishing' });
+  });
+});
+
+test('formatSummary says what to do when anything failed', () => {
+  const ok = formatSummary([{ pkg: a, result: 'published', tag: 'created', confirmedBy: 'registry' }], { pushed: 'not requested' });
+  expect(ok.ok).toBe(true);
+  expect(ok.text).not.toContain('re-run');
+  const failed = formatSummary(
+    [
+      { pkg: a, result: 'already-published', tag: 'existed' },
+      { pkg: b, result: 'failed', reason: 'E502 registry unreachable' },
+    ],
+    { pushed: 'not requested' },
+  );
+  expect(failed.ok).toBe(false);
+  expect(failed.text).toContain('@acme/b@1.0.0: E502 registry unreachable');
+  expect(failed.text).toContain('re-run `pnpm release`');
+});
+
+describe('parsePublishOutput', () => {
+  test('reads the merged changeset output, where the failed list follows the published one', () => {
+    // Captured from `changeset publish` 2.31.1 when the registry died after the first publish.
+    const output = [
+      '🦋  info Publishing "@acme/a" at "1.0.0"',
+      '🦋  error an error occurred while publishing @acme/b: E502 502 Bad Gateway - PUT http://127.0.0.1:1/@acme%2fb ',
+      '🦋  error npm error code E502',
+      '🦋  success packages published successfully:',
+      '🦋  @acme/a@1.0.0',
+      '🦋  error packages failed to publish:',
+      '🦋  @acme/b@1.0.0',
+      '🦋  @acme/c@1.0.0',
+    ].join('\n');
+    const report = parsePublishOutput(output, [a, b, c]);
+    expect([...report.reportedPublished]).toEqual([a.name]);
+    expect(report.errors.get(b.name)).toBe('E502 502 Bad Gateway - PUT http://127.0.0.1:1/@acme%2fb');
+    expect(report.errors.get(c.name)).toContain('reported it as failed');
+  });
+});

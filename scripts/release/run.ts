@@ -1,0 +1,57 @@
+// Child processes for the release: captured, or streamed with a prefix.
+import { spawn } from 'node:child_process';
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  /** Echo each output line, prefixed, while it runs. */
+  echo?: string;
+}
+
+export function run(command: string, args: readonly string[], options: RunOptions): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: string[] = [];
+    const err: string[] = [];
+    const echo = (chunks: string[], stream: NodeJS.WriteStream) => {
+      let partial = '';
+      return (data: Buffer) => {
+        const text = data.toString();
+        chunks.push(text);
+        if (options.echo === undefined) return;
+        const lines = (partial + text).split('\n');
+        partial = lines.pop() ?? '';
+        for (const line of lines) stream.write(`${options.echo}${stripAnsi(line)}\n`);
+      };
+    };
+    child.stdout.on('data', echo(out, process.stdout));
+    child.stderr.on('data', echo(err, process.stderr));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code: code ?? 1, stdout: out.join(''), stderr: err.join('') }));
+  });
+}
+
+export function stripAnsi(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;]*m/g, '');
+}
+
+/** Runs `fn` over `items` with at most `limit` at a time, keeping order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
