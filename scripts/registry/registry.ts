@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, write
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
+import { isProcessOf, pollUntil, readPid, stopProcess as stopWithSignals, tail } from '../lib/process.js';
 import { verdaccioConfig } from './verdaccio-config.js';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -82,12 +83,12 @@ export async function startRegistry(options: StartRegistryOptions = {}): Promise
 
   const ready = await waitUntilReady(url, options.readyTimeoutMs ?? 30_000, () => exited.done);
   if (!ready) {
-    await stopProcess(pid, exited.promise);
+    await stopProcess(pid);
     removeStateFiles(files);
     const why = exited.done ? 'Verdaccio exited before answering' : `Verdaccio did not answer ${url}-/ping in time`;
     throw new RegistryError(`${why}.\n${tail(files.log)}`, `See ${files.log}.`);
   }
-  return handle({ url, pid, port, dir, reused: false }, exited.promise);
+  return handle({ url, pid, port, dir, reused: false });
 }
 
 /** Stops the registry recorded in `dir`; false when none was running. */
@@ -95,7 +96,7 @@ export async function stopRegistry(dir = defaultRegistryDir): Promise<boolean> {
   const files = registryFiles(path.resolve(dir));
   const pid = readPid(files.pid);
   if (pid === undefined) return false;
-  const wasRunning = isRegistryProcess(pid);
+  const wasRunning = isVerdaccio(pid);
   if (wasRunning) await stopProcess(pid);
   removeStateFiles(files);
   return wasRunning;
@@ -107,7 +108,7 @@ export async function findRunningRegistry(dir = defaultRegistryDir): Promise<Run
   const pid = readPid(files.pid);
   if (pid === undefined) return undefined;
   const url = existsSync(files.url) ? readFileSync(files.url, 'utf8').trim() : '';
-  if (isRegistryProcess(pid) && url && (await ping(url))) {
+  if (isVerdaccio(pid) && url && (await ping(url))) {
     return handle({ url, pid, port: Number(new URL(url).port), dir: path.resolve(dir), reused: true });
   }
   // A stale PID file from a crash or a reboot.
@@ -115,12 +116,12 @@ export async function findRunningRegistry(dir = defaultRegistryDir): Promise<Run
   return undefined;
 }
 
-function handle(info: Omit<RunningRegistry, 'stop'>, exited?: Promise<void>): RunningRegistry {
+function handle(info: Omit<RunningRegistry, 'stop'>): RunningRegistry {
   const files = registryFiles(info.dir);
   return {
     ...info,
     async stop() {
-      await stopProcess(info.pid, exited);
+      await stopProcess(info.pid);
       // Only remove the PID file if it still names this process.
       if (readPid(files.pid) === info.pid) removeStateFiles(files);
     },
@@ -141,32 +142,8 @@ function removeStateFiles(files: ReturnType<typeof registryFiles>): void {
   rmSync(files.url, { force: true });
 }
 
-function readPid(file: string): number | undefined {
-  if (!existsSync(file)) return undefined;
-  const pid = Number(readFileSync(file, 'utf8').trim());
-  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-}
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
-/** Alive and, where /proc tells, really Verdaccio: a PID file may outlive its process and the PID be reused. */
-function isRegistryProcess(pid: number): boolean {
-  if (!isAlive(pid)) return false;
-  const cmdline = `/proc/${pid}/cmdline`;
-  if (!existsSync(cmdline)) return true;
-  try {
-    return readFileSync(cmdline, 'utf8').includes('verdaccio');
-  } catch {
-    return false;
-  }
-}
 
 async function claimPort(port: number): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -201,14 +178,13 @@ export async function ping(url: string): Promise<boolean> {
   }
 }
 
-async function waitUntilReady(url: string, timeoutMs: number, hasExited: () => boolean): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (hasExited()) return false;
-    if (await ping(url)) return true;
-    await delay(100);
-  }
-  return false;
+function waitUntilReady(url: string, timeoutMs: number, hasExited: () => boolean): Promise<boolean> {
+  return pollUntil(() => ping(url), { timeoutMs, intervalMs: 100, gaveUp: hasExited });
+}
+
+/** Alive and really Verdaccio: a PID file may outlive its process and the PID be reused. */
+function isVerdaccio(pid: number): boolean {
+  return isProcessOf(pid, 'verdaccio');
 }
 
 function waitForChildExit(child: ChildProcess): { promise: Promise<void>; done: boolean } {
@@ -227,43 +203,10 @@ function waitForChildExit(child: ChildProcess): { promise: Promise<void>; done: 
 }
 
 /** SIGTERM, wait up to 5 s, SIGKILL, wait up to 5 s more. */
-export async function stopProcess(pid: number, exited?: Promise<void>): Promise<void> {
-  for (const [signal, waitMs] of [['SIGTERM', 5_000], ['SIGKILL', 5_000]] as const) {
-    if (!isAlive(pid)) break;
-    try {
-      process.kill(pid, signal);
-    } catch {
-      break;
-    }
-    if (await waitForDeath(pid, waitMs, exited)) break;
-  }
-  if (isAlive(pid)) throw new RegistryError(`Process ${pid} did not exit after SIGKILL.`);
+export async function stopProcess(pid: number): Promise<void> {
+  await stopWithSignals(pid, [
+    ['SIGTERM', 5_000],
+    ['SIGKILL', 5_000],
+  ]);
 }
 
-async function waitForDeath(pid: number, timeoutMs: number, exited?: Promise<void>): Promise<boolean> {
-  if (exited) {
-    // An attached child stays a zombie until Node reaps it, so wait for the event.
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(false), timeoutMs);
-    });
-    const result = await Promise.race([exited.then(() => true), timeout]);
-    clearTimeout(timer);
-    return result;
-  }
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (!isAlive(pid)) return true;
-    await delay(50);
-  }
-  return !isAlive(pid);
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function tail(file: string, lines = 15): string {
-  if (!existsSync(file)) return '';
-  return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
-}

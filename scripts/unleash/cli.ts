@@ -3,7 +3,7 @@
 //   stop   [--dir <folder>]
 //   status [--dir <folder>]
 import { parseArgs } from 'node:util';
-import { UnleashSetupError } from './process.js';
+import { SetupError } from '../lib/process.js';
 import { defaultUnleashDir, startUnleash, stopUnleash, unleashStatus } from './unleash.js';
 
 const usage = `usage: cli.ts start [--dir <folder>] [--port <n>] [--postgres-port <n>] | stop [--dir <folder>] | status [--dir <folder>]
@@ -14,7 +14,7 @@ const usage = `usage: cli.ts start [--dir <folder>] [--port <n>] [--postgres-por
 function portOption(raw: string | undefined, name: string): number | undefined {
   if (raw === undefined) return undefined;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UnleashSetupError(`--${name} must be a port number (0-65535), found "${raw}".`, `Example: --${name} 0 for any free port.`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new SetupError(`--${name} must be a port number (0-65535), found "${raw}".`, `Example: --${name} 0 for any free port.`);
   return port;
 }
 
@@ -63,7 +63,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof UnleashSetupError) {
+    if (error instanceof SetupError) {
       console.error(`error: ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}`);
     } else {
       console.error(error);

@@ -7,7 +7,7 @@ import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, readd
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { choosePort, isProcessOf, pollUntil, readPid, removeFile, stopProcess, tail, UnleashSetupError, writePid } from './process.js';
+import { choosePort, isProcessOf, pollUntil, readPid, removeFile, stopProcess, tail, SetupError, writePid } from '../lib/process.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -66,7 +66,7 @@ export function ensurePostgresInstalled(log: (message: string) => void = console
   const found = findPostgresBin();
   if (found) return found;
   if (process.getuid?.() !== 0) {
-    throw new UnleashSetupError('PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/postgres).', 'Install it once as root: apt-get update && apt-get install -y postgresql');
+    throw new SetupError('PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/postgres).', 'Install it once as root: apt-get update && apt-get install -y postgresql');
   }
   const install = () => execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'postgresql'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   log('PostgreSQL is missing: apt-get install -y --no-install-recommends postgresql');
@@ -81,7 +81,7 @@ export function ensurePostgresInstalled(log: (message: string) => void = console
   }
   log(`PostgreSQL installed in ${((Date.now() - started) / 1000).toFixed(1)} s (the package's own system cluster is left alone)`);
   const bin = findPostgresBin();
-  if (!bin) throw new UnleashSetupError('apt-get installed postgresql but no /usr/lib/postgresql/*/bin/postgres appeared.');
+  if (!bin) throw new SetupError('apt-get installed postgresql but no /usr/lib/postgresql/*/bin/postgres appeared.');
   return bin;
 }
 
@@ -102,7 +102,7 @@ function clusterOwner(): { name: string; uid?: number; gid?: number } {
     .split('\n')
     .map((line) => line.split(':'))
     .find((fields) => fields[0] === 'postgres');
-  if (!entry) throw new UnleashSetupError('Running as root but there is no "postgres" OS user to own the cluster.', 'apt-get install -y postgresql creates it.');
+  if (!entry) throw new SetupError('Running as root but there is no "postgres" OS user to own the cluster.', 'apt-get install -y postgresql creates it.');
   return { name: 'postgres', uid: Number(entry[2]), gid: Number(entry[3]) };
 }
 
@@ -146,7 +146,7 @@ export async function startPostgres(options: StartPostgresOptions): Promise<Runn
   closeSync(logFd);
   const exited = watchExit(child);
   child.unref();
-  if (child.pid === undefined) throw new UnleashSetupError('Could not start postgres.', `See ${files.log}.`);
+  if (child.pid === undefined) throw new SetupError('Could not start postgres.', `See ${files.log}.`);
   writePid(files.pid, child.pid);
   writeFileSync(files.port, `${port}\n`);
   log(`PostgreSQL starting on ${host}:${port} (pid ${child.pid}, log ${files.log})`);
@@ -157,7 +157,7 @@ export async function startPostgres(options: StartPostgresOptions): Promise<Runn
     removeFile(files.pid);
     removeFile(files.port);
     const why = exited.done ? 'postgres exited before accepting connections' : `postgres did not accept connections on ${host}:${port} in time`;
-    throw new UnleashSetupError(`${why}.\n${tail(files.log)}`, `See ${files.log}.`);
+    throw new SetupError(`${why}.\n${tail(files.log)}`, `See ${files.log}.`);
   }
   await ensureDatabase(bin, files, port, owner, credentials);
   return handle(files, child.pid, port, credentials, false);
@@ -240,7 +240,7 @@ function prepareDirectories(files: PostgresFiles, owner: ReturnType<typeof clust
   for (let folder = files.root; folder !== path.dirname(folder); folder = path.dirname(folder)) {
     const { mode, uid } = statSync(folder);
     if ((mode & 0o001) === 0 && uid !== owner.uid) {
-      throw new UnleashSetupError(
+      throw new SetupError(
         `The "postgres" user cannot enter ${folder} (mode ${(mode & 0o777).toString(8)}), so it cannot reach ${files.data}.`,
         `chmod o+x ${folder}, or pass a state folder elsewhere (dir option / --dir).`,
       );

@@ -6,7 +6,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { choosePort, isProcessOf, pollUntil, readPid, removeFile, stopProcess, tail, UnleashSetupError, writePid } from './process.js';
+import { choosePort, isProcessOf, pollUntil, readPid, removeFile, stopProcess, tail, SetupError, writePid } from '../lib/process.js';
 
 /** 8.2.0 declares Node >= 22 but runs on Node 20.20 (TOOLCHAIN.md); 7.5.1 is the fallback that declares Node 20. */
 export const unleashServerVersion = '8.2.0';
@@ -83,7 +83,7 @@ export function ensureUnleashServerInstalled(installDir: string, log: (message: 
     });
   } catch (error) {
     rmSync(partial, { recursive: true, force: true });
-    throw new UnleashSetupError(`npm install unleash-server@${unleashServerVersion} failed: ${(error as Error).message}`, 'Check the npm registry settings (npm config get registry).');
+    throw new SetupError(`npm install unleash-server@${unleashServerVersion} failed: ${(error as Error).message}`, 'Check the npm registry settings (npm config get registry).');
   }
   if (installedVersion(installDir) === unleashServerVersion) {
     rmSync(partial, { recursive: true, force: true });
@@ -161,7 +161,7 @@ export async function startUnleashServer(options: StartUnleashServerOptions): Pr
     exited = true;
   });
   child.unref();
-  if (child.pid === undefined) throw new UnleashSetupError('Could not start the Unleash launcher.', `See ${files.log}.`);
+  if (child.pid === undefined) throw new SetupError('Could not start the Unleash launcher.', `See ${files.log}.`);
   writePid(files.pid, child.pid);
   writeFileSync(files.url, `${url}\n`);
   log(`Unleash starting at ${url} (pid ${child.pid}, log ${files.log})`);
@@ -172,7 +172,7 @@ export async function startUnleashServer(options: StartUnleashServerOptions): Pr
     removeFile(files.pid);
     removeFile(files.url);
     const why = exited ? 'Unleash exited before answering' : `Unleash did not answer ${url}/health in time`;
-    throw new UnleashSetupError(`${why}.\n${tail(files.log)}`, `See ${files.log}.`);
+    throw new SetupError(`${why}.\n${tail(files.log)}`, `See ${files.log}.`);
   }
   return handle(files, child.pid, url, secrets, false);
 }

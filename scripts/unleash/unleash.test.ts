@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminApi, type StrategyVariant } from './admin-api.js';
-import { isAlive, pollUntil } from './process.js';
+import { isAlive, pollUntil } from '../lib/process.js';
 import { isHealthy } from './server.js';
 import { type RunningUnleash, startUnleash } from './unleash.js';
 

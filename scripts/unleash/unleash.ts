@@ -4,7 +4,7 @@
 // .cache/unleash/; the npm install of the server is shared across folders.
 import path from 'node:path';
 import { findRunningPostgres, type RunningPostgres, startPostgres, stopPostgres } from './postgres.js';
-import { withDirLock } from './process.js';
+import { withDirLock } from '../lib/process.js';
 import { type DatabaseConnection, findRunningUnleashServer, loadSecrets, type RunningUnleashServer, startUnleashServer, stopUnleashServer } from './server.js';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');

@@ -1,16 +1,18 @@
-// Process plumbing shared by the PostgreSQL and Unleash starters: PID files,
-// free ports, bounded polling and bounded stops. Nothing here sleeps for a
+// Process plumbing shared by the scripts that start servers (Verdaccio,
+// PostgreSQL, Unleash): PID files, free ports, bounded polling and bounded
+// stops. Nothing here sleeps for a
 // fixed time; every wait has a deadline and a reason when it gives up.
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import net from 'node:net';
 
-export class UnleashSetupError extends Error {
+/** A server could not be set up, started or stopped; `hint` says what to do. */
+export class SetupError extends Error {
   readonly hint: string | undefined;
 
   constructor(message: string, hint?: string) {
     super(message);
-    this.name = 'UnleashSetupError';
+    this.name = 'SetupError';
     this.hint = hint;
   }
 }
@@ -85,7 +87,7 @@ export async function choosePort(requested: number | undefined, fallbackDefault:
   const port = requested ?? fallbackDefault;
   if (await isPortFree(port)) return port;
   if (requested === undefined) return freePort();
-  throw new UnleashSetupError(`Port ${port} on 127.0.0.1 is already in use, so ${what} cannot listen there.`, 'Stop that process or pass another port (0 = any free port).');
+  throw new SetupError(`Port ${port} on 127.0.0.1 is already in use, so ${what} cannot listen there.`, 'Stop that process or pass another port (0 = any free port).');
 }
 
 export function tcpConnects(host: string, port: number, timeoutMs = 1_000): Promise<boolean> {
@@ -136,7 +138,7 @@ export async function stopProcess(pid: number, steps: ReadonlyArray<readonly [No
       return;
     }
   }
-  if (isAliveOrZombie(pid)) throw new UnleashSetupError(`Process ${pid} did not exit after ${steps.map(([signal]) => signal).join(', ')}.`);
+  if (isAliveOrZombie(pid)) throw new SetupError(`Process ${pid} did not exit after ${steps.map(([signal]) => signal).join(', ')}.`);
 }
 
 function parentOf(pid: number): number | undefined {
@@ -181,7 +183,7 @@ export async function withDirLock<T>(dir: string, fn: () => Promise<T>, timeoutM
     },
     { timeoutMs, intervalMs: 100 },
   );
-  if (!acquired) throw new UnleashSetupError(`Another process held ${lock} for more than ${timeoutMs / 1000} s.`, `If no start is running, delete ${lock}.`);
+  if (!acquired) throw new SetupError(`Another process held ${lock} for more than ${timeoutMs / 1000} s.`, `If no start is running, delete ${lock}.`);
   try {
     return await fn();
   } finally {
