@@ -2,12 +2,15 @@
 // release every prompt from a scratch copy of this checkout, cut a second
 // version of support-reply there (a policy change, through a real changeset),
 // install both versions side by side in a scratch consumer and render with
-// each. The real prompts/ and the checkout's git state are never touched.
+// each. The consumer is a copy of examples/support-service, with
+// @promptpack/runtime from the same registry: the live canary demo
+// (canary-demo.ts) runs it next. The real prompts/ and the checkout's git
+// state are never touched.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { seedDependencies } from '../registry/seed-dependencies.js';
-import { createConsumer } from '../e2e/lib/consumer.js';
+import { installExampleService, publishRuntime } from '../e2e/lib/example-service.js';
 import { type CommandResult, runChangeset, runCommand, runRelease } from '../e2e/lib/release-cli.js';
 import { createScratchRepo, repoRoot, type ScratchRepo } from '../e2e/lib/scratch-repo.js';
 
@@ -22,8 +25,8 @@ const demoDir = path.join(repoRoot, '.cache/demo');
 console.log(`» scratch copy of this checkout in ${path.relative(repoRoot, path.join(demoDir, 'repo'))}/ (its own git history)`);
 const repo = createScratchRepo(path.join(demoDir, 'repo'));
 
-console.log('» first release of every prompt (pnpm release), seeding handlebars and zod into the registry meanwhile');
-const [first] = await Promise.all([runRelease(repo.dir, registry), seedDependencies(registry, ['handlebars@4.7.10', 'zod@4.6.7'])]);
+console.log('» first release of every prompt (pnpm release); meanwhile handlebars and zod are seeded into the registry and @promptpack/runtime is published there');
+const [first, , runtimeVersion] = await Promise.all([runRelease(repo.dir, registry), seedDependencies(registry, ['handlebars@4.7.10', 'zod@4.6.7']), publishRuntime(registry)]);
 report(first);
 const v1 = versionOf(repo);
 
@@ -38,23 +41,21 @@ repo.commit('Version packages');
 report(await runRelease(repo.dir, registry));
 const v2 = versionOf(repo);
 
-const consumerDir = path.join(demoDir, 'consumer');
-console.log(`» consumer in ${path.relative(repoRoot, consumerDir)}/: "support-reply-1": "npm:${name}@${v1}", "support-reply-2": "npm:${name}@${v2}" (pnpm install)`);
-const install = await createConsumer(consumerDir, {
-  registryUrl: registry,
-  packageManager: 'pnpm',
-  dependencies: { 'support-reply-1': `npm:${name}@${v1}`, 'support-reply-2': `npm:${name}@${v2}` },
-});
-if (install.code !== 0) fail('pnpm install in the consumer', install);
+const consumerDir = path.join(demoDir, 'support-service');
+console.log(
+  `» examples/support-service installed in ${path.relative(repoRoot, consumerDir)}/: "support-reply-stable": "npm:${name}@${v1}", "support-reply-next": "npm:${name}@${v2}", "@promptpack/runtime": "${runtimeVersion}" (pnpm install from the local registry)`,
+);
+const install = await installExampleService(consumerDir, registry, { stable: v1, next: v2, runtime: runtimeVersion });
+if (install.code !== 0) fail('pnpm install of the example service', install);
 
 console.log('» rendering the first eval case with both installed versions\n');
 const script = path.join(consumerDir, 'render-both.mjs');
 writeFileSync(
   script,
-  `import * as one from 'support-reply-1';
-import * as two from 'support-reply-2';
-const vars = one.evals.cases[0].variables;
-console.log(JSON.stringify([one.render(vars), two.render(vars)].map((r) => ({ meta: r.meta, messages: r.messages }))));
+  `import * as stable from 'support-reply-stable';
+import * as next from 'support-reply-next';
+const vars = stable.evals.cases[0].variables;
+console.log(JSON.stringify([stable.render(vars), next.render(vars)].map((r) => ({ meta: r.meta, messages: r.messages }))));
 `,
 );
 const rendered = await runCommand(process.execPath, [script], { cwd: consumerDir });
@@ -71,7 +72,7 @@ function printSideBySide([one, two]: Rendered[]): void {
   const width = 34;
   const row = (label: string, a: string, b: string) => console.log(`  ${label.padEnd(13)} ${a.padEnd(width)} ${b}`);
   const short = (hash: string) => `${hash.slice(0, 19)}…`;
-  row('', 'support-reply-1', 'support-reply-2');
+  row('', 'support-reply-stable', 'support-reply-next');
   row('version', one.meta.version, two.meta.version);
   row('contentHash', short(one.meta.contentHash), short(two.meta.contentHash));
   row('policyHash', short(one.meta.policyHash), short(two.meta.policyHash));
@@ -91,7 +92,7 @@ function printSideBySide([one, two]: Rendered[]): void {
     console.log(`    + ${two.meta.version}: ${onlyB ?? '(nothing the other lacks)'}`);
   });
   if (differences === 0) console.log('\n  the two versions render identical messages');
-  console.log(`\n  both installed side by side in ${path.relative(repoRoot, consumerDir)}/node_modules; the registry stops when the demo exits.`);
+  console.log(`\n  both installed side by side in ${path.relative(repoRoot, consumerDir)}/node_modules, next to the service that serves them.`);
 }
 
 function versionOf(scratch: ScratchRepo): string {

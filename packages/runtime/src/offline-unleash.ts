@@ -25,6 +25,6 @@ export function createOfflineUnleash(data: ClientFeaturesResponse, options: { ap
     disableAutoStart: true,
   });
   unleash.on('error', options.onError);
-  void unleash.start();
+  unleash.start().catch(options.onError);
   return { unleash, replace: (next) => repository.replace(next), destroy: () => unleash.destroy() };
 }

@@ -61,6 +61,11 @@ export function unleashFlags(options: UnleashFlagsOptions): FlagSource {
     storageProvider: backup ?? new InMemStorageProvider(),
     bootstrap: options.bootstrapFile ? { filePath: options.bootstrapFile } : undefined,
     skipInstanceCountWarning: true,
+    // unleash-client auto-starts with a promise nobody handles: when start()
+    // rejects (for instance, closed while its first fetch still fails), Node
+    // treats it as an unhandled rejection and crashes the service. Started
+    // below, with the rejection handled; failures arrive as 'error' events.
+    disableAutoStart: true,
   });
   const evaluate = evaluator(unleash, { countMetrics: options.metrics !== false });
   const offlineEvaluate = offline ? evaluator(offline.unleash, { countMetrics: false }) : undefined;
@@ -72,14 +77,25 @@ export function unleashFlags(options: UnleashFlagsOptions): FlagSource {
   });
   unleash.on('changed', () => {
     ready = true;
+    failing = false;
     subscribers.recover();
     subscribers.emit({ type: 'changed', source: 'unleash', message: 'flags updated from the server' });
   });
+  let failing = false;
   // Without an 'error' listener an EventEmitter error would crash the service.
-  unleash.on('error', (error: Error) =>
-    subscribers.fail(`Unleash at ${options.url}: ${error.message}. Serving ${ready ? 'the last known flags' : 'stable versions'} until it recovers.`, error),
-  );
+  unleash.on('error', (error: Error) => {
+    failing = true;
+    subscribers.fail(`Unleash at ${options.url}: ${error.message}. Serving ${ready ? 'the last known flags' : 'stable versions'} until it recovers.`, error);
+  });
+  // A server that comes back with the same flags sends no 'changed': say it recovered anyway.
+  unleash.on('unchanged', () => {
+    if (!failing) return;
+    failing = false;
+    subscribers.recover();
+    subscribers.emit({ type: 'changed', source: 'unleash', message: `Unleash at ${options.url} is reachable again; flags unchanged` });
+  });
   unleash.on('warn', (message: string) => subscribers.emit({ type: 'warning', source: 'unleash', message: String(message) }));
+  unleash.start().catch(() => {});
 
   return {
     name: 'unleash',

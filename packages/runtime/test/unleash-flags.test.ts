@@ -56,3 +56,59 @@ describe('unleashFlags with the server down', () => {
     await runtime.close();
   });
 });
+
+describe('unleashFlags when the server comes back', () => {
+  // A minimal flag endpoint that answers like Unleash (the flags, then 304
+  // while the client's ETag is current), in its own process so the outage is
+  // real: the process is killed by PID and started again on the same port.
+  const endpoint = `
+    const features = process.env.FEATURES;
+    require('node:http').createServer((request, response) => {
+      if (request.headers['if-none-match'] === '"same"') response.writeHead(304).end();
+      else response.writeHead(200, { 'content-type': 'application/json', etag: '"same"' }).end(features);
+    }).listen(Number(process.env.PORT), '127.0.0.1', () => console.log('listening'));
+  `;
+  const features = JSON.stringify(canaryFeatures({ flag: 'prompt.order-help', stable: '1.0.0', canary: '1.1.0', percent: 100 }));
+  const startEndpoint = async (port: number) => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, ['-e', endpoint], { env: { ...process.env, FEATURES: features, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.once('data', () => resolve());
+      child.once('exit', (code) => reject(new Error(`flag endpoint exited with ${code}`)));
+    });
+    return child;
+  };
+  const stopEndpoint = (child: import('node:child_process').ChildProcess) =>
+    new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGKILL');
+    });
+
+  it('reports the recovery even when the flags did not change', async () => {
+    const port = Number(new URL(deadUrl).port);
+    let endpointProcess = await startEndpoint(port);
+    const flags = unleashFlags({ ...options(), url: `http://127.0.0.1:${port}/api` });
+    const seen = (predicate: (event: FlagSourceEvent) => boolean) =>
+      new Promise<void>((resolve) => {
+        const stop = flags.subscribe((event) => {
+          if (!predicate(event)) return;
+          queueMicrotask(() => stop());
+          resolve();
+        });
+      });
+    try {
+      await seen((event) => event.type === 'ready');
+      await stopEndpoint(endpointProcess);
+      await seen((event) => event.type === 'error');
+      // Flags survive the outage.
+      expect(flags.evaluate('prompt.order-help', { userId: 'u1' })).toMatchObject({ status: 'variant', variant: '1.1.0' });
+      const recovered = seen((event) => event.type === 'changed' && /reachable again; flags unchanged/.test(event.message));
+      endpointProcess = await startEndpoint(port);
+      await recovered;
+      expect(flags.evaluate('prompt.order-help', { userId: 'u1' })).toMatchObject({ status: 'variant', variant: '1.1.0' });
+    } finally {
+      await flags.close();
+      await stopEndpoint(endpointProcess);
+    }
+  }, 20_000);
+});

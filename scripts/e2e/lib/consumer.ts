@@ -12,6 +12,8 @@ export interface ConsumerOptions {
   /** alias -> npm:<name>@<version> */
   dependencies: Record<string, string>;
   packageManager: PackageManager;
+  /** Further package.json fields (name, type, scripts…); `dependencies` above wins. */
+  manifest?: Record<string, unknown>;
 }
 
 export function pnpmBin(): string {
@@ -22,7 +24,7 @@ export async function createConsumer(dir: string, options: ConsumerOptions): Pro
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const url = new URL(options.registryUrl);
-  writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ name: 'prompt-consumer', private: true, dependencies: options.dependencies }, null, 2)}\n`);
+  writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ name: 'prompt-consumer', private: true, ...options.manifest, dependencies: options.dependencies }, null, 2)}\n`);
   writeFileSync(path.join(dir, '.npmrc'), `registry=${url.href}\n//${url.host}${url.pathname}:_authToken=local\n`);
   if (options.packageManager === 'pnpm') {
     // Everything on the local registry was published minutes ago; pnpm's
