@@ -90,7 +90,7 @@ const workflowFiles = readdirSync(workflowsDir).filter((name) => /\.ya?ml$/.test
 
 describe('GitHub workflows', () => {
   it('exist', () => {
-    expect(workflowFiles).toEqual(expect.arrayContaining(['ci.yml', 'release.yml']));
+    expect(workflowFiles).toEqual(expect.arrayContaining(['ci.yml', 'release.yml', 'policy-review.yml']));
   });
 
   describe.each(workflowFiles)('%s', (name) => {
@@ -101,6 +101,12 @@ describe('GitHub workflows', () => {
     it('pins every action, starts from read-only permissions and sets timeouts', () => {
       expect(ruleProblems(name, text)).toEqual([]);
     });
+  });
+
+  it('lets the policy review comment on pull requests and nothing more, on policy paths only', () => {
+    const review = parse(readFileSync(path.join(workflowsDir, 'policy-review.yml'), 'utf8')) as { on: { pull_request: { paths: string[] } }; jobs: Record<string, Json> };
+    expect(Object.values(review.jobs).map((job) => job.permissions)).toEqual([{ contents: 'read', 'pull-requests': 'write' }]);
+    expect(review.on.pull_request.paths).toEqual(['prompts/**/policy.md', 'prompts/**/policy.lock', 'prompts/_shared/**']);
   });
 
   it('widens permissions only in the release job', () => {

@@ -1,4 +1,5 @@
-import { analyzeTemplate, type LoadedPrompt } from '@promptpack/core';
+import { analyzeTemplate, effectivePolicy, type LoadedPrompt } from '@promptpack/core';
+import { distSharedFile } from './dist-shared.js';
 import { emitDeclarations } from './emit-declarations.js';
 import { emitModule, type ModuleParts } from './emit-module.js';
 import { emitZod } from './emit-zod.js';
@@ -29,9 +30,9 @@ export const distFiles = {
   evals: 'dist/evals.json',
 } as const;
 
-/** The top-level variables policy.md reads: its rendering depends on nothing else. */
-function policyVariables(prompt: LoadedPrompt): string[] {
-  const { usedPaths } = analyzeTemplate(prompt.files.policy, prompt.sources.policy, prompt.spec.variables);
+/** The top-level variables the policy (shared sections included) reads: its rendering depends on nothing else. */
+function policyVariables(prompt: LoadedPrompt, policy: string): string[] {
+  const { usedPaths } = analyzeTemplate(prompt.files.policy, policy, prompt.spec.variables);
   return [...new Set([...usedPaths].map((used) => used.split(/[.[]/)[0]!))].sort();
 }
 
@@ -42,12 +43,16 @@ function policyVariables(prompt: LoadedPrompt): string[] {
  */
 export function compilePrompt(prompt: LoadedPrompt): CompiledPrompt {
   const { spec } = prompt;
+  // The effective policy (shared sections inlined) is what legal approved and
+  // what is hashed, so it is also what is compiled: the text the model gets is
+  // exactly the approved text, with no partials to resolve at run time.
+  const policy = effectivePolicy(prompt);
   const evals = buildEvalsManifest(prompt);
   const manifest = buildManifest(prompt, evals, handlebarsVersion);
   const parts: ModuleParts = {
     manifest,
     evals,
-    policyTemplate: precompileTemplate(prompt.files.policy, prompt.sources.policy),
+    policyTemplate: precompileTemplate(prompt.files.policy, policy),
     userTemplate: precompileTemplate(prompt.files.template, prompt.sources.template),
     fewshots: prompt.fewshots,
     model: spec.model,
@@ -56,7 +61,7 @@ export function compilePrompt(prompt: LoadedPrompt): CompiledPrompt {
     outputJsonSchema: spec.output ? toJsonSchema(spec.output) : null,
     outputIsText: spec.output?.type === 'string',
     variablesExample: `render(${JSON.stringify(exampleValue(spec.variables))})`,
-    policyVariables: policyVariables(prompt),
+    policyVariables: policyVariables(prompt, policy),
   };
   const declarations = emitDeclarations({ manifest, variables: spec.variables, output: spec.output, model: spec.model });
   return {
@@ -68,6 +73,8 @@ export function compilePrompt(prompt: LoadedPrompt): CompiledPrompt {
       { path: distFiles.cjsTypes, contents: declarations },
       { path: distFiles.manifest, contents: `${JSON.stringify(manifest, null, 2)}\n` },
       { path: distFiles.evals, contents: `${JSON.stringify(evals, null, 2)}\n` },
+      // The sections as written, beside the sources the package ships, so any published version can be reviewed and diffed.
+      ...prompt.shared.map((section) => ({ path: distSharedFile(section.name), contents: section.text })),
     ],
   };
 }

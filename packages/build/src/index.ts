@@ -1,12 +1,13 @@
 export { buildPrompt, buildPrompts, type BuildPromptResult, type BuildPromptsOptions, type BuildPromptsResult } from './build-prompts.js';
 export { compilePrompt, distFiles, type CompiledFile, type CompiledPrompt } from './compile-prompt.js';
+export { distSharedFile } from './dist-shared.js';
 export { emitDeclarations, type DeclarationParts } from './emit-declarations.js';
 export { emitModule, moduleExports, type ModuleFormat, type ModuleParts } from './emit-module.js';
 export { emitMembers, emitType } from './emit-types.js';
 export { emitZod } from './emit-zod.js';
 export { buildEvalsManifest, evalsSpecificationVersion, type EvalsManifest } from './evals-manifest.js';
 export { toJsonSchema, type JsonSchema } from './json-schema.js';
-export { buildManifest, contentHash, manifestSpecificationVersion, type ManifestHashes, type PromptManifest } from './manifest.js';
+export { buildManifest, contentHash, manifestSpecificationVersion, type ManifestHashes, type ManifestPolicy, type PromptManifest } from './manifest.js';
 export { handlebarsVersion, precompileTemplate } from './precompile-template.js';
 export { removeStale } from './remove-stale.js';
 export { writeFiles, type WriteFilesResult } from './write-files.js';

@@ -1,4 +1,5 @@
-import { canonicalJson, sha256, type LoadedPrompt, type ModelDefaults } from '@promptpack/core';
+import { canonicalJson, policyHash, sha256, type LoadedPrompt, type ModelDefaults } from '@promptpack/core';
+import { distSharedFile } from './dist-shared.js';
 import type { EvalsManifest } from './evals-manifest.js';
 import { toJsonSchema, type JsonSchema } from './json-schema.js';
 
@@ -13,6 +14,16 @@ export interface ManifestHashes {
   output: string;
   model: string;
   evals: string;
+}
+
+/** The policy as legal approved it (or not): what a reviewer of a published version checks. */
+export interface ManifestPolicy {
+  /** sha256 of the effective policy: policy.md with its shared sections inlined. Same as `policyHash`. */
+  hash: string;
+  /** From policy.lock, when it approves exactly this policy; null when the policy was never approved or changed since. */
+  approval: { by: string; at: string } | null;
+  /** The shared sections the policy includes, each copied to `file` in the package. */
+  sections: Array<{ name: string; file: string; hash: string }>;
 }
 
 /** `dist/manifest.json`: what a built prompt is, its interface and the hash of every part. */
@@ -30,7 +41,9 @@ export interface PromptManifest {
   output: JsonSchema | null;
   hashes: ManifestHashes;
   contentHash: string;
+  /** sha256 of the effective policy (shared sections inlined), as policy.lock records it. */
   policyHash: string;
+  policy: ManifestPolicy;
   builtWith: { handlebars: string };
 }
 
@@ -40,11 +53,13 @@ export interface PromptManifest {
  */
 export function buildManifest(prompt: LoadedPrompt, evals: EvalsManifest, handlebarsVersion: string): PromptManifest {
   const { spec, sources } = prompt;
-  // Text parts hash their raw file text (what legal approves, byte for byte);
-  // structured parts hash canonical JSON, so reordering YAML keys or
-  // reformatting a file changes nothing.
+  // Text parts hash their raw text (the policy with its shared sections
+  // inlined: what legal approves, byte for byte); structured parts hash
+  // canonical JSON, so reordering YAML keys or reformatting a file changes nothing.
+  const policy = policyHash(prompt);
+  const lock = prompt.policyLock;
   const hashes: ManifestHashes = {
-    policy: sha256(sources.policy),
+    policy,
     fewshots: sha256(canonicalJson(prompt.fewshots)),
     template: sha256(sources.template),
     variables: sha256(canonicalJson(spec.variables)),
@@ -65,6 +80,12 @@ export function buildManifest(prompt: LoadedPrompt, evals: EvalsManifest, handle
     hashes,
     contentHash: contentHash(hashes),
     policyHash: hashes.policy,
+    policy: {
+      hash: policy,
+      // An approval of another text says nothing about this one.
+      approval: lock && lock.sha256 === policy ? { by: lock.approvedBy, at: lock.approvedAt } : null,
+      sections: prompt.shared.map((section) => ({ name: section.name, file: distSharedFile(section.name), hash: sha256(section.text) })),
+    },
     builtWith: { handlebars: handlebarsVersion },
   };
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getPackagesSync } from '@manypkg/get-packages';
 import {
@@ -27,9 +27,9 @@ export function createRepositoryHistory(cwd: string = process.cwd()): PromptHist
     isPromptFolder: (dir) => existsSync(path.join(dir, 'prompt.yaml')),
     loadWorkingTree: (dir) => loadPromptOrThrow(dir),
     loadAtRef(ref, dir) {
-      const sources = readPromptAtRef({ repoRoot, ref, promptDir: dir });
-      if (sources === undefined) return undefined;
-      const result = loadPromptFromSources({ dir, folder: path.basename(dir), sources, displayDir: `${ref}:${path.relative(repoRoot, dir)}` });
+      const snapshot = readPromptAtRef({ repoRoot, ref, promptDir: dir });
+      if (snapshot === undefined) return undefined;
+      const result = loadPromptFromSources({ dir, folder: path.basename(dir), sources: snapshot.sources, shared: snapshot.shared, displayDir: `${ref}:${path.relative(repoRoot, dir)}` });
       if (!result.success) {
         throw new PromptpackError('prompt/invalid', `The prompt at ${ref} has errors:`, { diagnostics: result.diagnostics });
       }
@@ -38,5 +38,18 @@ export function createRepositoryHistory(cwd: string = process.cwd()): PromptHist
     releaseTags: (name) => listReleaseTags(repoRoot, name),
     isShallow: () => execFileSync('git', ['rev-parse', '--is-shallow-repository'], { cwd: repoRoot, encoding: 'utf8' }).trim() === 'true',
     comparePrompts,
+    readEvalRecord: (dir) => {
+      const file = path.join(dir, 'eval-result.json');
+      return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    },
+    readEvalRecordAtRef(ref, dir) {
+      const file = path.relative(repoRoot, path.join(dir, 'eval-result.json')).split(path.sep).join('/');
+      try {
+        return execFileSync('git', ['show', `${ref}:${file}`], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+      } catch {
+        return undefined;
+      }
+    },
+    evalOverride: () => process.env.PROMPTPACK_SKIP_EVALS?.trim() || undefined,
   };
 }

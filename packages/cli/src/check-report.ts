@@ -1,4 +1,4 @@
-import type { Bump, Diagnostic, PartChange } from '@promptpack/core';
+import { bumpCovers, type Bump, type Diagnostic, type PartChange, type PolicyLock } from '@promptpack/core';
 import { plural, type Io } from './output.js';
 
 /** What `promptpack check` found for one prompt; also the shape of each `--json` entry. */
@@ -20,7 +20,35 @@ export interface PromptCheck {
   ok: boolean;
   changes: PartChange[];
   diagnostics: Diagnostic[];
+  /** Whether legal approved the policy as it is now; null when the prompt does not load (or was removed). */
+  policy: PolicyCheck | null;
   /** One sentence on why it failed or what to know; null when there is nothing to say. */
+  message: string | null;
+  hint: string | null;
+}
+
+/** The policy lock of one prompt against its effective policy (shared sections inlined). */
+export interface PolicyCheck {
+  /**
+   * approved: policy.lock holds this policy's sha256. missing: there is no
+   * policy.lock. changed: the lock approves an earlier version, found in git
+   * (`approvedVersion`, `diff`). unknown-hash: the lock's sha256 matches no
+   * version of the policy in the history here (a lock edited by hand or
+   * copied, or an approved commit missing from a shallow clone).
+   */
+  status: 'approved' | 'missing' | 'changed' | 'unknown-hash';
+  ok: boolean;
+  /** sha256 of the effective policy in the working tree. */
+  hash: string;
+  /** The shared sections the policy includes. */
+  sections: string[];
+  lock: PolicyLock | null;
+  /** The commit whose effective policy the lock approves; `lastLockChange` when it is where policy.lock last changed. */
+  approvedVersion: { commit: string; lastLockChange: boolean } | null;
+  /** Unified diff from the approved policy to the working tree's (status changed only). */
+  diff: string | null;
+  /** True when the policy changed since the approval in whitespace only (status changed only). */
+  whitespaceOnly: boolean | null;
   message: string | null;
   hint: string | null;
 }
@@ -55,9 +83,18 @@ export function printText(io: Io, report: CheckReport): void {
   });
   for (const prompt of report.prompts) {
     if (!prompt.message) continue;
-    const write = prompt.ok ? io.out : io.err;
-    write(`${prompt.ok ? 'note' : 'error'} ${prompt.id}: ${prompt.message}`);
+    // A prompt failing only its policy lock keeps its note here and gets its error below.
+    const failed = !prompt.ok && (prompt.policy === null || prompt.policy.ok || prompt.required === null || !bumpCovers(prompt.declared, prompt.required));
+    const write = failed ? io.err : io.out;
+    write(`${failed ? 'error' : 'note'} ${prompt.id}: ${prompt.message}`);
     if (prompt.hint) write(`  hint: ${prompt.hint}`);
+  }
+  for (const prompt of report.prompts) {
+    const policy = prompt.policy;
+    if (!policy || policy.ok || !policy.message) continue;
+    io.err(`error ${prompt.id}: ${policy.message}`);
+    if (policy.diff) for (const line of policy.diff.replace(/\n$/, '').split('\n')) io.err(`    ${tintDiff(io, line)}`);
+    if (policy.hint) io.err(`  hint: ${policy.hint}`);
   }
   const failed = report.prompts.filter((prompt) => !prompt.ok).length;
   const against = report.base.kind === 'ref' ? `against ${report.base.ref}` : 'against their last releases';
@@ -75,6 +112,13 @@ function result(prompt: PromptCheck): string {
   if (prompt.status === 'new') return 'new';
   if (prompt.status === 'removed') return 'removed';
   return prompt.status === 'unchanged' ? 'ok (unchanged)' : 'ok';
+}
+
+function tintDiff(io: Io, line: string): string {
+  if (!io.color) return line;
+  if (line.startsWith('+') && !line.startsWith('+++')) return `\x1b[32m${line}\x1b[0m`;
+  if (line.startsWith('-') && !line.startsWith('---')) return `\x1b[31m${line}\x1b[0m`;
+  return line.startsWith('@@') ? `\x1b[36m${line}\x1b[0m` : line;
 }
 
 function tint(io: Io, prompt: PromptCheck, text: string): string {

@@ -41,8 +41,15 @@ async function check(...args: string[]) {
   const code = await main(['check', ...args], io);
   return { code, io };
 }
+const approvedAt = '2026-11-21T09:30:00Z';
+/** Legal's approval of the policy as it is now (policy.lock); every prompt needs one for check to pass. */
+async function approve(id = 'order-help', by = 'legal@example.com'): Promise<void> {
+  const io = capture();
+  const code = await main(['policy', 'approve', id, '--by', by, '--at', approvedAt], io);
+  if (code !== 0) throw new Error(`policy approve ${id} failed:\n${io.text()}`);
+}
 
-beforeEach(() => {
+beforeEach(async () => {
   repo = mkdtempSync(path.join(scratch, 'repo-'));
   mkdirSync(path.join(repo, 'prompts'));
   mkdirSync(path.join(repo, '.changeset'));
@@ -50,10 +57,11 @@ beforeEach(() => {
   writeFileSync(path.join(repo, '.changeset/README.md'), 'Changesets live here.\n');
   cpSync(validFixture, path.join(repo, 'prompts/order-help'), { recursive: true });
   git('init', '-q', '-b', 'main');
-  commit('prompts');
-  git('checkout', '-q', '-b', 'feature');
   previousCwd = process.cwd();
   process.chdir(repo);
+  await approve();
+  commit('prompts');
+  git('checkout', '-q', '-b', 'feature');
 });
 afterEach(() => process.chdir(previousCwd));
 
@@ -88,6 +96,7 @@ describe('promptpack check against the merge base with main', () => {
 
   it('passes when the largest declared bump covers the change', async () => {
     edit('policy.md', 'Be brief and accurate.', 'Be brief, kind and accurate.');
+    await approve();
     changeset('calm-cats', 'patch');
     changeset('brave-dogs', 'minor');
     changeset('other-package', 'major', '@acme/prompt-something-else');
@@ -110,6 +119,7 @@ describe('promptpack check against the merge base with main', () => {
 
   it('counts a version already bumped in package.json (a version PR) as declared', async () => {
     edit('policy.md', 'Be brief and accurate.', 'Be brief, kind and accurate.');
+    await approve();
     edit('package.json', '"version": "1.0.0"', '"version": "1.1.0"');
     const { code, io } = await check('--json');
     expect(code).toBe(0);
@@ -131,6 +141,8 @@ describe('promptpack check against the merge base with main', () => {
 
   it('prints a stable JSON document with --json', async () => {
     edit('policy.md', 'Be brief and accurate.', 'Be brief, kind and accurate.');
+    await approve();
+    const lock = JSON.parse(readFileSync(prompt('policy.lock'), 'utf8'));
     changeset('calm-cats', 'patch');
     const { code, io } = await check('--json');
     expect(code).toBe(1);
@@ -154,6 +166,7 @@ describe('promptpack check against the merge base with main', () => {
           ok: false,
           changes: [{ part: 'policy', bump: 'minor', summary: 'policy text changed (1 line)' }],
           diagnostics: [],
+          policy: { status: 'approved', ok: true, hash: lock.sha256, sections: [], lock, approvedVersion: null, diff: null, whitespaceOnly: null, message: null, hint: null },
           message: 'changed since main in ways that need a minor release of @acme/prompt-order-help; only patch is declared (.changeset/calm-cats.md).',
           hint: 'run `pnpm changeset` and choose minor for @acme/prompt-order-help (or raise it in .changeset/calm-cats.md).',
         },
@@ -163,6 +176,7 @@ describe('promptpack check against the merge base with main', () => {
 
   it('reports a new prompt as new and passes it', async () => {
     expect(await main(['new', 'order-status'], capture())).toBe(0);
+    await approve('order-status');
     const { code, io } = await check();
     expect(code).toBe(0);
     expect(io.text()).toMatch(/order-status +@acme\/prompt-order-status +- +none +new/);
@@ -170,6 +184,7 @@ describe('promptpack check against the merge base with main', () => {
 
   it('reports a prompt deleted since the base', async () => {
     expect(await main(['new', 'order-status'], capture())).toBe(0);
+    await approve('order-status');
     commit('second prompt');
     rmSync(path.join(repo, 'prompts/order-help'), { recursive: true });
     const { code, io } = await check('--base', 'HEAD');
@@ -204,6 +219,7 @@ describe('promptpack check --published', () => {
   it('checks the version written since the last release tag', async () => {
     tag('1.0.0');
     edit('policy.md', 'Be brief and accurate.', 'Be brief, kind and accurate.');
+    await approve();
     setVersion('1.0.0', '1.0.1');
     const patch = await check('--published');
     expect(patch.code).toBe(1);

@@ -29,6 +29,8 @@ export type DiagnosticCode =
   | 'template/not-printable'
   | 'template/unguarded-optional'
   | 'template/unused-variable'
+  | 'template/unknown-partial'
+  | 'policy/invalid-lock'
   | 'fewshots/not-a-pair'
   | 'evals/duplicate-id'
   | 'evals/invalid-variables'

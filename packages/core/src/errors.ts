@@ -4,7 +4,7 @@ import { formatDiagnostic, type Diagnostic } from './diagnostic.js';
 // (a service may load two promptpack versions side by side).
 const marker = Symbol.for('promptpack.error');
 
-export type PromptpackErrorCode = 'prompt/invalid' | 'prompt/not-found' | 'build/failed' | 'cli/usage' | 'git/ref-not-found' | 'git/failed';
+export type PromptpackErrorCode = 'prompt/invalid' | 'prompt/not-found' | 'build/failed' | 'cli/usage' | 'git/ref-not-found' | 'git/failed' | 'policy/invalid-lock';
 
 /** Thrown by the `x()` half of paired `x()` / `safeX()` APIs; carries every diagnostic. */
 export class PromptpackError extends Error {

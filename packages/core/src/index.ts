@@ -1,10 +1,19 @@
 export { formatDiagnostic, hasErrors, isError, sortDiagnostics, type Diagnostic, type DiagnosticCode, type Severity } from './diagnostic.js';
 export { PromptpackError, type PromptpackErrorCode } from './errors.js';
 export { canonicalJson, sha256 } from './hash.js';
-export { promptFiles, type LoadedPrompt, type LoadPromptResult, type PromptFilePart, type PromptPackageJson } from './loaded-prompt.js';
+export {
+  optionalPromptFiles,
+  promptFiles,
+  type LoadedPrompt,
+  type LoadPromptResult,
+  type OptionalPromptFilePart,
+  type PromptFilePart,
+  type PromptPackageJson,
+  type SharedSection,
+} from './loaded-prompt.js';
 export { loadPrompt, loadPromptOrThrow } from './load-prompt.js';
 export { expectedExports } from './validate/package-json.js';
-export { analyzeTemplate, type TemplateAnalysis } from './template/analyze-template.js';
+export { analyzeTemplate, type AnalyzeTemplateOptions, type IncludableSection, type TemplateAnalysis } from './template/analyze-template.js';
 export { schemaToZod } from './variables/schema-to-zod.js';
 export { editorJsonSchemas } from './schema/json-schemas.js';
 export { assertionSchema, evalCaseSchema, evalManifestSchema, thresholdsSchema, tierSchema, type Assertion, type EvalCase, type EvalManifest, type Tier } from './schema/evals-spec.js';
@@ -14,8 +23,30 @@ export { objectNodeSchema, schemaNodeSchema, type ArrayNode, type BooleanNode, t
 export { loadPromptFromSources, type LoadPromptFromSourcesOptions } from './load-prompt.js';
 export { bumpCovers, maxBump, type Bump, type PartChange, type PromptImpact, type PromptPart } from './impact/prompt-impact.js';
 export { comparePrompts } from './impact/compare-prompts.js';
+export { compareText, describeTextChange, type TextChange } from './impact/compare-text.js';
 export { compareSchema, type SchemaDirection } from './impact/compare-schema.js';
 export { compareVersions, parseVersion, versionBump, type SemVer } from './impact/versions.js';
 export { defaultBase, findRepoRoot, mergeBase, resolveRef, type BaseRef } from './git/refs.js';
-export { listPromptFoldersAtRef, readPromptAtRef, type ReadPromptAtRefOptions } from './git/read-prompt-at-ref.js';
+export { listPromptFoldersAtRef, readPromptAtRef, type PromptAtRef, type ReadPromptAtRefOptions } from './git/read-prompt-at-ref.js';
+export { findApprovedPolicy, type ApprovedPolicySearch, type ApprovedPolicyVersion } from './git/approved-policy.js';
+export { effectivePolicy, inlineSharedSections, sectionText } from './shared/effective-policy.js';
+export { includedSectionNames, sharedFolder, sharedSectionFile, sharedSectionNamePattern } from './shared/find-includes.js';
+export {
+  formatPolicyLock,
+  parsePolicyLock,
+  policyHash,
+  policyLockFor,
+  policyLockSpecificationVersion,
+  readPolicyLock,
+  type PolicyLock,
+} from './policy/policy-lock.js';
+export { unifiedDiff, type UnifiedDiffOptions } from './policy/unified-diff.js';
 export { listReleaseTags, releaseBase, type ReleaseTag } from './git/release-tags.js';
+export { diffParts, diffPrompts, type DiffEndpoint, type DiffEndpointInput, type DiffPart, type DiffPromptsOptions, type PartDiff, type PromptDiff } from './diff/prompt-diff.js';
+export { diffText, displaySegments, visibleWhitespace, type DiffLine, type DiffTextOptions, type Hunk, type Segment, type TextDiff } from './diff/text-diff.js';
+export { policyText, sharedSectionNames } from './diff/policy-text.js';
+export { sharedImpact, type SharedImpact, type SharedPromptImpact } from './diff/shared-impact.js';
+export { renderDiffText, type RenderTextOptions } from './diff/render-text.js';
+export { renderDiffMarkdown } from './diff/render-markdown.js';
+export { renderDiffHtml } from './diff/render-html.js';
+export { renderSharedMarkdown, renderSharedText } from './diff/render-shared.js';

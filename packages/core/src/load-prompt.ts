@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostic.js';
 import { PromptpackError } from './errors.js';
-import { promptFiles, type LoadPromptResult, type PromptFilePart } from './loaded-prompt.js';
+import { optionalPromptFiles, promptFiles, type LoadPromptResult, type OptionalPromptFilePart, type PromptFilePart, type SharedSection } from './loaded-prompt.js';
+import { parsePolicyLock } from './policy/policy-lock.js';
+import { includedSectionNames, sharedFolder, sharedSectionFile } from './shared/find-includes.js';
 import { analyzeTemplate } from './template/analyze-template.js';
 import { checkEvals } from './validate/evals.js';
 import { checkFewShots } from './validate/fewshots.js';
@@ -11,19 +13,36 @@ import { checkPromptYaml } from './validate/prompt-yaml.js';
 import { unusedVariables } from './validate/unused-variables.js';
 
 const partNames = Object.keys(promptFiles) as PromptFilePart[];
+const optionalPartNames = Object.keys(optionalPromptFiles) as OptionalPromptFilePart[];
+const allFiles = { ...promptFiles, ...optionalPromptFiles };
+type AnyPart = PromptFilePart | OptionalPromptFilePart;
 
 export interface LoadPromptFromSourcesOptions {
   /** Path of the folder the sources belong to; becomes `LoadedPrompt.dir` (resolved to absolute). */
   dir: string;
   /** Folder name the prompt id and package name must match. */
   folder: string;
-  /** File contents by part; a part left out is reported as a missing file. */
-  sources: Partial<Record<PromptFilePart, string>>;
+  /** File contents by part; a required part left out is reported as a missing file, policy.lock may be left out. */
+  sources: Partial<Record<AnyPart, string>>;
+  /**
+   * Shared sections by name (`safety` for `_shared/safety.md`): every one
+   * there is, or at least every one policy.md includes. An include of a name
+   * missing here is reported as `template/unknown-partial`.
+   */
+  shared?: Readonly<Record<string, string>>;
   /**
    * How the folder is named in diagnostics, e.g. `main:prompts/support-reply`
    * for a snapshot read from git. Defaults to `dir` relative to the working directory.
    */
   displayDir?: string;
+  /** How the shared folder is named in diagnostics; defaults to `_shared` beside `displayDir` (`main:prompts/_shared`). */
+  sharedDisplayDir?: string;
+}
+
+/** The shared sections a prompt can see: every name, and the text of the ones its policy includes. */
+interface SharedInput {
+  available: string[];
+  sections: Map<string, SharedSection>;
 }
 
 /**
@@ -34,17 +53,18 @@ export function loadPrompt(dir: string): LoadPromptResult {
   const absolute = path.resolve(dir);
   const files = displayFiles(absolute);
   const diagnostics: Diagnostic[] = [];
-  const sources: Partial<Record<PromptFilePart, string>> = {};
-  const unreadable = new Set<PromptFilePart>();
-  for (const part of partNames) {
-    const read = readPart(absolute, part, files[part]);
+  const sources: Partial<Record<AnyPart, string>> = {};
+  const unreadable = new Set<AnyPart>();
+  for (const part of [...partNames, ...optionalPartNames]) {
+    const read = readFile(path.join(absolute, allFiles[part]), files[part]);
     if (read.text !== undefined) sources[part] = read.text;
     if (read.diagnostic) {
       diagnostics.push(read.diagnostic);
       unreadable.add(part);
     }
   }
-  return validateSources(absolute, path.basename(absolute), files, sources, diagnostics, unreadable);
+  const shared = readShared(path.join(path.dirname(absolute), sharedFolder), sources.policy, diagnostics);
+  return validateSources(absolute, path.basename(absolute), files, sources, shared, diagnostics, unreadable);
 }
 
 /**
@@ -55,7 +75,15 @@ export function loadPrompt(dir: string): LoadPromptResult {
 export function loadPromptFromSources(options: LoadPromptFromSourcesOptions): LoadPromptResult {
   const absolute = path.resolve(options.dir);
   const files = displayFiles(absolute, options.displayDir);
-  return validateSources(absolute, options.folder, files, options.sources, [], new Set());
+  const sharedDir =
+    options.sharedDisplayDir?.replace(/[\\/]+$/, '') ??
+    (options.displayDir === undefined ? displayPath(path.join(path.dirname(absolute), sharedFolder), '') : `${path.posix.dirname(options.displayDir.replace(/\\/g, '/').replace(/\/+$/, ''))}/${sharedFolder}`);
+  const given = options.shared ?? {};
+  const included = options.sources.policy === undefined ? [] : includedSectionNames(options.sources.policy);
+  const sections = new Map(
+    included.filter((name) => Object.hasOwn(given, name)).map((name) => [name, { name, file: `${sharedDir}/${sharedSectionFile(name)}`, text: given[name]!.replace(/^\uFEFF/, '') }]),
+  );
+  return validateSources(absolute, options.folder, files, options.sources, { available: Object.keys(given).sort(), sections }, [], new Set());
 }
 
 /** `loadPrompt` for callers that want the prompt or an exception listing every problem. */
@@ -73,18 +101,21 @@ export function loadPromptOrThrow(dir: string) {
 function validateSources(
   absolute: string,
   folder: string,
-  files: Record<PromptFilePart, string>,
-  given: Partial<Record<PromptFilePart, string>>,
+  files: Record<AnyPart, string>,
+  given: Partial<Record<AnyPart, string>>,
+  shared: SharedInput,
   diagnostics: Diagnostic[],
-  unreadable: ReadonlySet<PromptFilePart>,
+  unreadable: ReadonlySet<AnyPart>,
 ): LoadPromptResult {
-  const sources = {} as Record<PromptFilePart, string>;
-  for (const part of partNames) {
+  const sources = {} as Record<PromptFilePart, string> & Partial<Record<OptionalPromptFilePart, string>>;
+  for (const part of [...partNames, ...optionalPartNames]) {
     const text = given[part];
     // Strip a UTF-8 BOM: editors on some systems add one and it would leak into the system message.
     if (text !== undefined) sources[part] = text.replace(/^\uFEFF/, '');
-    else if (!unreadable.has(part)) diagnostics.push(missingFile(part, files[part]));
+    else if (!unreadable.has(part) && part !== 'policyLock') diagnostics.push(missingFile(part as PromptFilePart, files[part]));
   }
+  const lockCheck = sources.policyLock !== undefined ? parsePolicyLock(files.policyLock, sources.policyLock) : undefined;
+  diagnostics.push(...(lockCheck?.diagnostics ?? []));
 
   const packageCheck = sources.packageJson !== undefined ? checkPackageJson(files.packageJson, sources.packageJson, folder) : undefined;
   const promptCheck = sources.prompt !== undefined ? checkPromptYaml(files.prompt, sources.prompt, folder) : undefined;
@@ -98,7 +129,9 @@ function validateSources(
     const used = new Set<string>();
     for (const part of ['policy', 'template'] as const) {
       if (sources[part] === undefined) continue;
-      const analysis = analyzeTemplate(files[part], sources[part], spec.variables);
+      // Only the policy may include shared sections: they hold policy text that legal reviews.
+      const options = part === 'policy' ? { shared: { sections: shared.sections, available: shared.available, promptId: folder } } : {};
+      const analysis = analyzeTemplate(files[part], sources[part], spec.variables, options);
       diagnostics.push(...analysis.diagnostics);
       for (const usedPath of analysis.usedPaths) used.add(usedPath);
     }
@@ -117,6 +150,8 @@ function validateSources(
       dir: absolute,
       files,
       sources,
+      shared: [...shared.sections.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+      policyLock: lockCheck?.lock,
       packageJson: packageCheck.packageJson,
       spec,
       fewshots: fewshotsCheck.fewshots,
@@ -126,11 +161,11 @@ function validateSources(
   };
 }
 
-function readPart(dir: string, part: PromptFilePart, shown: string): { text?: string; diagnostic?: Diagnostic } {
+function readFile(file: string, shown: string): { text?: string; diagnostic?: Diagnostic } {
   try {
-    return { text: readFileSync(path.join(dir, promptFiles[part]), 'utf8') };
+    return { text: readFileSync(file, 'utf8') };
   } catch (error) {
-    // A missing file is reported by validateSources, the same way for disk and memory.
+    // A missing file is reported by validateSources (or the template analysis), the same way for disk and memory.
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
     return {
       diagnostic: {
@@ -139,11 +174,34 @@ function readPart(dir: string, part: PromptFilePart, shown: string): { text?: st
         file: shown,
         line: 0,
         column: 0,
-        message: `Cannot read ${promptFiles[part]}: ${(error as Error).message}.`,
+        message: `Cannot read ${path.basename(file)}: ${(error as Error).message}.`,
         hint: 'Check the file permissions.',
       },
     };
   }
+}
+
+/** The shared folder's section names, and the text of the sections `policy` includes (only those are read). */
+function readShared(dir: string, policy: string | undefined, diagnostics: Diagnostic[]): SharedInput {
+  let available: string[] = [];
+  try {
+    available = readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
+      .map((entry) => entry.name.slice(0, -'.md'.length))
+      .sort();
+  } catch (error) {
+    // No shared folder: a repository that shares nothing.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const sections = new Map<string, SharedSection>();
+  for (const name of policy === undefined ? [] : includedSectionNames(policy)) {
+    if (!available.includes(name)) continue;
+    const file = displayPath(dir, sharedSectionFile(name));
+    const read = readFile(path.join(dir, sharedSectionFile(name)), file);
+    if (read.diagnostic) diagnostics.push(read.diagnostic);
+    if (read.text !== undefined) sections.set(name, { name, file, text: read.text.replace(/^\uFEFF/, '') });
+  }
+  return { available, sections };
 }
 
 function missingFile(part: PromptFilePart, shown: string): Diagnostic {
@@ -158,9 +216,9 @@ function missingFile(part: PromptFilePart, shown: string): Diagnostic {
   };
 }
 
-function displayFiles(absolute: string, displayDir?: string): Record<PromptFilePart, string> {
+function displayFiles(absolute: string, displayDir?: string): Record<AnyPart, string> {
   const shown = (file: string) => (displayDir === undefined ? displayPath(absolute, file) : `${displayDir.replace(/[\\/]+$/, '')}/${file}`);
-  return Object.fromEntries(partNames.map((part) => [part, shown(promptFiles[part])])) as Record<PromptFilePart, string>;
+  return Object.fromEntries([...partNames, ...optionalPartNames].map((part) => [part, shown(allFiles[part])])) as Record<AnyPart, string>;
 }
 
 // Relative to the working directory when inside it, so messages are short and clickable.

@@ -1,4 +1,5 @@
 import type { Diagnostic } from './diagnostic.js';
+import type { PolicyLock } from './policy/policy-lock.js';
 import type { EvalManifest } from './schema/evals-spec.js';
 import type { FewShot } from './schema/fewshots-spec.js';
 import type { PromptSpec } from './schema/prompt-spec.js';
@@ -15,6 +16,24 @@ export const promptFiles = {
 
 export type PromptFilePart = keyof typeof promptFiles;
 
+/** Files a prompt folder may hold; loading works without them. */
+export const optionalPromptFiles = {
+  /** The approved policy's hash, who approved it and when (see `readPolicyLock`). */
+  policyLock: 'policy.lock',
+} as const;
+
+export type OptionalPromptFilePart = keyof typeof optionalPromptFiles;
+
+/** A shared section (`prompts/_shared/<name>.md`) that a prompt's policy includes with `{{> name}}`. */
+export interface SharedSection {
+  /** Kebab-case, as in `{{> name}}` and the file name. */
+  name: string;
+  /** Path of the file as it appears in diagnostics, e.g. `prompts/_shared/safety.md`. */
+  file: string;
+  /** The file's text, exactly as read (a byte-order mark removed). */
+  text: string;
+}
+
 export interface PromptPackageJson {
   name: string;
   version: string;
@@ -25,10 +44,14 @@ export interface PromptPackageJson {
 export interface LoadedPrompt {
   /** Absolute path of the folder. */
   dir: string;
-  /** Path of each file as it appears in diagnostics (relative to the working directory when possible). */
-  files: Record<PromptFilePart, string>;
-  /** Raw text of each file, exactly as read (the build ships and hashes these). */
-  sources: Record<PromptFilePart, string>;
+  /** Path of each file as it appears in diagnostics (relative to the working directory when possible), optional ones included. */
+  files: Record<PromptFilePart | OptionalPromptFilePart, string>;
+  /** Raw text of each file, exactly as read (the build ships and hashes these); an optional file only when present. */
+  sources: Record<PromptFilePart, string> & Partial<Record<OptionalPromptFilePart, string>>;
+  /** The shared sections policy.md includes, sorted by name. */
+  shared: SharedSection[];
+  /** policy.lock, parsed; undefined when the folder has none (the policy was never approved). */
+  policyLock: PolicyLock | undefined;
   packageJson: PromptPackageJson;
   spec: PromptSpec;
   fewshots: FewShot[];

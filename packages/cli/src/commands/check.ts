@@ -2,25 +2,31 @@ import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import {
   bumpCovers,
+  compareText,
   comparePrompts,
   defaultBase,
+  effectivePolicy,
+  findApprovedPolicy,
   findRepoRoot,
   listPromptFoldersAtRef,
   listReleaseTags,
   loadPrompt,
   loadPromptFromSources,
   maxBump,
+  policyHash,
   PromptpackError,
   readPromptAtRef,
   releaseBase,
   resolveRef,
+  unifiedDiff,
   versionBump,
   type BaseRef,
   type Bump,
   type LoadedPrompt,
+  type LoadPromptResult,
 } from '@promptpack/core';
 import { findChangesetRoot, readDeclaredReleases, type DeclaredRelease } from '../changesets.js';
-import { printJson, printText, type CheckBase, type CheckReport, type PromptCheck } from '../check-report.js';
+import { printJson, printText, type CheckBase, type CheckReport, type PolicyCheck, type PromptCheck } from '../check-report.js';
 import { findPromptDirs, findPromptsRoot } from '../find-prompts.js';
 import { printDiagnostics, type Io } from '../output.js';
 
@@ -43,6 +49,9 @@ interface Context {
  * the pending changesets plus any version already written to package.json
  * since the base (a version PR); with `--published`, the version written
  * since the last release tag, which is what is about to be published.
+ * In both modes it also fails a prompt whose effective policy is not the one
+ * its policy.lock approves (or that has no lock), showing what changed since
+ * the approved version.
  */
 export async function checkCommand(args: readonly string[], options: CheckOptions, io: Io): Promise<number> {
   if (options.base !== undefined && options.published) {
@@ -67,7 +76,11 @@ export async function checkCommand(args: readonly string[], options: CheckOption
   }
 
   const context: Context = { repoRoot, declared };
-  const prompts = dirs.map((dir) => (base ? checkAgainstRef(context, dir, base) : checkAgainstRelease(context, dir)));
+  const prompts = dirs.map((dir): PromptCheck => {
+    const current = loadPrompt(dir);
+    const check = base ? checkAgainstRef(context, dir, base, current) : checkAgainstRelease(context, dir, current);
+    return current.success ? withPolicy(check, checkPolicy(context, current.prompt)) : { ...check, policy: null };
+  });
   // Prompts deleted since the base are reported too, but only when every prompt is checked.
   if (base && args.length === 0) prompts.push(...removedSince(context, base, dirs, cwd));
   prompts.sort((a, b) => a.id.localeCompare(b.id));
@@ -80,8 +93,9 @@ export async function checkCommand(args: readonly string[], options: CheckOption
   return report.ok ? 0 : 1;
 }
 
-function checkAgainstRef(context: Context, dir: string, base: BaseRef): PromptCheck {
-  const current = loadPrompt(dir);
+type SemverCheck = Omit<PromptCheck, 'policy'>;
+
+function checkAgainstRef(context: Context, dir: string, base: BaseRef, current: LoadPromptResult): SemverCheck {
   if (!current.success) return invalid(context, dir, current.diagnostics, base, 'the prompt has errors (listed above); fix them to compute its bump.');
   const prompt = current.prompt;
   const declaration = context.declared.get(prompt.packageJson.name);
@@ -115,8 +129,7 @@ function checkAgainstRef(context: Context, dir: string, base: BaseRef): PromptCh
   };
 }
 
-function checkAgainstRelease(context: Context, dir: string): PromptCheck {
-  const current = loadPrompt(dir);
+function checkAgainstRelease(context: Context, dir: string, current: LoadPromptResult): SemverCheck {
   if (!current.success) return invalid(context, dir, current.diagnostics, null, 'the prompt has errors (listed above); it cannot be released.');
   const prompt = current.prompt;
   const { name, version } = prompt.packageJson;
@@ -155,9 +168,9 @@ function checkAgainstRelease(context: Context, dir: string): PromptCheck {
 }
 
 function loadAtRef(context: Context, dir: string, base: { ref: string; commit: string }) {
-  const sources = readPromptAtRef({ repoRoot: context.repoRoot, ref: base.commit, promptDir: dir });
-  if (!sources) return undefined;
-  return loadPromptFromSources({ dir, folder: path.basename(dir), sources, displayDir: `${base.ref}:${relative(context, dir)}` });
+  const snapshot = readPromptAtRef({ repoRoot: context.repoRoot, ref: base.commit, promptDir: dir });
+  if (!snapshot) return undefined;
+  return loadPromptFromSources({ dir, folder: path.basename(dir), sources: snapshot.sources, shared: snapshot.shared, displayDir: `${base.ref}:${relative(context, dir)}` });
 }
 
 function removedSince(context: Context, base: BaseRef, dirs: readonly string[], cwd: string): PromptCheck[] {
@@ -168,8 +181,8 @@ function removedSince(context: Context, base: BaseRef, dirs: readonly string[], 
   return listPromptFoldersAtRef({ repoRoot: context.repoRoot, ref: base.commit, promptsDir: promptsRoot })
     .filter((folder) => !present.has(folder))
     .map((folder) => {
-      const sources = readPromptAtRef({ repoRoot: context.repoRoot, ref: base.commit, promptDir: folder });
-      const packageJson = parsePackageJson(sources?.packageJson);
+      const snapshot = readPromptAtRef({ repoRoot: context.repoRoot, ref: base.commit, promptDir: folder });
+      const packageJson = parsePackageJson(snapshot?.sources.packageJson);
       return {
         id: path.posix.basename(folder),
         package: packageJson.name,
@@ -182,17 +195,81 @@ function removedSince(context: Context, base: BaseRef, dirs: readonly string[], 
         ok: true,
         changes: [],
         diagnostics: [],
+        policy: null,
         message: `${folder} was deleted since ${base.ref}; its published versions stay installable.`,
         hint: packageJson.name ? `to steer users away, run \`npm deprecate ${packageJson.name} "<why>"\` after the merge.` : null,
       };
     });
 }
 
+function withPolicy(check: SemverCheck, policy: PolicyCheck): PromptCheck {
+  return { ...check, ok: check.ok && policy.ok, policy };
+}
+
+/**
+ * Whether legal approved the policy the model would get: policy.lock must
+ * hold the sha256 of the effective policy. When it does not, the approved
+ * text is looked up in git (first where policy.lock last changed) so the
+ * failure can show exactly what changed since the approval.
+ */
+function checkPolicy(context: Context, prompt: LoadedPrompt): PolicyCheck {
+  const id = prompt.spec.id;
+  const hash = policyHash(prompt);
+  const lock = prompt.policyLock ?? null;
+  const sections = prompt.shared.map((section) => section.name);
+  const approve = `have legal review it and run \`promptpack policy approve ${id} --by <name>\`, then commit ${relative(context, prompt.dir)}/policy.lock`;
+  const base = { hash, sections, lock, approvedVersion: null, diff: null, whitespaceOnly: null };
+  if (lock?.sha256 === hash) return { ...base, status: 'approved', ok: true, message: null, hint: null };
+  if (!lock) {
+    return {
+      ...base,
+      status: 'missing',
+      ok: false,
+      message: `has no policy.lock: its policy (${short(hash)}) was never approved.`,
+      hint: `${approve} (\`promptpack policy show ${id}\` prints the policy as the model sees it).`,
+    };
+  }
+  const approval = `${lock.approvedBy} approved it on ${lock.approvedAt}`;
+  const search = findApprovedPolicy({ repoRoot: context.repoRoot, promptDir: prompt.dir, sha256: lock.sha256 });
+  if (!search.found) {
+    const where = search.searched === 0 ? 'no commit of this repository has a policy for it' : `none of the ${search.searched} commits that changed it has`;
+    return {
+      ...base,
+      status: 'unknown-hash',
+      ok: false,
+      message:
+        `policy.lock says ${approval}, but its sha256 (${short(lock.sha256)}) matches no version of this policy: not the working tree (${short(hash)}), and ${where} that text. ` +
+        (search.shallow
+          ? 'This is a shallow clone, so the approved version may not be fetched; otherwise the lock was edited by hand or copied from another prompt.'
+          : 'The lock was edited by hand or copied from another prompt, so the approved text cannot be shown.'),
+      hint: `${approve}; never edit policy.lock by hand${search.shallow ? ' (or fetch the full history: git fetch --unshallow)' : ''}.`,
+    };
+  }
+  const current = effectivePolicy(prompt);
+  const { version } = search;
+  const change = compareText(version.policy, current);
+  const from = `approved ${relative(context, prompt.dir)} policy (commit ${version.commit.slice(0, 12)}${version.lastLockChange ? ', where policy.lock last changed' : ''}; ${approval})`;
+  return {
+    ...base,
+    status: 'changed',
+    ok: false,
+    approvedVersion: { commit: version.commit, lastLockChange: version.lastLockChange },
+    diff: unifiedDiff(version.policy, current, { from, to: `working tree ${relative(context, prompt.dir)} policy (${short(hash)})` }),
+    whitespaceOnly: change?.whitespaceOnly ?? false,
+    message: `the policy changed since ${approval} (policy.lock)${change?.whitespaceOnly ? ', in whitespace only' : ''}; the model would be told something legal has not approved. The changes since the approved version:`,
+    hint: `${approve}.`,
+  };
+}
+
+function short(hash: string): string {
+  return `${hash.slice(0, 'sha256:'.length + 12)}…`;
+}
+
 function describe(prompt: LoadedPrompt) {
   return { id: prompt.spec.id, package: prompt.packageJson.name, version: prompt.packageJson.version };
 }
 
-function invalid(context: Context, dir: string, diagnostics: PromptCheck['diagnostics'], base: PromptCheck['base'], message: string, hint?: string): PromptCheck {
+function invalid(context: Context, dir: string, diagnostics: PromptCheck['diagnostics'], base: PromptCheck['base'], message: string, hint?: string): SemverCheck {
   const packageJson = readCurrentPackageJson(dir);
   const declaration = packageJson.name ? context.declared.get(packageJson.name) : undefined;
   return {

@@ -49,17 +49,18 @@ beforeAll(() => {
 
 describe('reading prompts at a ref', () => {
   it('returns each file by part, and loads like a folder on disk with the ref in file names', () => {
-    const sources = readPromptAtRef({ repoRoot: repo, ref: 'main', promptDir: 'prompts/order-help' });
-    expect(Object.keys(sources ?? {}).sort()).toEqual(['evals', 'fewshots', 'packageJson', 'policy', 'prompt', 'template']);
-    const result = loadPromptFromSources({ dir: path.join(repo, 'prompts/order-help'), folder: 'order-help', sources: sources!, displayDir: 'main:prompts/order-help' });
+    const snapshot = readPromptAtRef({ repoRoot: repo, ref: 'main', promptDir: 'prompts/order-help' });
+    expect(Object.keys(snapshot?.sources ?? {}).sort()).toEqual(['evals', 'fewshots', 'packageJson', 'policy', 'prompt', 'template']);
+    expect(snapshot?.shared).toEqual({});
+    const result = loadPromptFromSources({ dir: path.join(repo, 'prompts/order-help'), folder: 'order-help', sources: snapshot!.sources, displayDir: 'main:prompts/order-help' });
     expect(result.success).toBe(true);
     expect(result.prompt?.files.policy).toBe('main:prompts/order-help/policy.md');
   });
 
   it('leaves out a file missing at that ref, which loading reports as file/missing', () => {
-    const sources = readPromptAtRef({ repoRoot: repo, ref: 'feature', promptDir: path.join(repo, 'prompts/order-help') });
-    expect(sources?.evals).toBeUndefined();
-    const result = loadPromptFromSources({ dir: path.join(repo, 'prompts/order-help'), folder: 'order-help', sources: sources!, displayDir: 'feature:prompts/order-help' });
+    const snapshot = readPromptAtRef({ repoRoot: repo, ref: 'feature', promptDir: path.join(repo, 'prompts/order-help') });
+    expect(snapshot?.sources.evals).toBeUndefined();
+    const result = loadPromptFromSources({ dir: path.join(repo, 'prompts/order-help'), folder: 'order-help', sources: snapshot!.sources, displayDir: 'feature:prompts/order-help' });
     expect(result.success).toBe(false);
     expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: 'file/missing', file: 'feature:prompts/order-help/evals.yaml' }));
   });

@@ -1,9 +1,18 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { promptFiles, type PromptFilePart } from '../loaded-prompt.js';
-import { git, toGitPath } from './run-git.js';
+import { optionalPromptFiles, promptFiles, type OptionalPromptFilePart, type PromptFilePart } from '../loaded-prompt.js';
+import { includedSectionNames, sharedFolder, sharedSectionFile } from '../shared/find-includes.js';
+import { git, runGit, toGitPath } from './run-git.js';
 
-const partByFile = new Map(Object.entries(promptFiles).map(([part, file]) => [file as string, part as PromptFilePart]));
+const partByFile = new Map(Object.entries({ ...promptFiles, ...optionalPromptFiles }).map(([part, file]) => [file as string, part as PromptFilePart | OptionalPromptFilePart]));
+
+/** A prompt folder as it was at a ref: what `loadPromptFromSources` takes. */
+export interface PromptAtRef {
+  /** File contents by part; a file missing at that ref is left out. */
+  sources: Partial<Record<PromptFilePart | OptionalPromptFilePart, string>>;
+  /** The shared sections policy.md includes at that ref that exist there, by name (`_shared/<name>.md` beside the folder). */
+  shared: Record<string, string>;
+}
 
 export interface ReadPromptAtRefOptions {
   /** Top of the git work tree. */
@@ -15,23 +24,36 @@ export interface ReadPromptAtRefOptions {
 }
 
 /**
- * The prompt's files as they were at `ref`, by part; undefined when the
- * folder did not exist there (a new prompt). A file missing at that ref is
- * left out, so loading the result reports it like a missing file on disk.
+ * The prompt's files as they were at `ref`, by part, and the shared sections
+ * its policy included then; undefined when the folder did not exist there (a
+ * new prompt). A file missing at that ref is left out, so loading the result
+ * reports it like a missing file on disk (or, for a section, an unknown one).
  */
-export function readPromptAtRef(options: ReadPromptAtRefOptions): Partial<Record<PromptFilePart, string>> | undefined {
+export function readPromptAtRef(options: ReadPromptAtRefOptions): PromptAtRef | undefined {
   const folder = repoPath(options.repoRoot, options.promptDir);
   // ls-tree of a path that does not exist succeeds with no output: a new prompt, not an error.
   const listing = git(options.repoRoot, ['ls-tree', '--name-only', '--end-of-options', options.ref, `${folder}/`], `read ${folder} at ${options.ref}`, refHint);
   const names = listing.split('\n').filter(Boolean).map((name) => path.posix.basename(name));
   if (names.length === 0) return undefined;
-  const sources: Partial<Record<PromptFilePart, string>> = {};
+  const sources: PromptAtRef['sources'] = {};
   for (const name of names) {
     const part = partByFile.get(name);
     if (!part) continue;
     sources[part] = git(options.repoRoot, ['show', `${options.ref}:${folder}/${name}`], `read ${folder}/${name} at ${options.ref}`);
   }
-  return sources;
+  return { sources, shared: readSharedAtRef(options.repoRoot, options.ref, folder, sources.policy) };
+}
+
+/** The sections `policy` includes, as they were at `ref`; a section missing there is left out. */
+function readSharedAtRef(repoRoot: string, ref: string, folder: string, policy: string | undefined): Record<string, string> {
+  const shared: Record<string, string> = {};
+  const sharedDir = path.posix.join(path.posix.dirname(folder), sharedFolder);
+  for (const name of policy === undefined ? [] : includedSectionNames(policy)) {
+    const file = `${sharedDir}/${sharedSectionFile(name)}`;
+    const result = runGit(repoRoot, ['show', `${ref}:${file}`]);
+    if (result.ok) shared[name] = result.stdout;
+  }
+  return shared;
 }
 
 /**
@@ -51,7 +73,8 @@ export function listPromptFoldersAtRef(options: { repoRoot: string; ref: string;
 
 const refHint = 'Pass a commit, branch or tag that exists here (git log --oneline, git tag --list).';
 
-function repoPath(repoRoot: string, dir: string): string {
+/** `dir` relative to the repository root, `/`-separated, as git paths are. */
+export function repoPath(repoRoot: string, dir: string): string {
   if (!path.isAbsolute(dir)) return toGitPath(dir);
   // git reports the work tree with symlinks resolved (/tmp -> /private/tmp on macOS); compare like with like.
   return toGitPath(path.relative(real(repoRoot), real(dir)));

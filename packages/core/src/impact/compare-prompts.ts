@@ -1,4 +1,5 @@
 import type { LoadedPrompt } from '../loaded-prompt.js';
+import { effectivePolicy } from '../shared/effective-policy.js';
 import { compareFewShots } from './compare-fewshots.js';
 import { compareSchema } from './compare-schema.js';
 import { compareEvals, compareMetadata, compareModel } from './compare-settings.js';
@@ -9,7 +10,9 @@ import { maxBump, type PartChange, type PromptImpact } from './prompt-impact.js'
  * The semver impact of going from `before` to `after`, part by part:
  * structured parts (variables, output, model, evals, metadata) are compared
  * as data, so reordering YAML keys is no change; text parts (policy,
- * template) as text, so every character counts. `before` undefined means a
+ * template) as text, so every character counts. The policy is compared as
+ * the model sees it, shared sections inlined: a change to a shared section
+ * is a policy change of every prompt that includes it. `before` undefined means a
  * new prompt: nothing to compare, `added` is true and the bump is 'none'
  * (a first release publishes whatever version package.json holds).
  */
@@ -18,7 +21,7 @@ export function comparePrompts(before: LoadedPrompt | undefined, after: LoadedPr
   const changes: PartChange[] = [
     ...compareSchema(before.spec.variables, after.spec.variables, 'input').map((change) => ({ part: 'variables' as const, ...change })),
     ...compareOutput(before, after),
-    ...compareTextPart('policy', 'policy text', 'minor', before.sources.policy, after.sources.policy),
+    ...comparePolicy(before, after),
     ...compareModel(before.spec.model, after.spec.model),
     ...compareFewShots(before.fewshots, after.fewshots),
     ...compareTextPart('template', 'template text', 'patch', before.sources.template, after.sources.template),
@@ -38,6 +41,22 @@ function compareOutput(before: LoadedPrompt, after: LoadedPrompt): PartChange[] 
   if (!old) return [{ part: 'output', bump: 'major', summary: 'structured output added (consumers of free text must parse it now)' }];
   if (!now) return [{ part: 'output', bump: 'major', summary: 'structured output removed (the answer is free text now)' }];
   return compareSchema(old, now, 'output').map((change) => ({ part: 'output' as const, ...change }));
+}
+
+function comparePolicy(before: LoadedPrompt, after: LoadedPrompt): PartChange[] {
+  const [change] = compareTextPart('policy', 'policy text', 'minor', effectivePolicy(before), effectivePolicy(after));
+  if (!change) return [];
+  // Say where the change came from: a reviewer of one prompt may never have opened _shared/.
+  const old = new Map(before.shared.map((section) => [section.name, section.text]));
+  const now = new Map(after.shared.map((section) => [section.name, section.text]));
+  const notes = [...new Set([...old.keys(), ...now.keys()])].sort().flatMap((name) => {
+    if (!old.has(name)) return [`shared section "${name}" included`];
+    if (!now.has(name)) return [`shared section "${name}" no longer included`];
+    return old.get(name) === now.get(name) ? [] : [`shared section "${name}" changed`];
+  });
+  if (notes.length > 0 && before.sources.policy === after.sources.policy) change.summary += `: ${notes.join(', ')}`;
+  else if (notes.length > 0) change.summary += `, with ${notes.join(', ')}`;
+  return [change];
 }
 
 function compareTextPart(part: 'policy' | 'template', what: string, bump: 'minor' | 'patch', before: string, after: string): PartChange[] {

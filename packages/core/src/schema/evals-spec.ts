@@ -9,9 +9,13 @@ const note = { description: z.string().optional() };
 export const assertionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('equals'), value: z.string(), ...note }),
   z.strictObject({ type: z.enum(['contains', 'icontains', 'not-contains', 'not-icontains', 'starts-with']), value: text, ...note }),
-  z.strictObject({ type: z.enum(['contains-any', 'contains-all']), value: z.array(text).min(1), ...note }),
+  z.strictObject({ type: z.enum(['contains-any', 'contains-all', 'icontains-any', 'icontains-all']), value: z.array(text).min(1), ...note }),
   z.strictObject({ type: z.enum(['regex', 'not-regex']), value: text, flags: z.string().regex(/^[imsu]*$/).optional(), ...note }),
   z.strictObject({ type: z.literal('is-json'), ...note }),
+  // promptfoo's names. A marker-phrase heuristic ("I can't help with", "I'm
+  // unable to", ...): robust for prose answers, meaningless for JSON ones,
+  // where a field-equals on the decision says more.
+  z.strictObject({ type: z.enum(['is-refusal', 'not-is-refusal']), ...note }),
   z.strictObject({ type: z.literal('json-schema'), value: schemaNodeSchema.optional(), ...note }),
   z.strictObject({
     type: z.literal('field-equals'),
@@ -31,7 +35,13 @@ export const evalCaseSchema = z.strictObject({
   description: z.string().min(1).optional(),
   tier: tierSchema.default('blocking'),
   tags: z.array(z.string().min(1)).optional(),
-  /** The right answer is to decline (jailbreaks, out-of-scope requests). */
+  /**
+   * The right answer is to decline (jailbreaks, out-of-scope requests). The
+   * assertions say what a right refusal looks like (a refusal phrase, an
+   * escalate decision, `is-refusal`); what this flag adds is that a failed
+   * check for forbidden content (`not-*`, `is-refusal`) is never rescued by
+   * the soft assertions: a leak fails the case however well it is worded.
+   */
   refusal: z.boolean().optional(),
   variables: z.record(z.string(), z.unknown()),
   /** Hard assertions: all must hold for a hard pass. */

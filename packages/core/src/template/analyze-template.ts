@@ -5,9 +5,11 @@ import type { Binding, Value } from './binding.js';
 import { describeNode } from './binding.js';
 import { blockHelpers, builtInHelperList, isBuiltInHelper, valueHelpers } from './built-in-helpers.js';
 import { elementsOf } from './member-access.js';
+import { findIncludes, sharedSectionNamePattern, type Include } from '../shared/find-includes.js';
 import { parseTemplate } from './parse-template.js';
 import { resolvePath, walk, type Problem, type Unguarded } from './resolve-path.js';
 import { assumePresent, bindBlockParams, enterBlock, rootScope, type Scope } from './scope.js';
+import { closest } from './suggest.js';
 import { withPrefixes } from './variable-path.js';
 
 export interface TemplateAnalysis {
@@ -18,6 +20,28 @@ export interface TemplateAnalysis {
    * 'orders[]', 'orders[].id'. Referencing a path marks all its prefixes too.
    */
   usedPaths: Set<string>;
+}
+
+/** A shared section a template may include, as the loader found it. */
+export interface IncludableSection {
+  /** Path of the section's file as it appears in diagnostics (`prompts/_shared/safety.md`). */
+  file: string;
+  text: string;
+}
+
+export interface AnalyzeTemplateOptions {
+  /**
+   * The shared sections this template may include with `{{> name}}`; only
+   * policy.md gets them. Left out, any include is an error (template.hbs).
+   */
+  shared?: {
+    /** The sections the template includes that exist, by name, with their text. */
+    sections: ReadonlyMap<string, IncludableSection>;
+    /** Every section name that exists, for the hint when an include names none of them. */
+    available: readonly string[];
+    /** The prompt whose policy this is, named in problems found inside a section. */
+    promptId: string;
+  };
 }
 
 /**
@@ -33,17 +57,28 @@ export interface TemplateAnalysis {
  * and a block param path ({{item.b}}) throw only when a part before the
  * last is missing, as they read the last one leniently. A value is present
  * inside {{#if v}}, {{#with v}}, {{#each v}} and {{#unless v}}…{{else}}.
+ *
+ * With `options.shared`, `{{> name}}` on a line of its own includes a shared
+ * section: the section is checked against these variables where it is
+ * included, and its problems are reported at the section's own file:line:col.
  */
-export function analyzeTemplate(file: string, source: string, variables: ObjectNode): TemplateAnalysis {
+export function analyzeTemplate(file: string, source: string, variables: ObjectNode, options: AnalyzeTemplateOptions = {}): TemplateAnalysis {
   const usedPaths = new Set<string>();
   // Messages name the file only (template.hbs); the location prefix carries the full path.
-  const fileName = file.split(/[\\/]/).pop() ?? file;
+  let fileName = baseName(file);
+  let reportedFile = file;
+  /** Said after every message about a shared section's text: which prompt included it, and where. */
+  let includedBy = '';
   const parsed = parseTemplate(file, source);
   if (!parsed.program) return { diagnostics: parsed.diagnostics, usedPaths };
   const diagnostics: Diagnostic[] = [];
+  const includes = new Map<hbs.AST.Node, Include>(findIncludes(parsed.program).map((include) => [include.node, include]));
+  /** The section being analysed, if any: includes inside a section are rejected, so analysis never recurses. */
+  let insideSection: string | undefined;
 
   const report = (code: Diagnostic['code'], node: hbs.AST.Node, details: Omit<Diagnostic, 'code' | 'severity' | 'file' | 'line' | 'column'>) => {
-    diagnostics.push({ code, severity: 'error', file, ...locationOf(node), ...details });
+    const message = includedBy ? `${details.message} ${includedBy}` : details.message;
+    diagnostics.push({ code, severity: 'error', file: reportedFile, ...locationOf(node), ...details, message });
   };
 
   const use = (value: Value) => {
@@ -90,11 +125,13 @@ export function analyzeTemplate(file: string, source: string, variables: ObjectN
       case 'BlockStatement':
         return block(statement as hbs.AST.BlockStatement, scope);
       case 'PartialStatement':
+        return include(statement as hbs.AST.PartialStatement, scope);
       case 'PartialBlockStatement': {
-        const partial = statement as hbs.AST.PartialStatement;
+        const partial = statement as unknown as hbs.AST.PartialBlockStatement;
+        const name = expressionText(partial.name);
         report('template/syntax', statement, {
-          message: `Partials such as {{> ${expressionText(partial.name)}}} are not supported yet.`,
-          hint: 'Write the text into the template itself; shared sections are planned as a separate feature.',
+          message: `Partial blocks such as {{#> ${name}}}…{{/${name}}} are not supported yet.`,
+          hint: options.shared ? `Include a shared section on a line of its own with {{> ${name}}}.` : 'Write the text into the template itself.',
         });
         return;
       }
@@ -108,6 +145,98 @@ export function analyzeTemplate(file: string, source: string, variables: ObjectN
       default:
         report('template/syntax', statement, { message: `Unsupported Handlebars construct ${statement.type}.` });
     }
+  }
+
+  /** `{{> name}}`: checks the include itself, then the section's text where it is included. */
+  function include(statement: hbs.AST.PartialStatement, scope: Scope): void {
+    const written = `{{> ${[expressionText(statement.name), ...statement.params.map(expressionText)].join(' ')}${statement.hash ? ' …' : ''}}}`;
+    const shared = options.shared;
+    if (!shared || insideSection !== undefined) {
+      report('template/syntax', statement, insideSection !== undefined
+        ? {
+            message: `${written} includes a shared section inside the shared section "${insideSection}"; sections cannot include other sections.`,
+            hint: `Include both sections from the prompt's policy.md, one after the other, or merge their text.`,
+          }
+        : {
+            message: `${written} includes a shared section, but ${fileName} cannot include shared sections: only policy.md can.`,
+            hint: `Include it from policy.md (the system message), or write the text into ${fileName} itself; shared sections hold policy text that legal reviews.`,
+          });
+      return;
+    }
+    const found = includes.get(statement);
+    const name = found?.name;
+    if (name === undefined || statement.params.length > 0 || statement.hash) {
+      report('template/syntax', statement, {
+        message: `${written} is not a plain include: a shared section is included by its name alone, without arguments.`,
+        expected: '{{> name}}, e.g. {{> safety}}',
+        hint: 'Sections read the same variables as the policy that includes them; pass nothing to them.',
+      });
+      return;
+    }
+    const strip = (statement as { strip?: { open?: boolean; close?: boolean } }).strip ?? {};
+    if (strip.open || strip.close) {
+      report('template/syntax', statement, {
+        message: `${written} uses "~" to strip whitespace; a shared section is included as whole lines.`,
+        expected: `{{> ${name}}} on a line of its own`,
+        hint: `Write {{> ${name}}} without "~", alone on its line.`,
+      });
+      return;
+    }
+    const section = shared.sections.get(name);
+    if (!section) {
+      const suggestion = closest(name, shared.available);
+      report('template/unknown-partial', statement, {
+        message: `Unknown shared section "${name}" in ${written}: there is no ${sharedDir(file)}/${name}.md.`,
+        hint: [
+          suggestion ? `Did you mean {{> ${suggestion}}}?` : undefined,
+          shared.available.length > 0
+            ? `Shared sections available: ${shared.available.join(', ')}.`
+            : `There are no shared sections yet; create ${sharedDir(file)}/${name}.md to add one.`,
+          sharedSectionNamePattern.test(name) ? undefined : 'Section names are kebab-case, like their file names (no-advice.md is {{> no-advice}}).',
+        ].filter(Boolean).join(' '),
+        path: name,
+      });
+      return;
+    }
+    if (!found?.standalone) {
+      report('template/syntax', statement, {
+        message: `${written} shares its line with other text; a shared section is included as whole lines.`,
+        expected: `{{> ${name}}} alone on its line`,
+        hint: `Put {{> ${name}}} on a line of its own, with the text before and after it on the lines around it.`,
+      });
+      return;
+    }
+    // Handlebars renders a partial with the current context but none of the
+    // enclosing contexts or block params, where inlined text would see them; only
+    // where the two agree is the effective policy exactly what renders.
+    if (scope.contexts.length !== 1 || scope.blockParams.length > 0 || scope.dataFrames.length !== 1) {
+      report('template/syntax', statement, {
+        message: `${written} is inside {{#each}} or {{#with}}; shared sections are included at the top level of the policy, or inside {{#if}} and {{#unless}}.`,
+        hint: `Move {{> ${name}}} out of the block, or write the repeated text in policy.md itself.`,
+      });
+      return;
+    }
+    const parsedSection = parseTemplate(section.file, section.text);
+    if (!parsedSection.program) {
+      for (const problem of parsedSection.diagnostics) diagnostics.push({ ...problem, message: `${problem.message} ${describeInclude(name, statement)}` });
+      return;
+    }
+    const saved = { fileName, reportedFile, includedBy };
+    fileName = baseName(section.file);
+    reportedFile = section.file;
+    includedBy = describeInclude(name, statement);
+    insideSection = name;
+    try {
+      program(parsedSection.program, scope);
+    } finally {
+      ({ fileName, reportedFile, includedBy } = saved);
+      insideSection = undefined;
+    }
+  }
+
+  function describeInclude(name: string, statement: hbs.AST.PartialStatement): string {
+    const at = locationOf(statement);
+    return `(shared section "${name}", as included by prompt "${options.shared?.promptId}" at ${file}:${at.line}:${at.column})`;
   }
 
   function mustache(statement: hbs.AST.MustacheStatement, scope: Scope): void {
@@ -344,7 +473,28 @@ export function analyzeTemplate(file: string, source: string, variables: ObjectN
   }
 
   program(parsed.program, rootScope(variables));
-  return { diagnostics: sortDiagnostics(diagnostics), usedPaths };
+  return { diagnostics: sortDiagnostics(unique(diagnostics)), usedPaths };
+}
+
+// A section included twice reports each of its problems once.
+function unique(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((diagnostic) => {
+    const key = JSON.stringify([diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.code, diagnostic.path]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function baseName(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
+}
+
+// prompts/support-reply/policy.md -> prompts/_shared, for messages.
+function sharedDir(policyFile: string): string {
+  const parts = policyFile.split(/[\\/]/);
+  return [...parts.slice(0, -2), '_shared'].join('/');
 }
 
 function printHint(binding: Binding, written: string): string {

@@ -65,8 +65,10 @@ function prompt(data: PromptData): LoadedPrompt {
   };
   return {
     dir: '/virtual/ticket-triage',
-    files: { packageJson: 'package.json', prompt: 'prompt.yaml', policy: 'policy.md', fewshots: 'fewshots.yaml', template: 'template.hbs', evals: 'evals.yaml' },
+    files: { packageJson: 'package.json', prompt: 'prompt.yaml', policy: 'policy.md', fewshots: 'fewshots.yaml', template: 'template.hbs', evals: 'evals.yaml', policyLock: 'policy.lock' },
     sources,
+    shared: [],
+    policyLock: undefined,
     packageJson: data.packageJson as PromptPackageJson,
     spec: promptSpecSchema.parse(data.prompt),
     fewshots: fewShotsSchema.parse(data.fewshots),

@@ -95,8 +95,14 @@ export interface Manifest {
   };
   /** Hash of everything that affects render() or parseOutput(); evals excluded. */
   readonly contentHash: string;
-  /** sha256 of policy.md, as policy.lock records it. */
+  /** sha256 of the effective policy (policy.md with its shared sections inlined), as policy.lock records it. */
   readonly policyHash: string;
+  /** The policy's hash, legal's approval of exactly this policy (null when none), and the shared sections it includes. */
+  readonly policy: {
+    readonly hash: string;
+    readonly approval: { readonly by: string; readonly at: string } | null;
+    readonly sections: readonly { readonly name: string; readonly file: string; readonly hash: string }[];
+  };
   readonly builtWith: { readonly handlebars: string };
 }
 

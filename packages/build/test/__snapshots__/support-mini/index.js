@@ -230,6 +230,11 @@ const manifest = deepFreeze({
   },
   "contentHash": "sha256:3e080d064f3dfed7df5860b111eb45558143bd562eac0bbac86c16a82197404f",
   "policyHash": "sha256:061352210232464f0fe876983e52fa2a031c55b94e479ace57d81b7cd4be6239",
+  "policy": {
+    "hash": "sha256:061352210232464f0fe876983e52fa2a031c55b94e479ace57d81b7cd4be6239",
+    "approval": null,
+    "sections": []
+  },
   "builtWith": {
     "handlebars": "4.7.10"
   }
