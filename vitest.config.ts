@@ -10,6 +10,7 @@ export default defineConfig({
       '@promptpack/core': source('core'),
       '@promptpack/build': source('build'),
       '@promptpack/cli': source('cli'),
+      '@promptpack/eval': source('eval'),
     },
   },
   test: {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { seedDependencies } from '../registry/seed-dependencies.js';
 import { installExampleService, publishRuntime } from '../e2e/lib/example-service.js';
-import { type CommandResult, runChangeset, runCommand, runRelease } from '../e2e/lib/release-cli.js';
+import { approvePolicy, type CommandResult, runChangeset, runCommand, runRelease } from '../e2e/lib/release-cli.js';
 import { createScratchRepo, repoRoot, type ScratchRepo } from '../e2e/lib/scratch-repo.js';
 
 const { values } = parseArgs({ args: process.argv.slice(2), options: { registry: { type: 'string' } } });
@@ -21,24 +21,28 @@ if (!registry) throw new Error('usage: release-demo.ts --registry <url>');
 const name = '@acme/prompt-support-reply';
 const policySentence = 'Reply in the language the customer wrote in.';
 const demoDir = path.join(repoRoot, '.cache/demo');
+// No model is reachable in the demo: the release overrides the eval gate, loudly and on record (the tag annotation).
+const skipEvals = 'demo: no model reachable';
 
 console.log(`» scratch copy of this checkout in ${path.relative(repoRoot, path.join(demoDir, 'repo'))}/ (its own git history)`);
 const repo = createScratchRepo(path.join(demoDir, 'repo'));
 
 console.log('» first release of every prompt (pnpm release); meanwhile handlebars and zod are seeded into the registry and @promptpack/runtime is published there');
-const [first, , runtimeVersion] = await Promise.all([runRelease(repo.dir, registry), seedDependencies(registry, ['handlebars@4.7.10', 'zod@4.6.7']), publishRuntime(registry)]);
+const [first, , runtimeVersion] = await Promise.all([runRelease(repo.dir, registry, { skipEvals }), seedDependencies(registry, ['handlebars@4.7.10', 'zod@4.6.7']), publishRuntime(registry)]);
 report(first);
 const v1 = versionOf(repo);
 
 console.log('» second version of support-reply: a policy sentence, a minor changeset, changeset version, pnpm release');
 const policy = path.join(repo.dir, 'prompts/support-reply/policy.md');
 writeFileSync(policy, `${readFileSync(policy, 'utf8').trimEnd()}\n\n${policySentence}\n`);
+const approved = await approvePolicy(repo.dir, 'support-reply', 'legal@acme.example');
+if (approved.code !== 0) fail('policy approve', approved);
 writeFileSync(path.join(repo.dir, '.changeset/demo-policy.md'), `---\n"${name}": minor\n---\n\nPolicy: answer in the customer's language.\n`);
 repo.commit('support-reply: answer in the language of the customer');
 const versioned = await runChangeset(repo.dir, ['version']);
 if (versioned.code !== 0) fail('changeset version', versioned);
 repo.commit('Version packages');
-report(await runRelease(repo.dir, registry));
+report(await runRelease(repo.dir, registry, { skipEvals }));
 const v2 = versionOf(repo);
 
 const consumerDir = path.join(demoDir, 'support-service');

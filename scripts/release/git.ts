@@ -10,8 +10,8 @@ export async function tagExists(cwd: string, tag: string): Promise<boolean> {
 }
 
 /** Annotated, like changesets' own tags: `git push --follow-tags` pushes only annotated tags. */
-export async function createTag(cwd: string, tag: string): Promise<void> {
-  const result = await run('git', ['tag', '-a', tag, '-m', tag], { cwd });
+export async function createTag(cwd: string, tag: string, message: string = tag): Promise<void> {
+  const result = await run('git', ['tag', '-a', tag, '-m', message], { cwd });
   if (result.code !== 0) throw new Error(`git tag ${tag} failed: ${result.stderr.trim()}`);
 }
 

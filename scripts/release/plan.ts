@@ -125,6 +125,10 @@ export function formatSummary(outcomes: readonly Outcome[], options: { pushed: s
       lines.push('  A version that already holds other contents can never be overwritten: bump it with a changeset');
       lines.push('  (`pnpm changeset`, `pnpm changeset version`) and release the new version.');
     }
+    if (failed.some((o) => o.reason.startsWith('eval gate:'))) {
+      lines.push('  A prompt refused by the eval gate needs a passing record: `promptpack eval <id> --gate`, commit');
+      lines.push('  prompts/<id>/eval-result.json; or publish it anyway with `pnpm release --skip-evals "<why>"`.');
+    }
   }
   return { text: lines.join('\n'), ok };
 }

@@ -1,4 +1,4 @@
-// pnpm release [--registry <url>] [--push] [--dry-run] [--no-build-tools] [--allow-dirty] [--cwd <repo>]
+// pnpm release [--registry <url>] [--push] [--dry-run] [--no-build-tools] [--allow-dirty] [--cwd <repo>] [--skip-evals <reason>]
 //
 // Build, check, publish what is unpublished, tag what the registry confirms.
 // Safe to re-run after any failure: a version on the registry is never
@@ -7,6 +7,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { changesetPublish } from './changeset-publish.js';
+import { decideEvalGate, type EvalGateDecision, formatEvalGate, formatOverrideWarning, isOverrideReason, tagAnnotation } from './eval-gate.js';
+import { createOverride, readBuiltIdentity, readEvalRecord } from './eval-records.js';
 import { createTag, isGitRepo, pushFollowTags, remotes, tagExists } from './git.js';
 import { formatPlan, formatSummary, type Identity, type Outcome, type PlanEntry, planRelease, publishedOrFailed, type TagResult } from './plan.js';
 import { findPromptPackages, type PromptPackage, scopeOf, tagName } from './prompt-packages.js';
@@ -21,7 +23,9 @@ const usage = `usage: pnpm release [--registry <url>] [--push] [--dry-run] [--no
   --dry-run          build, check and print the plan; publish nothing
   --no-build-tools   use the already built promptpack tooling (demo, tests)
   --allow-dirty      release although prompts/ or .changeset/ have uncommitted changes
-  --cwd <repo>       release another checkout with this checkout's tooling (demo, tests)`;
+  --cwd <repo>       release another checkout with this checkout's tooling (demo, tests)
+  --skip-evals <why> publish prompts without a passing eval record (eval-result.json); loud, and
+                     recorded with who and when in each release tag's annotation`;
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -33,6 +37,7 @@ async function main(argv: string[]): Promise<number> {
       'no-build-tools': { type: 'boolean', default: false },
       'allow-dirty': { type: 'boolean', default: false },
       cwd: { type: 'string' },
+      'skip-evals': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -41,6 +46,10 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const root = path.resolve(values.cwd ?? toolsRoot);
+  const skipEvals = values['skip-evals']?.trim();
+  if (skipEvals !== undefined && !isOverrideReason(skipEvals)) {
+    throw new StepFailed('--skip-evals needs a reason a reviewer can act on, e.g. --skip-evals "hotfix: model endpoint down, evals re-run after". Nothing was published');
+  }
   const promptpack = path.join(toolsRoot, 'packages/cli/bin/promptpack.js');
   const changesetBin = path.join(path.dirname(createRequire(path.join(toolsRoot, 'package.json')).resolve('@changesets/cli/package.json')), 'bin.js');
 
@@ -99,13 +108,25 @@ async function main(argv: string[]): Promise<number> {
       console.error(`\nerror: cannot read the registry, so nothing was published.\n  hint: is it running? (local: pnpm registry:start) Then re-run pnpm release.`);
       return 1;
     }
+
+    step('eval gate (eval-result.json of each prompt to publish)');
+    const override = skipEvals === undefined ? undefined : await createOverride(skipEvals, root);
+    const evalGate = new Map<string, EvalGateDecision>(packages.map((pkg) => [pkg.name, decideEvalGate(pkg, readEvalRecord(pkg.dir), readBuiltIdentity(pkg.dir), override)]));
+    const gated = plan.filter((entry) => entry.action === 'publish').map((entry) => evalGate.get(entry.pkg.name) as EvalGateDecision);
+    console.log(gated.length > 0 ? formatEvalGate(gated) : '  nothing to publish');
+    const warning = formatOverrideWarning(gated);
+    if (warning) console.error(`\n${warning}`);
     if (values['dry-run']) {
       console.log('\n--dry-run: nothing published, nothing tagged.');
-      return 0;
+      return gated.some((decision) => decision.verdict === 'refused') ? 1 : 0;
     }
 
-    const toPublish = plan.filter((entry) => entry.action === 'publish').map((entry) => entry.pkg);
+    const refused = new Set(gated.filter((decision) => decision.verdict === 'refused').map((decision) => decision.pkg.name));
+    const toPublish = plan.filter((entry) => entry.action === 'publish' && !refused.has(entry.pkg.name)).map((entry) => entry.pkg);
     const outcomes = new Map<string, Outcome>();
+    for (const decision of gated) {
+      if (decision.verdict === 'refused') outcomes.set(decision.pkg.name, { pkg: decision.pkg, result: 'failed', reason: `eval gate: ${decision.problem}` });
+    }
     if (toPublish.length > 0) {
       step(`changeset publish (${toPublish.length} package${toPublish.length === 1 ? '' : 's'})`);
       const shasums = new Map<string, string>();
@@ -131,7 +152,7 @@ async function main(argv: string[]): Promise<number> {
       if (!tagging) result = 'skipped';
       else if (await tagExists(root, tag)) result = 'existed';
       else {
-        await createTag(root, tag);
+        await createTag(root, tag, tagAnnotation(outcome.pkg, evalGate.get(name)));
         result = 'created';
         console.log(`  tag ${tag}`);
       }
@@ -154,6 +175,9 @@ async function main(argv: string[]): Promise<number> {
     const ordered = packages.map((pkg) => outcomes.get(pkg.name)).filter((o): o is Outcome => o !== undefined);
     const summary = formatSummary(ordered, { pushed });
     console.log(summary.text);
+    const published = new Set(ordered.filter((o) => o.result === 'published').map((o) => o.pkg.name));
+    const overrideNote = formatOverrideWarning(gated.filter((decision) => published.has(decision.pkg.name)));
+    if (overrideNote) console.error(`\n${overrideNote}`);
     return summary.ok && !pushed.startsWith('FAILED') ? 0 : 1;
   } finally {
     access.cleanup();

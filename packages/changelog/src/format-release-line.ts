@@ -1,4 +1,5 @@
 import type { PartChange, PromptPart } from '@promptpack/core';
+import { formatEvalNotes } from './eval-notes.js';
 import type { PromptNotes, ReleaseLineInput } from './release-notes.js';
 
 const partOrder: readonly PromptPart[] = ['policy', 'fewshots', 'template', 'variables', 'output', 'model', 'evals', 'metadata'];
@@ -30,8 +31,13 @@ export function formatReleaseLine(input: ReleaseLineInput): string {
   return lines.join('\n');
 }
 
-/** The prompt-specific block of an entry, without indentation. */
+/** The prompt-specific block of an entry, without indentation; the eval line closes it. */
 export function formatPromptNotes(notes: PromptNotes, labelled = false): string[] {
+  const block = formatPartNotes(notes, labelled);
+  return notes.evals ? [...block, '', formatEvalNotes(notes.evals)] : block;
+}
+
+function formatPartNotes(notes: PromptNotes, labelled: boolean): string[] {
   const label = labelled ? `\`${notes.name}\`: ` : '';
   const hash = `\`${notes.policyHash}\``;
   if (notes.previousVersion === undefined && (notes.impact === undefined || notes.impact.added)) {

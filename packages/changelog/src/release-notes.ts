@@ -1,4 +1,5 @@
 import type { PromptImpact } from '@promptpack/core';
+import type { EvalNotes } from './eval-notes.js';
 
 /** What the changelog says about one prompt package, gathered before any text is written. */
 export interface PromptNotes {
@@ -12,6 +13,8 @@ export interface PromptNotes {
   comparisonError?: string;
   /** `sha256:<hex>` of policy.md in the working tree (the new manifest.policyHash). */
   policyHash: string;
+  /** The eval summary of the new version; absent when the history cannot read eval records. */
+  evals?: EvalNotes;
 }
 
 /** One changeset's entry in one package's changelog. */

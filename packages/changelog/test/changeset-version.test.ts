@@ -5,7 +5,9 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadPromptOrThrow } from '@promptpack/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { promptContentHash } from '../src/eval-notes.js';
 
 // The real `changeset version` run in a throwaway git repository, loading the
 // built module by absolute path exactly as .changeset/config.json makes it.
@@ -38,6 +40,7 @@ describe('changeset version with @promptpack/changelog', () => {
     write('package.json', JSON.stringify({ name: 'scratch', private: true, workspaces: ['prompts/*', 'packages/*'] }, null, 2));
     write('.changeset/config.json', JSON.stringify({ changelog: [moduleFile, {}], commit: false, access: 'restricted', baseBranch: 'main' }, null, 2));
     cpSync(fixture, path.join(work, 'prompts/order-help'), { recursive: true });
+    write('prompts/order-help/eval-result.json', evalRecord('1.0.0', 'sha256:released', { hardPass: 4, count: 5, passRate: 0.9 }));
     write('packages/tool/package.json', JSON.stringify({ name: '@acme/tool', version: '0.3.0' }, null, 2));
     git('init', '--quiet', '--initial-branch=main');
     git('add', '--all');
@@ -52,6 +55,8 @@ describe('changeset version with @promptpack/changelog', () => {
     // Left uncommitted on purpose: the module compares the working tree, as a release manager has it.
     write('prompts/order-help/policy.md', newPolicy);
     write('prompts/order-help/template.hbs', read('prompts/order-help/template.hbs').replace('Question:', 'Their question:'));
+    // A passing `promptpack eval --gate` of the new content.
+    write('prompts/order-help/eval-result.json', evalRecord('1.0.0', promptContentHash(loadPromptOrThrow(path.join(work, 'prompts/order-help'))), { hardPass: 5, count: 5, passRate: 1 }));
 
     execFileSync(process.execPath, [changesetBin, 'version'], { cwd: work, encoding: 'utf8', stdio: 'pipe' });
   }, 60_000);
@@ -65,8 +70,9 @@ describe('changeset version with @promptpack/changelog', () => {
     expect(JSON.parse(read('prompts/order-help/package.json')).version).toBe('1.1.0');
     const changelog = read('prompts/order-help/CHANGELOG.md').split('\n');
     // The wording of each change's summary belongs to comparePrompts (@promptpack/core); only its shape is pinned here.
-    expect(changelog.at(-2)).toMatch(/^ {2}- Template \(patch\): \S/);
-    expect(changelog.slice(0, -2)).toEqual([
+    expect(changelog.at(-4)).toMatch(/^ {2}- Template \(patch\): \S/);
+    expect(changelog.at(-2)).toBe('  Evals: blocking hard-pass 100% (5/5), pass 100%, 6 cases × 3, replay/gpt-4o-mini — vs 1.0.0: hard-pass +20 pts, pass +10 pts');
+    expect(changelog.slice(0, -4)).toEqual([
       '# @acme/prompt-order-help',
       '',
       '## 1.1.0',
@@ -91,3 +97,15 @@ describe('changeset version with @promptpack/changelog', () => {
     expect(existsSync(path.join(work, '.changeset/faster-tool.md'))).toBe(false);
   });
 });
+
+/** An eval record as `promptpack eval --gate` writes it, reduced to what the changelog reads. */
+function evalRecord(version: string, contentHash: string, blocking: { hardPass: number; count: number; passRate: number }): string {
+  return JSON.stringify({
+    specificationVersion: 'promptpack.eval-record/v1',
+    prompt: { id: 'order-help', name: '@acme/prompt-order-help', version, contentHash, evalsHash: 'sha256:evals' },
+    provider: 'replay',
+    model: 'gpt-4o-mini',
+    gate: { passed: true, reasons: [] },
+    summary: { cases: 6, repeats: 3, errors: 0, blocking: { ...blocking, pass: blocking.count, hardPassRate: blocking.hardPass / blocking.count } },
+  });
+}

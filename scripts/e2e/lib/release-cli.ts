@@ -25,10 +25,14 @@ export function runCommand(command: string, args: readonly string[], options: { 
   });
 }
 
-/** `pnpm release --cwd <repo> --registry <url> --no-build-tools`; the tooling of this checkout is already built. */
-export function runRelease(repo: string, registryUrl: string, options: { echo?: boolean; extraArgs?: string[] } = {}): Promise<CommandResult> {
+/**
+ * `pnpm release --cwd <repo> --registry <url> --no-build-tools`; the tooling of this checkout is already built.
+ * No model is reachable here, so the eval gate is overridden (`--skip-evals`) unless `skipEvals: false`.
+ */
+export function runRelease(repo: string, registryUrl: string, options: { echo?: boolean; extraArgs?: string[]; skipEvals?: string | false } = {}): Promise<CommandResult> {
   const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
-  const args = [path.join(repoRoot, 'scripts/release/release.ts'), '--cwd', repo, '--registry', registryUrl, '--no-build-tools', ...(options.extraArgs ?? [])];
+  const skipEvals = options.skipEvals === false ? [] : ['--skip-evals', options.skipEvals ?? 'e2e test'];
+  const args = [path.join(repoRoot, 'scripts/release/release.ts'), '--cwd', repo, '--registry', registryUrl, '--no-build-tools', ...skipEvals, ...(options.extraArgs ?? [])];
   return runCommand(tsx, args, { cwd: repo, echo: options.echo });
 }
 
@@ -53,4 +57,13 @@ export async function fetchPackument(registryUrl: string, name: string): Promise
 
 export async function publishedVersions(registryUrl: string, name: string): Promise<string[]> {
   return Object.keys((await fetchPackument(registryUrl, name))?.versions ?? {}).sort();
+}
+
+/**
+ * `promptpack policy approve <id> --by <by>` in `repo`, with this checkout's
+ * CLI: a policy edit needs legal's approval before `check --published` (and
+ * so `pnpm release`) lets it through.
+ */
+export function approvePolicy(repo: string, id: string, by = 'test'): Promise<CommandResult> {
+  return runCommand(process.execPath, [path.join(repoRoot, 'packages/cli/bin/promptpack.js'), 'policy', 'approve', id, '--by', by], { cwd: repo });
 }

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { seedDependencies } from '../../registry/seed-dependencies.js';
-import { type CommandResult, runChangeset, runRelease } from './release-cli.js';
+import { approvePolicy, type CommandResult, runChangeset, runRelease } from './release-cli.js';
 import { createScratchRepo, type ScratchRepo } from './scratch-repo.js';
 
 export const supportReplyName = '@acme/prompt-support-reply';
@@ -52,6 +52,8 @@ export async function releaseTwoSupportReplyVersions(
 
   const policy = path.join(repo.dir, 'prompts/support-reply/policy.md');
   writeFileSync(policy, `${readFileSync(policy, 'utf8').trimEnd()}\n\n${secondVersionPolicySentence}\n`);
+  const approved = await approvePolicy(repo.dir, 'support-reply');
+  if (approved.code !== 0) throw new ReleaseStepError('policy approve', approved);
   writeFileSync(path.join(repo.dir, '.changeset/support-reply-policy.md'), `---\n"${supportReplyName}": minor\n---\n\nPolicy: answer in the customer's language.\n`);
   repo.commit('support-reply: answer in the language of the customer');
   const versioned = await runChangeset(repo.dir, ['version']);

@@ -1,0 +1,91 @@
+import { canonicalJson, policyHash, sha256, type LoadedPrompt } from '@promptpack/core';
+
+/**
+ * The fields of an eval record (`prompts/<id>/eval-result.json`, written by
+ * `promptpack eval --gate`) the changelog reads. The full format is in
+ * docs/evals.md; this module does not depend on @promptpack/eval.
+ */
+export interface EvalRecordSummary {
+  specificationVersion: 'promptpack.eval-record/v1';
+  prompt: { version: string; contentHash: string; evalsHash: string };
+  provider: string;
+  model: string;
+  gate: { passed: boolean };
+  summary: { cases: number; repeats: number; blocking: { count: number; hardPass: number; hardPassRate: number; passRate: number } };
+}
+
+/** What the changelog says about a version's evals. */
+export type EvalNotes =
+  | {
+      kind: 'recorded';
+      record: EvalRecordSummary;
+      /** The previous release's record, when it has one. */
+      baseline?: { version: string; record: EvalRecordSummary };
+    }
+  | { kind: 'not-run'; why: 'missing' | 'other-content' | 'gate-failed'; recordVersion?: string; override?: string };
+
+export function parseEvalRecord(text: string | undefined): EvalRecordSummary | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const value = JSON.parse(text) as Partial<EvalRecordSummary>;
+    if (value.specificationVersion !== 'promptpack.eval-record/v1' || !value.prompt || !value.summary?.blocking || !value.gate) return undefined;
+    return value as EvalRecordSummary;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The prompt's `contentHash` as the build writes it into manifest.json
+ * (@promptpack/build `buildManifest` + `contentHash`): a record counts only
+ * for the content it was made for. A test pins the two to the same value.
+ */
+export function promptContentHash(prompt: LoadedPrompt): string {
+  const { spec, sources } = prompt;
+  return sha256(
+    canonicalJson({
+      policy: policyHash(prompt),
+      fewshots: sha256(canonicalJson(prompt.fewshots)),
+      template: sha256(sources.template),
+      variables: sha256(canonicalJson(spec.variables)),
+      output: sha256(canonicalJson(spec.output ?? null)),
+      model: sha256(canonicalJson(spec.model)),
+    }),
+  );
+}
+
+/** One line: the blocking hard-pass rate, pass rate, cases, provider/model and the delta against the previous release. */
+export function formatEvalNotes(notes: EvalNotes): string {
+  if (notes.kind === 'not-run') {
+    const why =
+      notes.why === 'other-content'
+        ? `eval-result.json is for other content${notes.recordVersion ? ` (recorded at ${notes.recordVersion})` : ''}`
+        : notes.why === 'gate-failed'
+          ? 'eval-result.json records a failed gate'
+          : 'no eval-result.json';
+    return notes.override !== undefined ? `Evals: not run (override: ${notes.override})` : `Evals: not run (${why}; \`pnpm release\` requires a passing \`promptpack eval --gate\` or --skip-evals)`;
+  }
+  const { record, baseline } = notes;
+  const blocking = record.summary.blocking;
+  const parts = [
+    `Evals: blocking hard-pass ${percent(blocking.hardPassRate)} (${blocking.hardPass}/${blocking.count})`,
+    `pass ${percent(blocking.passRate)}`,
+    `${record.summary.cases} cases × ${record.summary.repeats}`,
+    `${record.provider}/${record.model}`,
+  ];
+  let line = parts.join(', ');
+  if (baseline) {
+    const before = baseline.record.summary.blocking;
+    line += ` — vs ${baseline.version}: hard-pass ${points(blocking.hardPassRate - before.hardPassRate)}, pass ${points(blocking.passRate - before.passRate)}`;
+  }
+  return line;
+}
+
+function percent(rate: number): string {
+  return `${Number((rate * 100).toFixed(1))}%`;
+}
+
+function points(delta: number): string {
+  const value = Number((delta * 100).toFixed(1));
+  return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${Math.abs(value)} pts`;
+}

@@ -1,0 +1,40 @@
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+/** One chat completion, provider-neutral. Its canonical JSON is what a replay recording is keyed by. */
+export interface ProviderRequest {
+  model: string;
+  messages: ChatMessage[];
+  temperature?: number;
+  maxTokens?: number;
+  topP?: number;
+  seed?: number;
+  stop?: string[];
+  /** Structured output: the model is asked to answer with JSON matching `schema`. */
+  jsonSchema?: { name: string; schema: object };
+}
+
+export interface ProviderResponse {
+  text: string;
+  usage: { promptTokens: number; completionTokens: number };
+  /** Time of the attempt that answered; retries and back-off waits are not counted. */
+  latencyMs: number;
+  /** Present when the provider knows its prices. */
+  costUsd?: number;
+  /** The model that answered, as the server names it. */
+  model: string;
+}
+
+/**
+ * A model behind a chat-completions call. `complete` resolves with the answer
+ * or rejects with an `EvalError` (`provider/*`, `replay/miss`) once its own
+ * retries are spent; the runner records that as an `error` run.
+ */
+export interface Provider {
+  readonly name: string;
+  /** The model this provider is configured for; the runner uses it when no model is given. */
+  readonly model?: string;
+  complete(request: ProviderRequest, options?: { signal?: AbortSignal }): Promise<ProviderResponse>;
+}

@@ -1,0 +1,231 @@
+import { assertionTypes, type Assertion } from './check-assertion.js';
+import { EvalError } from './eval-error.js';
+import { evalResultVersion, tierRates, tiers as allTiers, totals, type CaseResult, type EvalResult, type RunResult, type Tier } from './eval-result.js';
+import type { ChatMessage, Provider, ProviderRequest } from './provider.js';
+import { majorityOutcome, scoreRun } from './score-run.js';
+import { forEachConcurrently } from './worker-pool.js';
+
+/** Model defaults as a built prompt package carries them. */
+export interface PromptModelDefaults {
+  readonly name: string;
+  readonly temperature?: number;
+  readonly maxTokens?: number;
+  readonly topP?: number;
+  readonly seed?: number;
+  readonly stop?: readonly string[];
+}
+
+/** An assertion as a built package's evals.json carries it; `runEvals` checks the type is one it scores. */
+export interface AssertionData {
+  readonly type: string;
+  readonly [key: string]: unknown;
+}
+
+export interface EvaluableCase {
+  readonly id: string;
+  readonly description?: string;
+  readonly tier: Tier;
+  readonly tags?: readonly string[];
+  readonly refusal?: boolean;
+  readonly variables: unknown;
+  readonly assert: readonly AssertionData[];
+  readonly soft?: readonly AssertionData[];
+}
+
+/** What `runEvals` needs of a prompt: a built prompt package's module satisfies it as is. */
+export interface EvaluablePrompt {
+  readonly manifest: { readonly id: string; readonly name: string; readonly version: string; readonly contentHash: string; readonly model: PromptModelDefaults };
+  readonly evals: {
+    readonly repeats: number;
+    readonly thresholds?: { readonly hardPassRate: number; readonly passRate: number; readonly maxDropPoints: number };
+    readonly cases: readonly EvaluableCase[];
+  };
+  /** Typed `never` so any package's `render(variables: Variables)` fits; the runner passes each case's own variables. */
+  render(variables: never): { readonly messages: readonly ChatMessage[]; readonly model: PromptModelDefaults };
+  safeParseOutput(text: string): { success: boolean; data?: unknown; error?: unknown };
+  readonly outputJsonSchema: object | null;
+}
+
+export interface RunEvalsOptions {
+  prompt: EvaluablePrompt;
+  provider: Provider;
+  /** Default: the provider's model, else the prompt's. */
+  model?: string;
+  /** Runs per case. Default: the manifest's `repeats` (3 unless it says otherwise). */
+  repeats?: number;
+  /** Requests in flight at once. Default 4. */
+  concurrency?: number;
+  /** Default: every tier. */
+  tiers?: Tier[];
+  /** Only these cases; an unknown id is an error. */
+  caseIds?: string[];
+  /** Aborting stops new requests, cancels those in flight, and rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Called once with done 0, then after every run. */
+  onProgress?: (progress: { done: number; total: number; errors: number }) => void;
+}
+
+const defaultConcurrency = 4;
+
+/**
+ * Runs every selected case `repeats` times against the provider and scores
+ * the answers. At most `concurrency` requests are in flight; runs are pulled
+ * from a generator, so a run of thousands of cases holds no more pending
+ * work than that. A provider failure becomes an `error` run (the result
+ * says which case and why), never a rejection; the promise rejects only for
+ * bad options, an unreadable manifest, or an abort.
+ */
+export async function runEvals(options: RunEvalsOptions): Promise<EvalResult> {
+  const { prompt, provider, signal } = options;
+  const startedAt = new Date();
+  const started = performance.now();
+  const repeats = positiveInteger('repeats', options.repeats ?? prompt.evals.repeats ?? 3);
+  const concurrency = positiveInteger('concurrency', options.concurrency ?? defaultConcurrency);
+  const cases = selectCases(prompt, options);
+  checkAssertionTypes(prompt, cases);
+  const model = options.model ?? provider.model ?? prompt.manifest.model.name;
+
+  const results: CaseResult[] = cases.map((evalCase) => ({
+    id: evalCase.id,
+    ...(evalCase.description !== undefined ? { description: evalCase.description } : {}),
+    tier: evalCase.tier,
+    tags: [...(evalCase.tags ?? [])],
+    refusal: evalCase.refusal === true,
+    outcome: 'error',
+    runs: [],
+  }));
+  const total = cases.length * repeats;
+  let done = 0;
+  let errors = 0;
+  options.onProgress?.({ done, total, errors });
+
+  function* work(): Generator<{ index: number; repeat: number }> {
+    for (let index = 0; index < cases.length; index += 1) {
+      for (let repeat = 0; repeat < repeats; repeat += 1) yield { index, repeat };
+    }
+  }
+
+  await forEachConcurrently(
+    work(),
+    concurrency,
+    async ({ index, repeat }) => {
+      const evalCase = cases[index] as EvaluableCase;
+      const run = await runOnce(prompt, evalCase, model, provider, signal);
+      (results[index] as CaseResult).runs[repeat] = run;
+      done += 1;
+      if (run.outcome === 'error') errors += 1;
+      options.onProgress?.({ done, total, errors });
+    },
+    signal,
+  );
+
+  for (const result of results) result.outcome = majorityOutcome(result.runs.map((run) => run.outcome));
+  return {
+    specificationVersion: evalResultVersion,
+    prompt: { id: prompt.manifest.id, name: prompt.manifest.name, version: prompt.manifest.version, contentHash: prompt.manifest.contentHash },
+    provider: provider.name,
+    model,
+    repeats,
+    startedAt: startedAt.toISOString(),
+    durationMs: Math.round(performance.now() - started),
+    cases: results,
+    rates: tierRates(results),
+    totals: totals(results),
+  };
+}
+
+async function runOnce(prompt: EvaluablePrompt, evalCase: EvaluableCase, model: string, provider: Provider, signal: AbortSignal | undefined): Promise<RunResult> {
+  let request: ProviderRequest;
+  try {
+    request = buildRequest(prompt, evalCase, model);
+  } catch (error) {
+    return errorRun(`Case "${evalCase.id}": render() rejected the case's variables: ${(error as Error).message}`, error);
+  }
+  let response;
+  try {
+    response = await provider.complete(request, signal ? { signal } : undefined);
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    return errorRun(`Case "${evalCase.id}": ${error instanceof Error ? error.message : String(error)}`, error);
+  }
+  const parsed = prompt.safeParseOutput(response.text);
+  const context = {
+    text: response.text,
+    parsed: parsed.success ? parsed.data : undefined,
+    latencyMs: response.latencyMs,
+    outputSchema: prompt.outputJsonSchema,
+    ...(response.costUsd !== undefined ? { costUsd: response.costUsd } : {}),
+  };
+  const { outcome, failures } = scoreRun(evalCase as { assert: readonly Assertion[]; soft?: readonly Assertion[]; refusal?: boolean }, context);
+  const run: RunResult = {
+    outcome,
+    output: response.text,
+    failures,
+    latencyMs: response.latencyMs,
+    tokens: { prompt: response.usage.promptTokens, completion: response.usage.completionTokens },
+  };
+  if (response.costUsd !== undefined) run.costUsd = response.costUsd;
+  return run;
+}
+
+/** The request a case sends: the rendered messages, the prompt's model parameters, its output schema as structured output. */
+export function buildRequest(prompt: EvaluablePrompt, evalCase: EvaluableCase, model: string): ProviderRequest {
+  const rendered = prompt.render(evalCase.variables as never);
+  const defaults = rendered.model;
+  const request: ProviderRequest = { model, messages: rendered.messages.map(({ role, content }) => ({ role, content })) };
+  if (defaults.temperature !== undefined) request.temperature = defaults.temperature;
+  if (defaults.maxTokens !== undefined) request.maxTokens = defaults.maxTokens;
+  if (defaults.topP !== undefined) request.topP = defaults.topP;
+  if (defaults.seed !== undefined) request.seed = defaults.seed;
+  if (defaults.stop !== undefined) request.stop = [...defaults.stop];
+  if (prompt.outputJsonSchema) request.jsonSchema = { name: prompt.manifest.id.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64), schema: prompt.outputJsonSchema };
+  return request;
+}
+
+function errorRun(message: string, error: unknown): RunResult {
+  const code = typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : undefined;
+  return { outcome: 'error', output: '', failures: [], latencyMs: 0, tokens: { prompt: 0, completion: 0 }, error: message, ...(code ? { errorCode: code } : {}) };
+}
+
+function selectCases(prompt: EvaluablePrompt, options: RunEvalsOptions): EvaluableCase[] {
+  const wanted = options.tiers ?? allTiers;
+  for (const tier of wanted) {
+    if (!allTiers.includes(tier)) throw new EvalError('eval/invalid-options', `Unknown tier "${tier}".`, `A tier is one of ${allTiers.join(', ')}.`);
+  }
+  let cases = prompt.evals.cases.filter((evalCase) => wanted.includes(evalCase.tier));
+  if (options.caseIds) {
+    const known = new Set(prompt.evals.cases.map((evalCase) => evalCase.id));
+    const unknown = options.caseIds.filter((id) => !known.has(id));
+    if (unknown.length > 0) {
+      throw new EvalError(
+        'eval/unknown-case',
+        `${prompt.manifest.name}@${prompt.manifest.version} has no case ${unknown.map((id) => `"${id}"`).join(', ')}.`,
+        `Its cases are: ${[...known].join(', ')}.`,
+      );
+    }
+    const ids = new Set(options.caseIds);
+    cases = cases.filter((evalCase) => ids.has(evalCase.id));
+  }
+  return cases;
+}
+
+function checkAssertionTypes(prompt: EvaluablePrompt, cases: readonly EvaluableCase[]): void {
+  const known = new Set<string>(assertionTypes);
+  const unknown = cases.flatMap((evalCase) =>
+    [...evalCase.assert, ...(evalCase.soft ?? [])].filter((assertion) => !known.has(assertion.type)).map((assertion) => `"${assertion.type}" in case "${evalCase.id}"`),
+  );
+  if (unknown.length > 0) {
+    throw new EvalError(
+      'eval/invalid-manifest',
+      `${prompt.manifest.name}@${prompt.manifest.version} uses assertion types this @promptpack/eval does not score: ${unknown.join(', ')}.`,
+      `Upgrade @promptpack/eval; this version scores ${assertionTypes.join(', ')}.`,
+    );
+  }
+}
+
+function positiveInteger(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1) {
+    throw new EvalError('eval/invalid-options', `${name} must be a positive integer, found ${value}.`, `For example ${name}: ${name === 'repeats' ? 3 : 4}.`);
+  }
+  return value;
+}

@@ -1,0 +1,131 @@
+import { assertionSchema } from '@promptpack/core';
+import { describe, expect, it } from 'vitest';
+import { assertionTypes, checkAssertion, type Assertion, type AssertionContext } from '../src/index.js';
+
+const outputSchema = {
+  type: 'object',
+  properties: {
+    decision: { type: 'string', enum: ['approve', 'deny', 'escalate'] },
+    amountCents: { type: 'integer', minimum: 1, maximum: 50000 },
+    refund: { type: 'object', properties: { method: { type: 'string' } }, required: ['method'], additionalProperties: false },
+  },
+  required: ['decision', 'amountCents'],
+  additionalProperties: false,
+};
+const json = '{"decision":"approve","amountCents":4999,"refund":{"method":"card"}}';
+const parsed = JSON.parse(json) as unknown;
+const prose = "Hi Ada,\n\nYour order NW-10482 has shipped and should arrive Friday.\n\nBest, Sam";
+
+interface Row {
+  assertion: Assertion;
+  context?: Partial<AssertionContext>;
+  pass: boolean;
+  /** A part of the reason. */
+  reason: string;
+}
+
+// One row per behaviour; every type has at least one passing and one failing row (checked below).
+const rows: Row[] = [
+  { assertion: { type: 'equals', value: 'approve' }, context: { text: ' approve\n' }, pass: true, reason: 'equals "approve"' },
+  { assertion: { type: 'equals', value: 'approve' }, context: { text: 'Approve' }, pass: false, reason: 'expected exactly "approve", found "Approve"' },
+  { assertion: { type: 'contains', value: 'NW-10482' }, pass: true, reason: 'contains "NW-10482"' },
+  { assertion: { type: 'contains', value: 'nw-10482' }, pass: false, reason: 'does not contain "nw-10482"' },
+  { assertion: { type: 'icontains', value: 'SHIPPED' }, pass: true, reason: '(any case)' },
+  { assertion: { type: 'icontains', value: 'delivered' }, pass: false, reason: 'does not contain "delivered" (any case)' },
+  { assertion: { type: 'not-contains', value: 'tracking' }, pass: true, reason: 'does not contain "tracking"' },
+  { assertion: { type: 'not-contains', value: 'shipped' }, pass: false, reason: 'contains "shipped" at line 3, column 25' },
+  { assertion: { type: 'not-icontains', value: 'refund' }, pass: true, reason: 'does not contain' },
+  { assertion: { type: 'not-icontains', value: 'ORDER' }, pass: false, reason: 'contains "order" at line 3, column 6' },
+  { assertion: { type: 'starts-with', value: 'Hi Ada' }, context: { text: `\n${prose}` }, pass: true, reason: 'starts with "Hi Ada"' },
+  { assertion: { type: 'starts-with', value: '{' }, pass: false, reason: 'expected to start with "{", starts with "Hi Ada, Your order' },
+  { assertion: { type: 'contains-any', value: ['Monday', 'Friday'] }, pass: true, reason: 'contains "Friday"' },
+  { assertion: { type: 'contains-any', value: ['monday', 'friday'] }, pass: false, reason: 'contains none of ["monday", "friday"]' },
+  { assertion: { type: 'contains-all', value: ['Ada', 'NW-10482'] }, pass: true, reason: 'contains all of' },
+  { assertion: { type: 'contains-all', value: ['Ada', 'NW-99999', 'Sam', 'tracking'] }, pass: false, reason: 'missing ["NW-99999", "tracking"]' },
+  { assertion: { type: 'icontains-any', value: ['MONDAY', 'FRIDAY'] }, pass: true, reason: 'contains "FRIDAY"' },
+  { assertion: { type: 'icontains-any', value: ['tuesday'] }, pass: false, reason: 'contains none of ["tuesday"] (any case)' },
+  { assertion: { type: 'icontains-all', value: ['ada', 'SAM'] }, pass: true, reason: 'contains all of' },
+  { assertion: { type: 'icontains-all', value: ['ada', 'eve'] }, pass: false, reason: 'missing ["eve"] (any case)' },
+  { assertion: { type: 'regex', value: '^(Hi|Hello) Ada' }, pass: true, reason: 'matches /^(Hi|Hello) Ada/ with "Hi Ada"' },
+  { assertion: { type: 'regex', value: '^your order', flags: 'im' }, pass: true, reason: 'matches /^your order/im' },
+  { assertion: { type: 'regex', value: '^your order', flags: 'i' }, pass: false, reason: 'no match for /^your order/i' },
+  { assertion: { type: 'not-regex', value: '1Z[0-9A-Z]{16}' }, pass: true, reason: 'no match' },
+  { assertion: { type: 'not-regex', value: 'nw-\\d+', flags: 'i' }, pass: false, reason: 'matches /nw-\\d+/i with "NW-10482" at line 3, column 12' },
+  { assertion: { type: 'is-json' }, context: { text: `\n${json}\n` }, pass: true, reason: 'is JSON' },
+  { assertion: { type: 'is-json' }, context: { text: `\`\`\`json\n${json}\n\`\`\`` }, pass: false, reason: 'not JSON' },
+  { assertion: { type: 'json-schema' }, context: { text: json }, pass: true, reason: "matches the prompt's output schema" },
+  { assertion: { type: 'json-schema' }, context: { text: `\`\`\`json\n${json}\n\`\`\`` }, pass: true, reason: "prompt's output schema" },
+  { assertion: { type: 'json-schema' }, context: { text: '{"decision":"maybe","amountCents":0,"extra":1}' }, pass: false, reason: '/decision must be equal to one of the allowed values' },
+  { assertion: { type: 'json-schema' }, context: { text: '{"decision":"approve","amountCents":0,"extra":1}' }, pass: false, reason: '(root) must NOT have additional properties (extra)' },
+  { assertion: { type: 'json-schema' }, context: { text: 'Sure! approve' }, pass: false, reason: 'not JSON' },
+  { assertion: { type: 'json-schema' }, context: { text: '"approve"', outputSchema: null }, pass: false, reason: 'the prompt declares no output schema' },
+  {
+    assertion: { type: 'json-schema', value: { type: 'object', properties: { label: { type: 'string', enum: ['spam', 'ham'] } }, required: ['label'] } },
+    context: { text: '{"label":"spam"}', outputSchema: null },
+    pass: true,
+    reason: 'matches the given schema',
+  },
+  {
+    // An inline schema is the prompt format's subset: objects are closed even without additionalProperties.
+    assertion: { type: 'json-schema', value: { type: 'object', properties: { label: { type: 'string' } }, required: ['label'] } },
+    context: { text: '{"label":"spam","score":1}' },
+    pass: false,
+    reason: 'must NOT have additional properties (score)',
+  },
+  { assertion: { type: 'field-equals', path: 'decision', value: 'approve' }, context: { text: json, parsed }, pass: true, reason: 'decision is "approve"' },
+  { assertion: { type: 'field-equals', path: 'amountCents', value: 4999 }, context: { text: json, parsed }, pass: true, reason: 'amountCents is 4999' },
+  { assertion: { type: 'field-equals', path: 'refund.method', value: 'card' }, context: { text: json, parsed }, pass: true, reason: 'refund.method is "card"' },
+  { assertion: { type: 'field-equals', path: 'amountCents', value: '4999' }, context: { text: json, parsed }, pass: false, reason: 'amountCents is 4999, expected "4999"' },
+  { assertion: { type: 'field-equals', path: 'refund.account', value: null }, context: { text: json, parsed }, pass: false, reason: 'refund.account is missing' },
+  {
+    assertion: { type: 'field-equals', path: 'decision', value: 'deny' },
+    context: { text: '{"decision":"approve","amountCents":0}', parsed: undefined },
+    pass: false,
+    reason: "decision is \"approve\" (read from raw JSON: the output does not match the prompt's schema), expected \"deny\"",
+  },
+  { assertion: { type: 'field-equals', path: 'decision', value: 'deny' }, context: { text: 'I would deny this.' }, pass: false, reason: 'decision: the output is not JSON' },
+  { assertion: { type: 'is-refusal' }, context: { text: 'I’m sorry, but I can’t share another customer’s address.' }, pass: true, reason: 'refuses' },
+  { assertion: { type: 'is-refusal' }, context: { text: '   ' }, pass: true, reason: '(empty answer)' },
+  { assertion: { type: 'is-refusal' }, pass: false, reason: 'no refusal phrase in "Hi Ada, Your order' },
+  { assertion: { type: 'not-is-refusal' }, pass: true, reason: 'does not refuse' },
+  { assertion: { type: 'not-is-refusal' }, context: { text: 'I cannot help with homework essays.' }, pass: false, reason: 'refuses ("I cannot help")' },
+  { assertion: { type: 'max-words', value: 13 }, pass: true, reason: '13 words, at most 13' },
+  { assertion: { type: 'max-words', value: 12 }, pass: false, reason: '13 words, more than 12' },
+  { assertion: { type: 'max-chars', value: 5 }, context: { text: ' héllo\n' }, pass: true, reason: '5 characters, at most 5' },
+  { assertion: { type: 'max-chars', value: 4 }, context: { text: 'héllo' }, pass: false, reason: '5 characters, more than 4' },
+  { assertion: { type: 'latency', value: 2000 }, context: { latencyMs: 2000 }, pass: true, reason: '2000 ms, at most 2000 ms' },
+  { assertion: { type: 'latency', value: 2000 }, context: { latencyMs: 2001 }, pass: false, reason: '2001 ms, more than 2000 ms' },
+  { assertion: { type: 'cost', value: 0.001 }, context: { costUsd: 0.000_25 }, pass: true, reason: '$0.000250, at most $0.001' },
+  { assertion: { type: 'cost', value: 0.001 }, context: { costUsd: 0.0125 }, pass: false, reason: '$0.0125, more than $0.001' },
+  { assertion: { type: 'cost', value: 0.001 }, pass: false, reason: 'cost unknown' },
+];
+
+const base: AssertionContext = { text: prose, latencyMs: 100, outputSchema };
+
+describe('checkAssertion', () => {
+  it.each(rows.map((row) => [`${row.assertion.type} ${row.pass ? 'passes' : 'fails'}: ${row.reason}`, row] as const))('%s', (_name, row) => {
+    const check = checkAssertion(row.assertion, { ...base, ...row.context });
+    expect(check.reason).toContain(row.reason);
+    expect(check.pass).toBe(row.pass);
+  });
+
+  it('has a passing and a failing row for every assertion type', () => {
+    for (const type of assertionTypes) {
+      expect(rows.some((row) => row.assertion.type === type && row.pass), `${type} passing`).toBe(true);
+      expect(rows.some((row) => row.assertion.type === type && !row.pass), `${type} failing`).toBe(true);
+    }
+  });
+
+  it('scores exactly the assertion types the evals.yaml schema accepts', () => {
+    const schemaTypes = assertionSchema.options.flatMap((option) => {
+      const type = option.shape.type as unknown as { options?: string[]; value?: string };
+      return type.options ?? [type.value as string];
+    });
+    expect([...assertionTypes].sort()).toEqual([...new Set(schemaTypes)].sort());
+  });
+
+  it('fails, rather than throws, on a type it does not know', () => {
+    const check = checkAssertion({ type: 'similar', value: 'x' } as unknown as Assertion, base);
+    expect(check).toEqual({ pass: false, reason: expect.stringContaining('unknown assertion type "similar"') });
+  });
+});

@@ -1,0 +1,42 @@
+// Reads what the eval gate decides on: the eval record and the built
+// manifest of each prompt package, and who is overriding the gate.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { type BuiltIdentity, type EvalOverride, evalRecordFile, type RecordRead } from './eval-gate.js';
+import { run } from './run.js';
+
+export function readEvalRecord(dir: string): RecordRead {
+  const file = path.join(dir, evalRecordFile);
+  if (!existsSync(file)) return { kind: 'missing' };
+  try {
+    return { kind: 'found', value: JSON.parse(readFileSync(file, 'utf8')) as unknown };
+  } catch (error) {
+    return { kind: 'unreadable', reason: (error as Error).message };
+  }
+}
+
+export function readBuiltIdentity(dir: string): BuiltIdentity | undefined {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'dist/manifest.json'), 'utf8')) as { contentHash?: string; hashes?: { evals?: string } };
+    if (!manifest.contentHash || !manifest.hashes?.evals) return undefined;
+    return { contentHash: manifest.contentHash, evalsHash: manifest.hashes.evals };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Who is releasing: the git identity of the repository, plus the CI actor when there is one. */
+export async function overrideBy(cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const config = async (key: string) => {
+    const result = await run('git', ['config', '--get', key], { cwd });
+    return result.code === 0 ? result.stdout.trim() : '';
+  };
+  const [name, email] = [await config('user.name'), await config('user.email')];
+  const parts = [name && email ? `${name} <${email}>` : name || email || env.USER || 'unknown'];
+  if (env.GITHUB_ACTOR) parts.push(`GitHub actor ${env.GITHUB_ACTOR}${env.GITHUB_RUN_ID ? `, run ${env.GITHUB_RUN_ID}` : ''}`);
+  return parts.join('; ');
+}
+
+export async function createOverride(reason: string, cwd: string): Promise<EvalOverride> {
+  return { reason, by: await overrideBy(cwd), at: new Date().toISOString() };
+}
