@@ -4,7 +4,7 @@
 // version serves. Flags come from a flags file (the embedded default) or a
 // real Unleash server, chosen by environment variables.
 import { createServer } from 'node:http';
-import { createPromptRuntime, fileFlags, unleashFlags } from '@promptpack/runtime';
+import { createPromptRuntime, fileFlags, inventoryHandler, unleashFlags, writeInventoryFile } from '@promptpack/runtime';
 import stable from 'support-reply-stable';
 import next from 'support-reply-next';
 
@@ -40,6 +40,11 @@ const runtime = createPromptRuntime({
   onWarning: (warning) => process.stderr.write(`${JSON.stringify({ level: 'warn', ...warning })}\n`),
 });
 
+// What this service can serve, for `promptpack flags` (status and guardrails):
+// over HTTP, and in a file when PROMPTPACK_INVENTORY_FILE names one.
+const inventory = inventoryHandler(runtime, { service: 'support-service' });
+if (process.env.PROMPTPACK_INVENTORY_FILE) writeInventoryFile(runtime, process.env.PROMPTPACK_INVENTORY_FILE, { service: 'support-service' });
+
 /** The variables a real service would take from its ticket system. */
 function ticketVariables(customerName) {
   return {
@@ -70,7 +75,7 @@ const server = createServer((request, response) => {
     }
     return;
   }
-  if (url.pathname === '/.well-known/promptpack') return send(response, 200, { service: 'support-service', prompts: runtime.inventory() });
+  if (inventory(request, response)) return;
   if (url.pathname === '/healthz') {
     const ready = runtime.resolve('support-reply').reason !== 'source-not-ready';
     return send(response, 200, { ok: true, pid: process.pid, flags: { source: flags.name, ready, lastEvent: lastFlagEvent } });

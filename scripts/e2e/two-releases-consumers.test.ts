@@ -10,7 +10,7 @@ import { afterAll, expect, test } from 'vitest';
 import { type RunningRegistry, startRegistry } from '../registry/registry.js';
 import { seedDependencies } from '../registry/seed-dependencies.js';
 import { createConsumer, type PackageManager } from './lib/consumer.js';
-import { publishedVersions, runChangeset, runCommand, runRelease } from './lib/release-cli.js';
+import { approvePolicy, publishedVersions, runChangeset, runCommand, runRelease } from './lib/release-cli.js';
 import { createScratchRepo, repoRoot, type ScratchRepo } from './lib/scratch-repo.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'promptpack-e2e-consumers-'));
@@ -44,6 +44,8 @@ test('a patch and a minor of support-reply, installed side by side with pnpm and
   const v1 = await cutRelease(repo, 'patch', 'Template: clearer first instruction.');
   // A minor: policy text.
   edit(repo, 'prompts/support-reply/policy.md', (text) => `${text.trimEnd()}\n\n${policySentence}\n`);
+  const approved = await approvePolicy(repo.dir, 'support-reply');
+  expect(approved.code, approved.output).toBe(0);
   const v2 = await cutRelease(repo, 'minor', 'Policy: answer in the customer\'s language.');
   expect([v0, v1, v2]).toEqual([v0, bump(v0, 'patch'), bump(bump(v0, 'patch'), 'minor')]);
   expect(await publishedVersions(url, name)).toEqual([v0, v1, v2].sort());

@@ -20,7 +20,8 @@ export function scaffoldPrompt(id: string, scope: string, versions: { handlebars
     main: './dist/index.cjs',
     module: './dist/index.js',
     types: './dist/index.d.ts',
-    files: ['dist', 'prompt.yaml', 'policy.md', 'fewshots.yaml', 'template.hbs', 'evals.yaml'],
+    // policy.lock ships too, so a published version says who approved its policy; \`new\` writes none and check asks for one.
+    files: ['dist', 'prompt.yaml', 'policy.md', 'policy.lock', 'fewshots.yaml', 'template.hbs', 'evals.yaml', 'eval-result.json'],
     dependencies: { handlebars: versions.handlebars, zod: versions.zod },
   };
   return [

@@ -9,3 +9,4 @@ export type { ResolutionEvent, RuntimeWarning } from './resolution-event.js';
 export { resolveVersion, type Resolution, type ResolutionReason } from './resolve-version.js';
 export { PromptRuntimeError, type PromptRuntimeErrorCode } from './runtime-error.js';
 export type { OpenTelemetryApi } from './opentelemetry.js';
+export { inventoryHandler, inventoryPath, serviceInventory, writeInventoryFile, type InventoryOptions, type ServiceInventory } from './inventory-handler.js';

@@ -1,0 +1,27 @@
+// `promptpack flags history <id>`: the flag's changes, with who, why and what
+// each overrode.
+import type { Io } from '../output.js';
+import { type Context, flagOf } from './context.js';
+import { table } from './table.js';
+
+export async function historyCommand(context: Context, id: string, options: { json: boolean; all: boolean }, io: Io): Promise<number> {
+  const flag = flagOf(id);
+  const history = await context.target.history(flag, { all: options.all });
+  if (options.json) {
+    io.out(JSON.stringify({ target: context.target.label, flag, entries: history.entries, notes: history.notes }, null, 2));
+    return 0;
+  }
+  io.out(`${flag} in ${context.target.label}: ${history.entries.length} change${history.entries.length === 1 ? '' : 's'}`);
+  if (history.entries.length > 0) {
+    const rows = history.entries.map((entry) => [
+      entry.time.replace(/\.\d+Z$/, 'Z'),
+      entry.actor,
+      [entry.command, entry.environment].filter(Boolean).join(' @ '),
+      entry.change,
+      entry.forced.length > 0 ? `FORCED (${entry.forced.map((forced) => forced.guardrail).join(', ')}) ${entry.reason}` : entry.reason,
+    ]);
+    io.out(table(['TIME', 'ACTOR', 'COMMAND', 'CHANGE', 'REASON'], rows).join('\n'));
+  }
+  for (const note of history.notes) io.err(`note: ${note}`);
+  return 0;
+}
