@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { canonicalJson, sha256 } from '@promptpack/core';
 import type { ProviderRequest } from './provider.js';
 
 /**
@@ -17,20 +17,5 @@ export function requestHash(request: ProviderRequest): string {
     stop: request.stop,
     jsonSchema: request.jsonSchema,
   };
-  return `sha256:${createHash('sha256').update(canonicalJson(sent), 'utf8').digest('hex')}`;
-}
-
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return Object.fromEntries(entries.map(([key, item]) => [key, sortKeys(item)]));
-  }
-  return value;
+  return sha256(canonicalJson(sent));
 }
