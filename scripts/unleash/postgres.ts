@@ -65,10 +65,19 @@ function postgresFiles(dir: string): PostgresFiles {
 export function ensurePostgresInstalled(log: (message: string) => void = console.log): string {
   const found = findPostgresBin();
   if (found) return found;
-  if (process.getuid?.() !== 0) {
-    throw new SetupError('PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/postgres).', 'Install it once as root: apt-get update && apt-get install -y postgresql');
-  }
-  const install = () => execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'postgresql'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  // As root (this machine, CI here) apt-get runs directly; elsewhere (a GitHub
+  // runner) through passwordless sudo, as scripts/browser does for Chromium.
+  const root = process.getuid?.() === 0;
+  const apt = (args: string[]) => {
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    try {
+      execFileSync(root ? 'apt-get' : 'sudo', root ? args : ['-n', 'apt-get', ...args], { stdio: 'inherit', env });
+    } catch (error) {
+      if (root) throw error;
+      throw new SetupError('PostgreSQL is not installed, and apt-get cannot run here (not root, no passwordless sudo).', 'Install it once as root: apt-get update && apt-get install -y postgresql');
+    }
+  };
+  const install = () => apt(['install', '-y', '--no-install-recommends', 'postgresql']);
   log('PostgreSQL is missing: apt-get install -y --no-install-recommends postgresql');
   const started = Date.now();
   try {
@@ -76,7 +85,7 @@ export function ensurePostgresInstalled(log: (message: string) => void = console
   } catch {
     // A fresh image has no package lists yet.
     log('apt-get install failed; running apt-get update and retrying');
-    execFileSync('apt-get', ['update'], { stdio: 'inherit' });
+    apt(['update']);
     install();
   }
   log(`PostgreSQL installed in ${((Date.now() - started) / 1000).toFixed(1)} s (the package's own system cluster is left alone)`);
