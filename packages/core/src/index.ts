@@ -46,7 +46,3 @@ export { diffParts, diffPrompts, type DiffEndpoint, type DiffEndpointInput, type
 export { diffText, displaySegments, visibleWhitespace, type DiffLine, type DiffTextOptions, type Hunk, type Segment, type TextDiff } from './diff/text-diff.js';
 export { policyText, sharedSectionNames } from './diff/policy-text.js';
 export { sharedImpact, type SharedImpact, type SharedPromptImpact } from './diff/shared-impact.js';
-export { renderDiffText, type RenderTextOptions } from './diff/render-text.js';
-export { renderDiffMarkdown } from './diff/render-markdown.js';
-export { renderDiffHtml } from './diff/render-html.js';
-export { renderSharedMarkdown, renderSharedText } from './diff/render-shared.js';

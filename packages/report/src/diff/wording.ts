@@ -1,7 +1,5 @@
 import { diffWordsWithSpace } from 'diff';
-import type { Bump, PromptPart } from '../impact/prompt-impact.js';
-import type { DiffEndpoint, PartDiff, PromptDiff } from './prompt-diff.js';
-import type { DiffLine, Hunk } from './text-diff.js';
+import type { Bump, DiffEndpoint, DiffLine, Hunk, PartDiff, PromptDiff, PromptPart } from '@promptpack/core';
 
 // Phrases every format shares, so text, markdown and HTML say the same thing.
 

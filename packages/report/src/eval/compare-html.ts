@@ -1,6 +1,9 @@
 import { type CaseSide, type Comparison, deltaPoints } from './compare.js';
 import { card, outputBlock, reasonList } from './html.js';
-import { html, type Html, outcomeBadge, page } from './html-page.js';
+import { html, type Html } from '../html/html.js';
+import { htmlPage } from '../html/page.js';
+import { outcomeBadge } from './outcome-badge.js';
+import { evalStyles } from './styles.js';
 import { percent, tiers } from './summarize.js';
 
 /**
@@ -37,7 +40,7 @@ ${card('unchanged', String(counts.unchanged), `${counts.new} new, ${counts.remov
 <table><thead><tr><th>tier</th><th class="num">hard-pass ${before.label}</th><th class="num">hard-pass ${after.label}</th><th class="num">Δ</th><th class="num">pass ${before.label}</th><th class="num">pass ${after.label}</th><th class="num">Δ</th></tr></thead><tbody>${rows}</tbody></table>
 <h2>Cases</h2>
 ${cases}`;
-  return page(`Evals compared: ${comparison.prompt.name} ${before.label} → ${after.label}`, body);
+  return htmlPage({ title: `Evals compared: ${comparison.prompt.name} ${before.label} → ${after.label}`, generator: 'promptpack eval', styles: evalStyles, body });
 }
 
 function sidePanel(label: string, side: CaseSide | undefined): Html {

@@ -1,6 +1,9 @@
-import type { EvalResult } from '../eval-result.js';
+import type { EvalResult } from '@promptpack/eval';
 import type { GateVerdict } from './summarize.js';
-import { html, type Html, outcomeBadge, page } from './html-page.js';
+import { html, type Html } from '../html/html.js';
+import { htmlPage } from '../html/page.js';
+import { outcomeBadge } from './outcome-badge.js';
+import { evalStyles } from './styles.js';
 import { caseReasons, formatMs, formatUsd, percent, representativeRun, summarizeResult, tiers } from './summarize.js';
 
 /** A self-contained HTML page of one result: verdict, rates per tier, totals, and every case with its output. */
@@ -40,7 +43,7 @@ ${card('cost', result.totals.costUsd === undefined ? 'n/a' : formatUsd(result.to
 <table><thead><tr><th>tier</th><th class="num">cases</th><th class="num">hard pass</th><th class="num">soft pass</th><th class="num">fail</th><th class="num">error</th><th class="num">hard-pass rate</th><th class="num">pass rate</th></tr></thead><tbody>${rows}</tbody></table>
 <h2>Cases</h2>
 ${cases}`;
-  return page(`Evals: ${result.prompt.name}@${result.prompt.version}`, body);
+  return htmlPage({ title: `Evals: ${result.prompt.name}@${result.prompt.version}`, generator: 'promptpack eval', styles: evalStyles, body });
 }
 
 export function card(label: string, value: string, sub: string | Html): Html {

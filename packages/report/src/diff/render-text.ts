@@ -1,5 +1,4 @@
-import type { PartDiff, PromptDiff } from './prompt-diff.js';
-import { displaySegments, type DiffLine, type TextDiff } from './text-diff.js';
+import { displaySegments, type DiffLine, type PartDiff, type PromptDiff, type TextDiff } from '@promptpack/core';
 import { approvalSentence, bumpSentence, endpointLabel, gapBefore, partStatus, partSummaries, partTitles, whitespaceNote } from './wording.js';
 
 export interface RenderTextOptions {

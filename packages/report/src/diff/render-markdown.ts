@@ -1,5 +1,4 @@
-import type { DiffEndpoint, PartDiff, PromptDiff } from './prompt-diff.js';
-import { visibleWhitespace, type TextDiff } from './text-diff.js';
+import { visibleWhitespace, type DiffEndpoint, type PartDiff, type PromptDiff, type TextDiff } from '@promptpack/core';
 import { approvalSentence, bumpSentence, endpointLabel, partStatus, partSummaries, partTitles, rewrittenBlocks, whitespaceNote } from './wording.js';
 
 /**

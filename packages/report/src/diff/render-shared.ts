@@ -1,6 +1,6 @@
+import type { SharedImpact } from '@promptpack/core';
 import { diffBlock } from './render-markdown.js';
 import { renderTextDiff } from './render-text.js';
-import type { SharedImpact } from './shared-impact.js';
 
 function headline(impact: SharedImpact): string {
   const count = impact.prompts.length;

@@ -1,4 +1,4 @@
-import type { EvalResult } from '../eval-result.js';
+import type { EvalResult } from '@promptpack/eval';
 
 /** What a report shows of a gate decision (the engine's `gate()` result fits). */
 export interface GateVerdict {
