@@ -31,15 +31,8 @@ export { listPromptFoldersAtRef, readPromptAtRef, type PromptAtRef, type ReadPro
 export { findApprovedPolicy, type ApprovedPolicySearch, type ApprovedPolicyVersion } from './git/approved-policy.js';
 export { effectivePolicy, inlineSharedSections, sectionText } from './shared/effective-policy.js';
 export { includedSectionNames, sharedFolder, sharedSectionFile, sharedSectionNamePattern } from './shared/find-includes.js';
-export {
-  formatPolicyLock,
-  parsePolicyLock,
-  policyHash,
-  policyLockFor,
-  policyLockSpecificationVersion,
-  readPolicyLock,
-  type PolicyLock,
-} from './policy/policy-lock.js';
+export { formatPolicyLock, parsePolicyLock, policyHash, policyLockFor, readPolicyLock } from './policy/policy-lock.js';
+export { policyLockSpecificationVersion, type PolicyLock } from './policy/policy-lock-format.js';
 export { unifiedDiff, type UnifiedDiffOptions } from './policy/unified-diff.js';
 export { listReleaseTags, releaseBase, type ReleaseTag } from './git/release-tags.js';
 export { diffParts, diffPrompts, type DiffEndpoint, type DiffEndpointInput, type DiffPart, type DiffPromptsOptions, type PartDiff, type PromptDiff } from './diff/prompt-diff.js';
