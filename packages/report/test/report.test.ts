@@ -81,3 +81,13 @@ describe('compare', () => {
     expect(page).toContain('<span class="down">−16.7 pts</span>');
   });
 });
+
+describe('html pages, byte for byte', () => {
+  // Pinned so a change to the shell, the styles or the escaping shows up in review as a diff of the page.
+  it('the single-result page', async () => {
+    await expect(renderHtmlReport(after, failedGate)).toMatchFileSnapshot('./__snapshots__/report.html');
+  });
+  it('the compare page', async () => {
+    await expect(renderCompareHtml(compareResults(before, after))).toMatchFileSnapshot('./__snapshots__/compare.html');
+  });
+});
