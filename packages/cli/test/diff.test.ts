@@ -158,6 +158,8 @@ describe('promptpack diff between git refs', () => {
     expect(out).toMatch(/^<!doctype html>/);
     expect(out).toContain('<style>');
     expect(out).not.toMatch(/<script|<link|<img|src=|url\(|https?:\/\//i);
+    // The shared report shell: the browser may load nothing but the inline stylesheet.
+    expect(out).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-`);
     expect(out).toContain('Be brief<ins>, kind </ins>and accurate.');
     expect(out).toMatch(/<tr class="ins-row"><td class="num"><\/td><td class="num">3<\/td><td class="mark">\+<\/td><td class="text">Never promise a refund\.<\/td><\/tr>/);
     expect(out).toContain('Policy fingerprint (sha256)');

@@ -31,22 +31,11 @@ export { listPromptFoldersAtRef, readPromptAtRef, type PromptAtRef, type ReadPro
 export { findApprovedPolicy, type ApprovedPolicySearch, type ApprovedPolicyVersion } from './git/approved-policy.js';
 export { effectivePolicy, inlineSharedSections, sectionText } from './shared/effective-policy.js';
 export { includedSectionNames, sharedFolder, sharedSectionFile, sharedSectionNamePattern } from './shared/find-includes.js';
-export {
-  formatPolicyLock,
-  parsePolicyLock,
-  policyHash,
-  policyLockFor,
-  policyLockSpecificationVersion,
-  readPolicyLock,
-  type PolicyLock,
-} from './policy/policy-lock.js';
+export { formatPolicyLock, parsePolicyLock, policyHash, policyLockFor, readPolicyLock } from './policy/policy-lock.js';
+export { policyLockSpecificationVersion, type PolicyLock } from './policy/policy-lock-format.js';
 export { unifiedDiff, type UnifiedDiffOptions } from './policy/unified-diff.js';
 export { listReleaseTags, releaseBase, type ReleaseTag } from './git/release-tags.js';
 export { diffParts, diffPrompts, type DiffEndpoint, type DiffEndpointInput, type DiffPart, type DiffPromptsOptions, type PartDiff, type PromptDiff } from './diff/prompt-diff.js';
 export { diffText, displaySegments, visibleWhitespace, type DiffLine, type DiffTextOptions, type Hunk, type Segment, type TextDiff } from './diff/text-diff.js';
 export { policyText, sharedSectionNames } from './diff/policy-text.js';
 export { sharedImpact, type SharedImpact, type SharedPromptImpact } from './diff/shared-impact.js';
-export { renderDiffText, type RenderTextOptions } from './diff/render-text.js';
-export { renderDiffMarkdown } from './diff/render-markdown.js';
-export { renderDiffHtml } from './diff/render-html.js';
-export { renderSharedMarkdown, renderSharedText } from './diff/render-shared.js';

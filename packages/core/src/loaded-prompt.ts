@@ -1,5 +1,5 @@
 import type { Diagnostic } from './diagnostic.js';
-import type { PolicyLock } from './policy/policy-lock.js';
+import type { PolicyLock } from './policy/policy-lock-format.js';
 import type { EvalManifest } from './schema/evals-spec.js';
 import type { FewShot } from './schema/fewshots-spec.js';
 import type { PromptSpec } from './schema/prompt-spec.js';

@@ -9,4 +9,3 @@ export { evalResultVersion, type CaseResult, type EvalResult, type EvalTotals, t
 export { gate, type GateCheck, type GateResult, type GateThresholds } from './gate.js';
 export { parseEvalResult, safeParseEvalResult } from './parse-eval-result.js';
 export { EvalError, ProviderError, ReplayMissError, type EvalErrorCode, type ProviderErrorCode } from './eval-error.js';
-export * from './report/index.js';

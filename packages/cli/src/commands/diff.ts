@@ -7,11 +7,9 @@ import {
   listReleaseTags,
   PromptpackError,
   releaseBase,
-  renderDiffHtml,
-  renderDiffMarkdown,
-  renderDiffText,
   type DiffPart,
 } from '@promptpack/core';
+import { renderDiffHtml, renderDiffMarkdown, renderDiffText } from '@promptpack/report';
 import { findPromptsRoot } from '../find-prompts.js';
 import type { Io } from '../output.js';
 import { registryFor } from '../diff/registry-package.js';

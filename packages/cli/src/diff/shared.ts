@@ -8,13 +8,12 @@ import {
   loadPromptFromSources,
   PromptpackError,
   readPromptAtRef,
-  renderSharedMarkdown,
-  renderSharedText,
   resolveRef,
   sharedImpact,
   type BaseRef,
   type LoadedPrompt,
 } from '@promptpack/core';
+import { renderSharedMarkdown, renderSharedText } from '@promptpack/report';
 import { findPromptDirs, findPromptsRoot } from '../find-prompts.js';
 import { printDiagnostics, type Io } from '../output.js';
 import { writeOutput, type DiffFormat } from './write-output.js';

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { compareVersions, findRepoRoot, listReleaseTags, PromptpackError } from '@promptpack/core';
-import { type EvalResult, type GateResult, safeParseEvalResult, summarizeResult, type TierSummary } from '@promptpack/eval';
+import { type EvalResult, type GateResult, safeParseEvalResult } from '@promptpack/eval';
+import { summarizeResult, type TierSummary } from '@promptpack/report';
 
 export const evalRecordFile = 'eval-result.json';
 export const evalRecordVersion = 'promptpack.eval-record/v1';

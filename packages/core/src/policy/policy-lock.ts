@@ -7,24 +7,7 @@ import { sha256 } from '../hash.js';
 import { optionalPromptFiles, type LoadedPrompt } from '../loaded-prompt.js';
 import { effectivePolicy } from '../shared/effective-policy.js';
 import { offsetToPosition } from '../validate/package-json.js';
-
-export const policyLockSpecificationVersion = 'promptpack.policy-lock/v1';
-
-/**
- * `policy.lock`: legal's approval of one exact policy. `sha256` is the hash
- * of the effective policy (policy.md with its shared sections inlined), so
- * a change to a shared section needs a new approval in every prompt that
- * includes it.
- */
-export interface PolicyLock {
-  specificationVersion: typeof policyLockSpecificationVersion;
-  /** `sha256:<64 hex>` of the approved effective policy. */
-  sha256: string;
-  /** Who approved it: a name or an email address. */
-  approvedBy: string;
-  /** When, as an ISO 8601 UTC timestamp (`2026-11-21T09:30:00Z`). */
-  approvedAt: string;
-}
+import { type PolicyLock, policyLockSpecificationVersion } from './policy-lock-format.js';
 
 const isoUtc = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 

@@ -1,0 +1,27 @@
+// Prompt diffs (computed by @promptpack/core) as text, markdown and HTML.
+export { renderDiffText, type RenderTextOptions } from './diff/render-text.js';
+export { renderDiffMarkdown } from './diff/render-markdown.js';
+export { renderDiffHtml } from './diff/render-html.js';
+export { renderSharedMarkdown, renderSharedText } from './diff/render-shared.js';
+
+// Eval results (recorded by @promptpack/eval) as summaries, markdown and HTML.
+export { compareResults, deltaPoints, type CaseChange, type CaseComparison, type CaseSide, type ComparedVersion, type Comparison } from './eval/compare.js';
+export { renderCompareHtml } from './eval/compare-html.js';
+export { renderCompareMarkdown } from './eval/compare-markdown.js';
+export { renderHtmlReport } from './eval/html.js';
+export { renderMarkdownReport } from './eval/markdown.js';
+export {
+  caseReasons,
+  formatSummaryLine,
+  percent,
+  representativeRun,
+  summarizeResult,
+  summarizeTier,
+  type GateVerdict,
+  type ResultSummary,
+  type TierSummary,
+} from './eval/summarize.js';
+
+// The page shell every HTML report uses, for tools that add a page of their own.
+export { escapeHtml, html, Html } from './html/html.js';
+export { contentSecurityPolicy, htmlPage, type PageParts } from './html/page.js';

@@ -1,0 +1,1 @@
+export { loadPrompt } from './load-prompt.js';

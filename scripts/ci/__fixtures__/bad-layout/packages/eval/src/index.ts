@@ -1,0 +1,3 @@
+export function runEvals(): number {
+  return 1;
+}

@@ -1,0 +1,4 @@
+// operate sits on spec only.
+import { build } from '@promptpack/build';
+
+export const operate = build;

@@ -1,0 +1,4 @@
+// Production code pulling in the loader.
+import { loadPrompt } from '@promptpack/core';
+
+export const runtime = loadPrompt;
