@@ -32,7 +32,7 @@ export function compileStrategy(strategy: DocumentStrategy, segments: ReadonlyMa
   if (!check) return `strategy "${strategy.name}" is evaluated by unleash-client`;
   const constraints: Array<DocumentConstraint | undefined> = [...(strategy.constraints ?? [])];
   // A segment the document lacks, like a null constraint, never matches: the SDK's rule.
-  for (const id of strategy.segments ?? []) constraints.push(...(segments.get(id) ?? [undefined]));
+  for (const id of strategy.segments ?? []) constraints.push(...(segments.get(id as number) ?? [undefined]));
   const predicates: Predicate[] = [];
   for (const constraint of constraints) {
     if (!constraint) return { isEnabled: () => false, variants: undefined, groupId: undefined, stickiness: undefined };

@@ -29,7 +29,8 @@ export interface DocumentStrategy {
   name: string;
   parameters?: Record<string, string | undefined> | null;
   constraints?: DocumentConstraint[] | null;
-  segments?: number[] | null;
+  /** Segment ids; or the segments themselves, as unleash-client's getFeatureToggleDefinitions(true) returns them. */
+  segments?: Array<number | DocumentSegment> | null;
   variants?: DocumentVariant[] | null;
   disabled?: boolean | null;
 }

@@ -39,7 +39,8 @@ export function specificationFiles(): SpecificationFile[] {
       tests?: SpecificationTest[];
       variantTests?: SpecificationVariantTest[];
     };
-    const document = 'events' in spec.state ? applyDelta(spec.state.events) : spec.state;
+    const state = spec.state as { events?: DeltaEvent[] };
+    const document = state.events ? applyDelta(state.events) : (spec.state as FeaturesDocument);
     return { file, name: spec.name, document, tests: spec.tests ?? [], variantTests: spec.variantTests ?? [] };
   });
 }
