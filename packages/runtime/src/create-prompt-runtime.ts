@@ -117,17 +117,22 @@ export function createPromptRuntime<const Prompts extends PromptsConfig>(options
     const projector = prompt.projectors.get(resolution.version);
     const result = module.render(projector ? projector(variables) : variables) as { meta: Record<string, unknown> };
     const contentHash = module.manifest.contentHash;
-    // render() returns a fresh object per call: extend its meta in place rather than copying twice.
-    if (Object.isFrozen(result) || Object.isFrozen(result.meta)) return withCopiedMeta(result, { id, version: resolution.version, contentHash, flag: prompt.flag, variant: resolution.variant, reason: resolution.reason });
-    const meta = result.meta as unknown as RuntimeMeta;
-    meta.id = id;
-    meta.version = resolution.version;
-    meta.contentHash = contentHash;
-    meta.flag = prompt.flag;
-    meta.variant = resolution.variant;
-    meta.reason = resolution.reason;
+    let served: { meta: Record<string, unknown> } = result;
+    if (Object.isFrozen(result) || Object.isFrozen(result.meta)) {
+      served = withCopiedMeta(result, { id, version: resolution.version, contentHash, flag: prompt.flag, variant: resolution.variant, reason: resolution.reason });
+    } else {
+      // render() returns a fresh object per call: extend its meta in place rather than copying twice.
+      const meta = result.meta as unknown as RuntimeMeta;
+      meta.id = id;
+      meta.version = resolution.version;
+      meta.contentHash = contentHash;
+      meta.flag = prompt.flag;
+      meta.variant = resolution.variant;
+      meta.reason = resolution.reason;
+    }
+    // Every request is reported, whichever branch built its result.
     if (reporting) report({ id, flag: prompt.flag, version: resolution.version, variant: resolution.variant, reason: resolution.reason, contentHash, fallback: !deliberate.has(resolution.reason) });
-    return result as never;
+    return served as never;
   };
 
   const describe = (id: string, prompt: Installed, resolution: Resolution) => ({
@@ -178,8 +183,8 @@ export function createPromptRuntime<const Prompts extends PromptsConfig>(options
 }
 
 /** For a version whose render result is frozen: the same result, with the runtime meta on a copy. */
-function withCopiedMeta(result: { meta: Record<string, unknown> }, extra: RuntimeMeta): never {
-  return { ...result, meta: { ...result.meta, ...extra } } as never;
+function withCopiedMeta(result: { meta: Record<string, unknown> }, extra: RuntimeMeta): { meta: Record<string, unknown> } {
+  return { ...result, meta: { ...result.meta, ...extra } };
 }
 
 // Flag states an operator chose on purpose; every other reason is a fallback.

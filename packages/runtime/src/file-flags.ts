@@ -1,8 +1,7 @@
 import path from 'node:path';
 import type { FlagContext, FlagDecision, FlagSource, FlagSourceEvent } from './flag-source.js';
-import { createOfflineUnleash } from './offline-unleash.js';
+import { FeaturesState } from './features-state.js';
 import { readFeaturesFile } from './read-features-file.js';
-import { evaluator, toUnleashContext, unleashDecision } from './unleash-decision.js';
 import { Subscribers } from './subscribers.js';
 import { fileWatcher } from './watch-file.js';
 
@@ -15,10 +14,13 @@ export interface FileFlagsOptions {
 }
 
 /**
- * Flags from a file in Unleash's client-features format, evaluated locally
- * by unleash-client: the embedded default, with the same weights,
- * stickiness and constraints as a server. Edits take effect without a
- * restart; an invalid edit keeps the last good flags and emits an error.
+ * Flags from a file in Unleash's client-features format, evaluated in
+ * memory with Unleash's semantics (the official client specification passes
+ * against it): the embedded default, with the same weights, stickiness and
+ * constraints as a server. Edits take effect without a restart; an invalid
+ * edit keeps the last good flags and emits an error. unleash-client is
+ * loaded only if the file uses what promptpack leaves to it (REGEX, IN_CIDR,
+ * SEMVER constraints, the remoteAddress strategy, custom strategies).
  */
 export function fileFlags(file: string, options: FileFlagsOptions = {}): FlagSource {
   const absolute = path.resolve(file);
@@ -27,17 +29,19 @@ export function fileFlags(file: string, options: FileFlagsOptions = {}): FlagSou
   let stopWatching = () => {};
   // The watcher's baseline is taken before the first read: an edit in between is then seen.
   const watcher = fileWatcher(absolute);
-  const first = readFeaturesFile(absolute);
-  const offline = createOfflineUnleash(first.ok ? first.data : { version: 2, features: [] }, {
-    appName: options.appName,
-    environment: options.environment,
+  const state = new FeaturesState({
+    appName: options.appName ?? 'promptpack',
+    environment: options.environment ?? 'default',
     onError: (error) => subscribers.emit({ type: 'error', source: 'file', message: error.message, error }),
   });
-  const evaluate = evaluator(offline.unleash, { countMetrics: false });
-  const staticContext = { appName: options.appName ?? 'promptpack', environment: options.environment ?? 'default' };
-  let ready = first.ok;
-  let lastText = first.ok ? first.text : undefined;
-  if (!first.ok) subscribers.fail(first.message);
+  const first = readFeaturesFile(absolute);
+  let lastText: string | undefined;
+  if (first.ok) {
+    state.replace(first.data as never);
+    lastText = first.text;
+  } else {
+    subscribers.fail(first.message);
+  }
 
   const reload = () => {
     const next = readFeaturesFile(absolute);
@@ -45,11 +49,10 @@ export function fileFlags(file: string, options: FileFlagsOptions = {}): FlagSou
       subscribers.fail(next.message);
       return;
     }
-    if (next.text === lastText && ready) return;
+    if (next.text === lastText && state.ready) return;
     lastText = next.text;
-    offline.replace(next.data);
-    const wasReady = ready;
-    ready = true;
+    const wasReady = state.ready;
+    state.replace(next.data as never);
     subscribers.recover();
     subscribers.emit({ type: wasReady ? 'changed' : 'ready', source: 'file', message: `flags reloaded from ${absolute} (${next.data.features.length} flags)` });
   };
@@ -57,13 +60,11 @@ export function fileFlags(file: string, options: FileFlagsOptions = {}): FlagSou
 
   return {
     name: 'file',
-    evaluate(flag: string, context: FlagContext): FlagDecision {
-      return unleashDecision(offline.unleash, evaluate, flag, toUnleashContext(context, staticContext), ready);
-    },
+    evaluate: (flag: string, context: FlagContext): FlagDecision => state.evaluate(flag, context),
     subscribe: (listener: (event: FlagSourceEvent) => void) => subscribers.add(listener),
     async close() {
       stopWatching();
-      offline.destroy();
+      state.close();
     },
   };
 }

@@ -8,6 +8,12 @@ export interface FlagContext {
   sessionId?: string;
   tenantId?: string;
   remoteAddress?: string;
+  /** Overrides the source's appName for this request (Unleash allows it per request). */
+  appName?: string;
+  /** Overrides the source's environment for this request. */
+  environment?: string;
+  /** The time DATE_AFTER / DATE_BEFORE constraints compare with; now when absent. */
+  currentTime?: Date | string;
   /** Extra context fields for constraints (e.g. region, plan). */
   properties?: Record<string, string>;
 }

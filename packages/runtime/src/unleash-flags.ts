@@ -1,10 +1,11 @@
-import { InMemStorageProvider, Unleash, type ClientFeaturesResponse } from 'unleash-client';
+import type { ClientFeaturesResponse } from 'unleash-client';
 import { AtomicFileStorage } from './atomic-file-storage.js';
 import type { FlagContext, FlagDecision, FlagSource, FlagSourceEvent } from './flag-source.js';
-import { createOfflineUnleash } from './offline-unleash.js';
+import { FeaturesState } from './features-state.js';
 import { readFeaturesFile } from './read-features-file.js';
 import { Subscribers } from './subscribers.js';
-import { evaluator, toUnleashContext, unleashDecision } from './unleash-decision.js';
+import { loadUnleashClient } from './unleash-client-delegate.js';
+import { hoistSegments } from './unleash-evaluation/hoist-segments.js';
 
 function firstReadable(files: ReadonlyArray<string | undefined>): ClientFeaturesResponse | undefined {
   for (const file of files) {
@@ -40,16 +41,37 @@ export interface UnleashFlagsOptions {
  * fetch (or a backup or bootstrap) they get stable, and when the server goes
  * away they keep the last known flags while the client retries.
  */
+/**
+ * Flags from a real Unleash server. unleash-client fetches them (polling,
+ * backups, bootstrap, usage metrics); promptpack evaluates them in memory
+ * with the same semantics (the client specification passes against it), so
+ * a request costs well under a microsecond and a source is ready exactly
+ * when it can answer. Requests never wait for the network: until the first
+ * fetch (or a backup or bootstrap) they get stable, and when the server goes
+ * away they keep the last known flags while the client retries.
+ */
 export function unleashFlags(options: UnleashFlagsOptions): FlagSource {
+  // Loaded here, not at import: a service on fileFlags never loads unleash-client.
+  const { InMemStorageProvider, Unleash } = loadUnleashClient();
   const subscribers = new Subscribers('unleash');
-  let ready = false;
+  const countMetrics = options.metrics !== false;
   const backup = options.backupDir ? new AtomicFileStorage(options.backupDir) : undefined;
+  const state = new FeaturesState({
+    appName: options.appName,
+    environment: options.environment ?? 'default',
+    onError: () => {},
+    // The usage counts the Unleash UI shows, as the SDK's own getVariant would count them.
+    onEvaluated: countMetrics
+      ? (flag, evaluation) => {
+          unleash.count(flag, evaluation.featureEnabled);
+          unleash.countVariant(flag, evaluation.variant?.name ?? 'disabled');
+        }
+      : undefined,
+  });
   // unleash-client loads its backup and bootstrap asynchronously; read them
   // now, so requests before the first fetch already get the last known flags.
   const startState = firstReadable([backup?.file(options.appName), options.bootstrapFile]);
-  const offline = startState
-    ? createOfflineUnleash(startState, { appName: options.appName, environment: options.environment, onError: () => {} })
-    : undefined;
+  if (startState) state.replace(startState as never);
   const unleash = new Unleash({
     url: options.url,
     appName: options.appName,
@@ -57,7 +79,7 @@ export function unleashFlags(options: UnleashFlagsOptions): FlagSource {
     customHeaders: { Authorization: options.token },
     refreshInterval: options.refreshInterval ?? 15_000,
     timeout: options.timeout ?? 10_000,
-    disableMetrics: options.metrics === false,
+    disableMetrics: !countMetrics,
     storageProvider: backup ?? new InMemStorageProvider(),
     bootstrap: options.bootstrapFile ? { filePath: options.bootstrapFile } : undefined,
     skipInstanceCountWarning: true,
@@ -67,25 +89,24 @@ export function unleashFlags(options: UnleashFlagsOptions): FlagSource {
     // below, with the rejection handled; failures arrive as 'error' events.
     disableAutoStart: true,
   });
-  const evaluate = evaluator(unleash, { countMetrics: options.metrics !== false });
-  const offlineEvaluate = offline ? evaluator(offline.unleash, { countMetrics: false }) : undefined;
-  const staticContext = { appName: options.appName, environment: options.environment ?? 'default' };
+  // What the client holds now, segments inline (public API), becomes what requests are evaluated against.
+  const adopt = () => state.replace(hoistSegments(unleash.getFeatureToggleDefinitions(true) as never));
+  let failing = false;
   unleash.on('ready', () => {
-    ready = true;
+    adopt();
     subscribers.recover();
     subscribers.emit({ type: 'ready', source: 'unleash', message: `flags loaded for ${options.appName}` });
   });
   unleash.on('changed', () => {
-    ready = true;
+    adopt();
     failing = false;
     subscribers.recover();
     subscribers.emit({ type: 'changed', source: 'unleash', message: 'flags updated from the server' });
   });
-  let failing = false;
   // Without an 'error' listener an EventEmitter error would crash the service.
   unleash.on('error', (error: Error) => {
     failing = true;
-    subscribers.fail(`Unleash at ${options.url}: ${error.message}. Serving ${ready ? 'the last known flags' : 'stable versions'} until it recovers.`, error);
+    subscribers.fail(`Unleash at ${options.url}: ${error.message}. Serving ${state.ready ? 'the last known flags' : 'stable versions'} until it recovers.`, error);
   });
   // A server that comes back with the same flags sends no 'changed': say it recovered anyway.
   unleash.on('unchanged', () => {
@@ -99,15 +120,11 @@ export function unleashFlags(options: UnleashFlagsOptions): FlagSource {
 
   return {
     name: 'unleash',
-    evaluate(flag: string, context: FlagContext): FlagDecision {
-      const unleashContext = toUnleashContext(context, staticContext);
-      if (!ready && offline) return unleashDecision(offline.unleash, offlineEvaluate!, flag, unleashContext, true);
-      return unleashDecision(unleash, evaluate, flag, unleashContext, ready);
-    },
+    evaluate: (flag: string, context: FlagContext): FlagDecision => state.evaluate(flag, context),
     subscribe: (listener: (event: FlagSourceEvent) => void) => subscribers.add(listener),
     async close() {
       unleash.destroy();
-      offline?.destroy();
+      state.close();
     },
   };
 }

@@ -1,0 +1,63 @@
+import type { FlagContext, FlagDecision } from './flag-source.js';
+import type { EvaluationContext } from './unleash-evaluation/evaluation-context.js';
+import type { Evaluation } from './unleash-evaluation/features-evaluator.js';
+
+// A version as npm writes one: MAJOR.MINOR.PATCH with optional pre-release and build.
+const versionPattern = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+
+// Payloads repeat (one per variant definition): remember what each one names.
+const payloadVersions = new Map<string, string | undefined>();
+const rememberedPayloads = 1000;
+
+/**
+ * The version a variant's payload names, if it names one: a JSON payload
+ * `{"version": "1.5.0"}`, or a string payload that is itself a version.
+ * Any other payload (a string such as "blue", a number, CSV) belongs to the
+ * service, not to promptpack: the variant's name is the version then.
+ */
+export function payloadVersion(payload: { type: string; value: string } | undefined): string | undefined {
+  if (!payload) return undefined;
+  const key = `${payload.type}\u0000${payload.value}`;
+  if (payloadVersions.has(key)) return payloadVersions.get(key);
+  let version: string | undefined;
+  if (payload.type === 'json') {
+    try {
+      const parsed = JSON.parse(payload.value) as { version?: unknown } | null;
+      version = parsed !== null && typeof parsed === 'object' && typeof parsed.version === 'string' ? parsed.version : undefined;
+    } catch {
+      version = undefined;
+    }
+  } else if (payload.type === 'string') {
+    const trimmed = payload.value.trim();
+    version = versionPattern.test(trimmed) ? trimmed : undefined;
+  }
+  if (payloadVersions.size < rememberedPayloads) payloadVersions.set(key, version);
+  return version;
+}
+
+/** One evaluation as the runtime's decision. */
+export function featuresDecision(evaluation: Evaluation): FlagDecision {
+  if (!evaluation.exists) return { status: 'missing' };
+  if (!evaluation.featureEnabled) return { status: 'disabled' };
+  if (!evaluation.variant) return { status: 'no-variant' };
+  return { status: 'variant', variant: evaluation.variant.name, version: payloadVersion(evaluation.variant.payload) };
+}
+
+/**
+ * Our context as Unleash's. The source's appName and environment apply
+ * unless the request names its own (Unleash lets a request override them).
+ * tenantId is not a standard Unleash field: it travels as a custom property,
+ * so strategies can use it in constraints and as stickiness.
+ */
+export function evaluationContext(context: FlagContext, defaults: { appName: string; environment: string }): EvaluationContext {
+  const { tenantId, properties } = context;
+  return {
+    userId: context.userId,
+    sessionId: context.sessionId,
+    remoteAddress: context.remoteAddress,
+    appName: context.appName ?? defaults.appName,
+    environment: context.environment ?? defaults.environment,
+    currentTime: context.currentTime,
+    properties: tenantId === undefined ? properties : { ...properties, tenantId },
+  };
+}
