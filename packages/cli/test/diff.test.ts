@@ -22,7 +22,7 @@ function commit(message: string): void {
 function capture(): Io & { stdout: string[]; stderr: string[]; text: () => string } {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  return { stdout, stderr, out: (line) => stdout.push(line), err: (line) => stderr.push(line), color: false, text: () => [...stdout, ...stderr].join('\n') };
+  return { stdout, stderr, out: (line) => stdout.push(line), err: (line) => stderr.push(line), color: { out: false, err: false }, text: () => [...stdout, ...stderr].join('\n') };
 }
 /** A port nothing listens on: the registry there is unreachable. */
 function closedPort(): Promise<number> {
@@ -231,7 +231,9 @@ describe('versions and defaults', () => {
     const unknown = await diff('order-hepl', '--from', 'main');
     expect(unknown.code).toBe(1);
     expect(unknown.err).toContain('error prompt/not-found: Unknown prompt "order-hepl" in prompts. Prompts here: order-help.');
-    expect((await diff('order-help', '--only', 'tone')).err).toContain('Unknown --only "tone"; expected one of policy, fewshots, template, variables, output, model, evals.');
+    const part = await diff('order-help', '--only', 'tone');
+    expect(part.code).toBe(2);
+    expect(part.err).toContain("argument 'tone' is invalid. Allowed choices are policy, fewshots, template, variables, output, model, evals.");
     expect((await diff('order-help', '--format', 'pdf')).code).toBe(2);
     expect((await diff('order-help', '--from', 'no-such-ref')).err).toContain('Unknown git ref "no-such-ref"');
   });
