@@ -107,6 +107,23 @@ describe('promptpack diff between git refs', () => {
     expect(variables).toEqual([{ part: 'variables', changed: true, bump: 'major', changes: [{ part: 'variables', bump: 'major', path: 'ticket', summary: 'variable "ticket" added, required' }] }]);
   });
 
+  it('--json is --format json (kept as an alias): the same document', async () => {
+    const json = await diff('order-help', '--from', 'main~1', '--to', 'main', '--json');
+    const format = await diff('order-help', '--from', 'main~1', '--to', 'main', '--format', 'json');
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.out)).toEqual(JSON.parse(format.out));
+  });
+
+  it('colours follow stdout alone: a terminal on stderr does not colour a diff redirected to a file', async () => {
+    const run = async (color: Io['color']) => {
+      const io = { ...capture(), color };
+      expect(await main(['diff', 'order-help', '--from', 'main~1', '--to', 'main'], io)).toBe(0);
+      return io.stdout.join('\n');
+    };
+    expect(await run({ out: false, err: true })).not.toContain('\x1b[');
+    expect(await run({ out: true, err: false })).toContain('\x1b[');
+  });
+
   it('--only policy shows the policy alone and names what else changed', async () => {
     const { code, out } = await diff('order-help', '--from', 'main~1', '--to', 'main', '--only', 'policy');
     expect(code).toBe(0);

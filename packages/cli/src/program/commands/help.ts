@@ -6,6 +6,7 @@ import { commandPath, withExamples } from '../help-text.js';
 export const registerHelp: RegisterCommand = (program, invocation) => {
   const help = program
     .command('help')
+    .summary('show the help of a command')
     .description('Show the help of a command: the same as promptpack <command> --help.')
     .argument('[command...]', 'a command, and a subcommand of it')
     .action((names: string[]) => {
