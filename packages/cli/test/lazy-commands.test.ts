@@ -24,7 +24,8 @@ function modulesLoadedBy(args: readonly string[]): { code: number | null; module
   return { code: child.status, modules: readFileSync(log, 'utf8').split('\n').filter(Boolean), output: `${child.stdout}${child.stderr}` };
 }
 
-const heavy = /\/packages\/(build|eval)\/|\/@promptpack\/(build|eval)\//;
+// The compiler, the eval engine, and (once it exists) the release library.
+const heavy = /\/packages\/(build|eval|release)\/|\/@promptpack\/(build|eval|release)\//;
 
 describe('commands load on demand', () => {
   it('flags --help and a flags command import neither @promptpack/build nor @promptpack/eval', { timeout: 60_000 }, () => {
