@@ -7,4 +7,6 @@ export default defineConfig({
   clean: true,
   target: 'node20',
   sourcemap: false,
+  // import.meta.url (finding package.json for --version) also works in the CJS build.
+  shims: true,
 });

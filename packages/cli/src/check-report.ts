@@ -114,14 +114,15 @@ function result(prompt: PromptCheck): string {
   return prompt.status === 'unchanged' ? 'ok (unchanged)' : 'ok';
 }
 
+// The policy diff goes to stderr, the table to stdout: each is tinted by its own stream's setting.
 function tintDiff(io: Io, line: string): string {
-  if (!io.color) return line;
+  if (!io.color.err) return line;
   if (line.startsWith('+') && !line.startsWith('+++')) return `\x1b[32m${line}\x1b[0m`;
   if (line.startsWith('-') && !line.startsWith('---')) return `\x1b[31m${line}\x1b[0m`;
   return line.startsWith('@@') ? `\x1b[36m${line}\x1b[0m` : line;
 }
 
 function tint(io: Io, prompt: PromptCheck, text: string): string {
-  if (!io.color) return text;
+  if (!io.color.out) return text;
   return `${prompt.ok ? '\x1b[32m' : '\x1b[31m'}${text}\x1b[0m`;
 }

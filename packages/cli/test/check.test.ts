@@ -12,7 +12,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 function capture(): Io & { stdout: string[]; stderr: string[]; text: () => string } {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  return { stdout, stderr, out: (line) => stdout.push(line), err: (line) => stderr.push(line), color: false, text: () => [...stdout, ...stderr].join('\n') };
+  return { stdout, stderr, out: (line) => stdout.push(line), err: (line) => stderr.push(line), color: { out: false, err: false }, text: () => [...stdout, ...stderr].join('\n') };
 }
 
 // Identity and signing come from the command line so commits work on any CI machine, whatever its git config.

@@ -11,7 +11,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 function capture(): Io & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  return { stdout, stderr, out: (line) => stdout.push(line), err: (line) => stderr.push(line), color: false };
+  return { stdout, stderr, out: (line) => stdout.push(line), err: (line) => stderr.push(line), color: { out: false, err: false } };
 }
 
 let repo: string;
@@ -84,7 +84,7 @@ describe('usage', () => {
   it('exits 2 on an unknown command or option', async () => {
     const io = capture();
     expect(await main(['frobnicate'], io)).toBe(2);
-    expect(io.stderr.join('\n')).toMatch(/Unknown command "frobnicate"/);
+    expect(io.stderr.join('\n')).toMatch(/unknown command 'frobnicate'/);
     const options = capture();
     expect(await main(['validate', '--bogus'], options)).toBe(2);
   });

@@ -43,7 +43,7 @@ it('renders in headless Chromium as a readable page with the changes highlighted
   const previousCwd = process.cwd();
   process.chdir(repo);
   const errors: string[] = [];
-  const io: Io = { out: () => {}, err: (line) => errors.push(line), color: false };
+  const io: Io = { out: () => {}, err: (line) => errors.push(line), color: { out: false, err: false } };
   try {
     expect(await main(['diff', 'support-reply', '--from', 'main', '--only', 'policy', '--format', 'html', '--out', html], io), errors.join('\n')).toBe(0);
   } finally {

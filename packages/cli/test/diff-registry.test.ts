@@ -23,7 +23,7 @@ const prompt = (file: string) => path.join(repo, 'prompts/order-help', file);
 function capture(): Io & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  return { stdout, stderr, out: (line) => stdout.push(line), err: (line) => stderr.push(line), color: false };
+  return { stdout, stderr, out: (line) => stdout.push(line), err: (line) => stderr.push(line), color: { out: false, err: false } };
 }
 async function run(...args: string[]) {
   const io = capture();

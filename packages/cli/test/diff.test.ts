@@ -22,7 +22,7 @@ function commit(message: string): void {
 function capture(): Io & { stdout: string[]; stderr: string[]; text: () => string } {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  return { stdout, stderr, out: (line) => stdout.push(line), err: (line) => stderr.push(line), color: false, text: () => [...stdout, ...stderr].join('\n') };
+  return { stdout, stderr, out: (line) => stdout.push(line), err: (line) => stderr.push(line), color: { out: false, err: false }, text: () => [...stdout, ...stderr].join('\n') };
 }
 /** A port nothing listens on: the registry there is unreachable. */
 function closedPort(): Promise<number> {
@@ -105,6 +105,23 @@ describe('promptpack diff between git refs', () => {
     const { out } = await diff('order-help', '--from', 'main~2', '--to', 'main', '--only', 'variables', '--format', 'json');
     const variables = JSON.parse(out).parts;
     expect(variables).toEqual([{ part: 'variables', changed: true, bump: 'major', changes: [{ part: 'variables', bump: 'major', path: 'ticket', summary: 'variable "ticket" added, required' }] }]);
+  });
+
+  it('--json is --format json (kept as an alias): the same document', async () => {
+    const json = await diff('order-help', '--from', 'main~1', '--to', 'main', '--json');
+    const format = await diff('order-help', '--from', 'main~1', '--to', 'main', '--format', 'json');
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.out)).toEqual(JSON.parse(format.out));
+  });
+
+  it('colours follow stdout alone: a terminal on stderr does not colour a diff redirected to a file', async () => {
+    const run = async (color: Io['color']) => {
+      const io = { ...capture(), color };
+      expect(await main(['diff', 'order-help', '--from', 'main~1', '--to', 'main'], io)).toBe(0);
+      return io.stdout.join('\n');
+    };
+    expect(await run({ out: false, err: true })).not.toContain('\x1b[');
+    expect(await run({ out: true, err: false })).toContain('\x1b[');
   });
 
   it('--only policy shows the policy alone and names what else changed', async () => {
@@ -233,7 +250,9 @@ describe('versions and defaults', () => {
     const unknown = await diff('order-hepl', '--from', 'main');
     expect(unknown.code).toBe(1);
     expect(unknown.err).toContain('error prompt/not-found: Unknown prompt "order-hepl" in prompts. Prompts here: order-help.');
-    expect((await diff('order-help', '--only', 'tone')).err).toContain('Unknown --only "tone"; expected one of policy, fewshots, template, variables, output, model, evals.');
+    const part = await diff('order-help', '--only', 'tone');
+    expect(part.code).toBe(2);
+    expect(part.err).toContain("argument 'tone' is invalid. Allowed choices are policy, fewshots, template, variables, output, model, evals.");
     expect((await diff('order-help', '--format', 'pdf')).code).toBe(2);
     expect((await diff('order-help', '--from', 'no-such-ref')).err).toContain('Unknown git ref "no-such-ref"');
   });

@@ -113,5 +113,5 @@ export function createFaqRepo(parent: string): ScratchRepo {
 export function capture(): Io & { stdout: string[]; stderr: string[]; text(): string } {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  return { stdout, stderr, out: (line) => stdout.push(line), err: (line) => stderr.push(line), color: false, text: () => [...stdout, ...stderr].join('\n') };
+  return { stdout, stderr, out: (line) => stdout.push(line), err: (line) => stderr.push(line), color: { out: false, err: false }, text: () => [...stdout, ...stderr].join('\n') };
 }

@@ -1,8 +1,17 @@
+import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { parseEvalOptions } from '../src/eval/eval-options.js';
+import { evalOptionsFrom, type EvalValues } from '../src/eval/eval-options.js';
+import { defineEvalOptions } from '../src/program/commands/eval.js';
 import { createProgress, formatBar, isInteractive } from '../src/eval/progress.js';
 
-describe('parseEvalOptions', () => {
+/** The command line as a user types it, through the real parser, then checked. */
+function parseEvalOptions(argv: string[], env: NodeJS.ProcessEnv) {
+  const command = defineEvalOptions(new Command('eval')).exitOverride();
+  command.parse(argv, { from: 'user' });
+  return evalOptionsFrom(command.args, command.opts<EvalValues>(), env);
+}
+
+describe('evalOptionsFrom', () => {
   it('chooses the provider: the flag, else replay in CI, else openai when an endpoint is configured, else replay', () => {
     expect(parseEvalOptions(['x', '--provider', 'openai'], { CI: 'true' })).toMatchObject({ provider: 'openai', providerSource: '--provider' });
     expect(parseEvalOptions(['x'], { CI: 'true', OPENAI_API_KEY: 'k' })).toMatchObject({ provider: 'replay', providerSource: 'CI default' });
@@ -15,7 +24,8 @@ describe('parseEvalOptions', () => {
   it('takes --compare A B apart from the prompt ids', () => {
     expect(parseEvalOptions(['support-reply', '--compare', '1.4.0', '1.5.0', '--out', 'r'], {})).toMatchObject({ prompts: ['support-reply'], compare: ['1.4.0', '1.5.0'], out: 'r' });
     expect(() => parseEvalOptions(['a', 'b', '--compare', '1.4.0', '1.5.0'], {})).toThrow(/one prompt/);
-    expect(() => parseEvalOptions(['a', '--compare', '1.4.0', '--gate'], {})).toThrow(/two versions/);
+    expect(() => parseEvalOptions(['a', '--compare', '1.4.0', '--gate'], {})).toThrow(/two versions, e\.g\. --compare 1\.4\.0 1\.5\.0; found 1\.4\.0\./);
+    expect(() => parseEvalOptions(['--compare', '1.4.0', '1.5.0', 'a'], {})).toThrow(/found 1\.4\.0 1\.5\.0 a/);
   });
 
   it('--gate compares with the previous release by default; lists and numbers are checked', () => {
@@ -27,7 +37,13 @@ describe('parseEvalOptions', () => {
     });
     expect(() => parseEvalOptions(['x', '--concurrency', '1.5'], {})).toThrow(/--concurrency must be a whole number/);
     expect(() => parseEvalOptions(['x', '--report', 'pdf'], {})).toThrow(/Unknown report format "pdf"/);
+    expect(() => parseEvalOptions(['x', '--provider', 'anthropic'], {})).toThrow(/Allowed choices are openai, replay/);
     expect(() => parseEvalOptions(['x', '--version', '1.0.0', '--gate'], {})).toThrow(/--gate evaluates the working tree/);
+  });
+
+  it('--json is --report json, once', () => {
+    expect(parseEvalOptions(['x', '--json'], {}).reports).toEqual(['json']);
+    expect(parseEvalOptions(['x', '--json', '--report', 'json,html'], {}).reports).toEqual(['json', 'html']);
   });
 
   it('the model comes from --model, else PROMPTPACK_EVAL_MODEL', () => {

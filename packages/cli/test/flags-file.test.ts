@@ -6,7 +6,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { flagsCommand } from '../src/commands/flags.js';
+import { main } from '../src/main.js';
 import type { Io } from '../src/output.js';
 import { fileFlags } from '../../runtime/src/index.js';
 
@@ -33,8 +33,8 @@ beforeEach(() => {
 async function run(...args: string[]) {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const io: Io = { out: (line) => stdout.push(line), err: (line) => stderr.push(line), color: false };
-  const code = await flagsCommand(args, io, { env: { USER: 'oncall' }, cwd: dir });
+  const io: Io = { out: (line) => stdout.push(line), err: (line) => stderr.push(line), color: { out: false, err: false } };
+  const code = await main(['flags', ...args], io, { env: { USER: 'oncall' }, cwd: dir });
   return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
 }
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningUnleash, startUnleash } from '../../../scripts/unleash/unleash.js';
-import { flagsCommand } from '../src/commands/flags.js';
+import { main } from '../src/main.js';
 import type { Io } from '../src/output.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'promptpack-flags-unleash-'));
@@ -30,8 +30,8 @@ afterAll(async () => {
 async function run(args: string[], token = unleash.adminToken) {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const io: Io = { out: (line) => stdout.push(line), err: (line) => stderr.push(line), color: false };
-  const code = await flagsCommand(args, io, { env: { USER: 'oncall', UNLEASH_ADMIN_TOKEN: token }, cwd: scratch });
+  const io: Io = { out: (line) => stdout.push(line), err: (line) => stderr.push(line), color: { out: false, err: false } };
+  const code = await main(['flags', ...args], io, { env: { USER: 'oncall', UNLEASH_ADMIN_TOKEN: token }, cwd: scratch });
   printed.push(...stdout, ...stderr);
   return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
 }

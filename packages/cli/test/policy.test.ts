@@ -12,7 +12,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 function capture(): Io & { stdout: string[]; stderr: string[]; text: () => string } {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  return { stdout, stderr, out: (line) => stdout.push(line), err: (line) => stderr.push(line), color: false, text: () => [...stdout, ...stderr].join('\n') };
+  return { stdout, stderr, out: (line) => stdout.push(line), err: (line) => stderr.push(line), color: { out: false, err: false }, text: () => [...stdout, ...stderr].join('\n') };
 }
 
 const gitEnv = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com' };

@@ -21,7 +21,10 @@ export interface DiffOptions {
   from?: string;
   to?: string;
   only?: string;
+  /** text (default), markdown, html or json; `--format json` stays as an alias of `--json`. */
   format?: string;
+  /** Print the diff as JSON: the same as `--format json`. */
+  json?: boolean;
   registry?: string;
   out?: string;
   shared?: string;
@@ -35,7 +38,7 @@ export interface DiffOptions {
  * not a failure.
  */
 export async function diffCommand(args: readonly string[], options: DiffOptions, io: Io): Promise<number> {
-  const format = parseFormat(options.format);
+  const format = parseFormat(options.format, options.json);
   const only = parseOnly(options.only);
   if (options.shared !== undefined) {
     if (args.length > 0 || options.to !== undefined || only !== undefined) {
@@ -57,7 +60,7 @@ export async function diffCommand(args: readonly string[], options: DiffOptions,
   if (options.from === undefined) before.endpoint.notes = [...(before.endpoint.notes ?? []), `no --from given: compared with the last release, ${packageName}@${from}.`];
   const diff = diffPrompts(before, after, only ? { only } : {});
 
-  const color = io.color && options.out === undefined && format === 'text';
+  const color = io.color.out && options.out === undefined && format === 'text';
   const rendered =
     format === 'json' ? `${JSON.stringify(diff, null, 2)}\n` : format === 'markdown' ? renderDiffMarkdown(diff) : format === 'html' ? renderDiffHtml(diff) : renderDiffText(diff, { color });
   writeOutput(io, rendered, options.out, `${format} diff of ${diff.id}`);
@@ -103,7 +106,11 @@ function readPackageName(dir: string): string {
   throw new PromptpackError('prompt/invalid', `${path.join(dir, 'package.json')} has no package name, so its releases cannot be found.`, { hint: 'Run promptpack validate on the folder.' });
 }
 
-function parseFormat(format: string | undefined): DiffFormat {
+function parseFormat(format: string | undefined, json: boolean | undefined): DiffFormat {
+  if (json) {
+    if (format !== undefined && format !== 'json') throw usage(`--json and --format ${format} ask for two formats; pass one.`, '--json (or --format json) for JSON, --format markdown for markdown');
+    return 'json';
+  }
   if (format === undefined) return 'text';
   if ((diffFormats as readonly string[]).includes(format)) return format as DiffFormat;
   throw usage(`Unknown --format "${format}"; expected one of ${diffFormats.join(', ')}.`, '--format markdown');

@@ -4,7 +4,7 @@ import { PromptpackError } from '@promptpack/core';
 import { EvalError, type EvalResult, gate, type GateResult, type GateThresholds, runEvals } from '@promptpack/eval';
 import { compareResults, formatSummaryLine, renderCompareHtml, renderCompareMarkdown, renderHtmlReport, renderMarkdownReport } from '@promptpack/report';
 import { type Baseline, createEvalRecord, evalRecordFile, findAutoBaseline, readBaselineFile, writeEvalRecord } from '../eval/eval-record.js';
-import { type EvalOptions, parseEvalOptions, type ReportFormat } from '../eval/eval-options.js';
+import { type EvalOptions, evalOptionsFrom, type EvalValues, type ReportFormat } from '../eval/eval-options.js';
 import { createProgress, isInteractive } from '../eval/progress.js';
 import { type BuiltPrompt, loadReleasedPrompt, loadWorkingTreePrompt } from '../eval/prompt-module.js';
 import { createProvider, type ProviderSetup } from '../eval/providers.js';
@@ -23,9 +23,9 @@ const extensions: Record<ReportFormat, string> = { json: 'json', markdown: 'md',
  * the gate passed (or no --gate), 1 when it failed, 2 when the run itself
  * failed (usage, provider misconfigured, every request errored).
  */
-export async function evalCommand(argv: readonly string[], io: Io): Promise<number> {
+export async function evalCommand(prompts: readonly string[], values: EvalValues, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   try {
-    const options = parseEvalOptions(argv);
+    const options = evalOptionsFrom(prompts, values, env);
     const dirs = resolvePromptDirs(options.prompts);
     if (options.compare) return await comparePrompt(dirs[0] as string, options, options.compare, io);
     // With reports on stdout, the summary lines move to stderr so stdout stays parseable.
@@ -255,10 +255,6 @@ function reportError(error: unknown, io: Io, prompt?: string): number {
   const where = prompt ? ` (${prompt})` : '';
   if (PromptpackError.isInstance(error) || EvalError.isInstance(error)) {
     io.err(`error ${error.code}${where}: ${error.message}`);
-    return exit.runFailed;
-  }
-  if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-    io.err(`${(error as Error).message}\n  hint: promptpack help lists the options of eval.`);
     return exit.runFailed;
   }
   throw error;

@@ -56,7 +56,7 @@ export async function sharedCommand(name: string, options: { from?: string; form
     pairs.push(old?.success ? { before: old.prompt, after: current.prompt } : { after: current.prompt });
   }
   const impact = sharedImpact(name, { ...(before === undefined ? {} : { before }), ...(after === undefined ? {} : { after }) }, pairs, { from: base, to: 'working tree' });
-  const rendered = options.format === 'json' ? `${JSON.stringify(impact, null, 2)}\n` : options.format === 'markdown' ? renderSharedMarkdown(impact) : renderSharedText(impact, { color: io.color && options.out === undefined });
+  const rendered = options.format === 'json' ? `${JSON.stringify(impact, null, 2)}\n` : options.format === 'markdown' ? renderSharedMarkdown(impact) : renderSharedText(impact, { color: io.color.out && options.out === undefined });
   writeOutput(io, rendered, options.out, `impact of shared section ${name}`);
   return 0;
 }

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { PromptpackError } from '@promptpack/core';
 import type { Tier } from '@promptpack/eval';
 
@@ -37,55 +36,48 @@ function usage(message: string, hint: string): PromptpackError {
 }
 
 /**
- * The command line of `promptpack eval`, checked up front: a wrong flag is a
- * usage error (exit 2) before any request is sent. `--compare A B` takes two
- * values, which parseArgs cannot express, so it is taken out first.
+ * The options of `promptpack eval` as the argument parser hands them over
+ * (see program/commands/eval.ts): strings, not yet checked.
  */
-export function parseEvalOptions(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): EvalOptions {
-  const args = [...argv];
-  let compare: [string, string] | undefined;
-  const at = args.indexOf('--compare');
-  if (at !== -1) {
-    const [before, after] = [args[at + 1], args[at + 2]];
-    if (!before || !after || before.startsWith('-') || after.startsWith('-')) {
-      throw usage('--compare needs two versions, e.g. --compare 1.4.0 1.5.0.', 'Each is a released version (its git tag) or "working" for the working tree.');
-    }
-    compare = [before, after];
-    args.splice(at, 3);
-  }
-  const { positionals, values } = parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      version: { type: 'string' },
-      provider: { type: 'string' },
-      model: { type: 'string' },
-      'base-url': { type: 'string' },
-      repeats: { type: 'string' },
-      concurrency: { type: 'string' },
-      tier: { type: 'string', multiple: true },
-      case: { type: 'string', multiple: true },
-      baseline: { type: 'string' },
-      gate: { type: 'boolean', default: false },
-      record: { type: 'boolean', default: false },
-      'replay-file': { type: 'string' },
-      report: { type: 'string', multiple: true },
-      out: { type: 'string' },
-      timeout: { type: 'string' },
-    },
-  });
+export interface EvalValues {
+  version?: string;
+  provider?: string;
+  model?: string;
+  baseUrl?: string;
+  repeats?: string;
+  concurrency?: string;
+  tier?: string[];
+  case?: string[];
+  baseline?: string;
+  gate?: boolean;
+  record?: boolean;
+  replayFile?: string;
+  report?: string[];
+  /** The same as `--report json`. */
+  json?: boolean;
+  out?: string;
+  compare?: string[];
+  timeout?: string;
+}
 
+/**
+ * Checks the command line of `promptpack eval` up front: a wrong value is a
+ * usage error (exit 2) before any request is sent.
+ */
+export function evalOptionsFrom(positionals: readonly string[], values: EvalValues, env: NodeJS.ProcessEnv = process.env): EvalOptions {
+  const compare = compareVersions(values.compare);
+  const gate = values.gate ?? false;
+  const record = values.record ?? false;
   const explicit = values.provider ?? env.PROMPTPACK_EVAL_PROVIDER;
   if (explicit !== undefined && explicit !== 'openai' && explicit !== 'replay') {
     throw usage(`Unknown provider "${explicit}".`, 'Use --provider openai (any OpenAI-compatible endpoint) or --provider replay (committed recordings).');
   }
   // CI replays committed recordings unless told otherwise; locally a configured endpoint is used.
-  const configured = Boolean(env.OPENAI_API_KEY || env.OPENAI_BASE_URL || values['base-url']);
-  const provider: ProviderName = explicit ?? (values.record ? 'openai' : env.CI ? 'replay' : configured ? 'openai' : 'replay');
+  const configured = Boolean(env.OPENAI_API_KEY || env.OPENAI_BASE_URL || values.baseUrl);
+  const provider: ProviderName = explicit ?? (record ? 'openai' : env.CI ? 'replay' : configured ? 'openai' : 'replay');
   const providerSource =
-    values.provider !== undefined ? '--provider' : env.PROMPTPACK_EVAL_PROVIDER !== undefined ? 'PROMPTPACK_EVAL_PROVIDER' : values.record ? '--record' : env.CI ? 'CI default' : configured ? 'OPENAI_* set' : 'no endpoint configured';
-  if (values.record && provider !== 'openai') {
+    values.provider !== undefined ? '--provider' : env.PROMPTPACK_EVAL_PROVIDER !== undefined ? 'PROMPTPACK_EVAL_PROVIDER' : record ? '--record' : env.CI ? 'CI default' : configured ? 'OPENAI_* set' : 'no endpoint configured';
+  if (record && provider !== 'openai') {
     throw usage('--record needs a live provider: recordings are answers from a real model.', 'Run with --provider openai --record (OPENAI_BASE_URL / OPENAI_API_KEY set).');
   }
 
@@ -93,32 +85,33 @@ export function parseEvalOptions(argv: readonly string[], env: NodeJS.ProcessEnv
     if (!tierNames.includes(tier as Tier)) throw usage(`Unknown tier "${tier}".`, `Use one of ${tierNames.join(', ')}, e.g. --tier blocking.`);
     return tier as Tier;
   });
-  const reports = (values.report ?? []).flatMap((value) => value.split(',')).map((format) => {
-    if (!reportFormats.includes(format as ReportFormat)) throw usage(`Unknown report format "${format}".`, 'Use --report json, markdown or html (several: --report markdown --report html).');
+  const requested = [...(values.report ?? []).flatMap((value) => value.split(',')), ...(values.json ? ['json'] : [])];
+  const reports = [...new Set(requested)].map((format) => {
+    if (!reportFormats.includes(format as ReportFormat)) throw usage(`Unknown report format "${format}".`, 'Use --report json, markdown or html (several: --report markdown --report html); --json is --report json.');
     return format as ReportFormat;
   });
   if (compare && positionals.length !== 1) throw usage('--compare evaluates one prompt.', 'e.g. promptpack eval support-reply --compare 1.4.0 1.5.0');
-  if (compare && (values.gate || values.version || values.record)) throw usage('--compare cannot be combined with --gate, --version or --record.', 'Compare reports differences; gate each version on its own.');
-  if (values.version && values.gate) {
+  if (compare && (gate || values.version || record)) throw usage('--compare cannot be combined with --gate, --version or --record.', 'Compare reports differences; gate each version on its own.');
+  if (values.version && gate) {
     // A record belongs to the working tree's prompt; a released version's record is in its tag.
     throw usage('--gate evaluates the working tree, not --version.', 'Drop --version to gate what is about to be released, or drop --gate to evaluate an old version.');
   }
 
   return {
-    prompts: positionals,
+    prompts: [...positionals],
     ...(values.version !== undefined ? { version: values.version } : {}),
     provider,
     providerSource,
     ...(values.model !== undefined ? { model: values.model } : env.PROMPTPACK_EVAL_MODEL ? { model: env.PROMPTPACK_EVAL_MODEL } : {}),
-    ...(values['base-url'] !== undefined ? { baseURL: values['base-url'] } : {}),
+    ...(values.baseUrl !== undefined ? { baseURL: values.baseUrl } : {}),
     ...(values.repeats !== undefined ? { repeats: positiveInteger('--repeats', values.repeats, 25) } : {}),
     concurrency: values.concurrency !== undefined ? positiveInteger('--concurrency', values.concurrency, 1024) : 4,
     ...(tiers ? { tiers } : {}),
     ...(values.case ? { caseIds: values.case.flatMap((value) => value.split(',')) } : {}),
-    ...(values.baseline !== undefined ? { baseline: values.baseline } : values.gate ? { baseline: 'auto' } : {}),
-    gate: values.gate,
-    record: values.record,
-    ...(values['replay-file'] !== undefined ? { replayFile: values['replay-file'] } : {}),
+    ...(values.baseline !== undefined ? { baseline: values.baseline } : gate ? { baseline: 'auto' } : {}),
+    gate,
+    record,
+    ...(values.replayFile !== undefined ? { replayFile: values.replayFile } : {}),
     reports,
     ...(values.out !== undefined ? { out: values.out } : {}),
     ...(compare ? { compare } : {}),
@@ -130,4 +123,15 @@ function positiveInteger(flag: string, text: string, max: number): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < 1 || value > max) throw usage(`${flag} must be a whole number from 1 to ${max}, found "${text}".`, `e.g. ${flag} 4`);
   return value;
+}
+
+/** `--compare A B` is read as a list; anything but exactly two versions is a usage error. */
+function compareVersions(values: readonly string[] | undefined): [string, string] | undefined {
+  if (values === undefined) return undefined;
+  const [before, after] = values;
+  if (values.length !== 2 || !before || !after) {
+    const found = values.length === 0 ? 'none' : values.join(' ');
+    throw usage(`--compare needs two versions, e.g. --compare 1.4.0 1.5.0; found ${found}.`, 'Each is a released version (its git tag) or "working" for the working tree; put the prompt id before --compare.');
+  }
+  return [before, after];
 }

@@ -1,41 +1,6 @@
-// The command line of `promptpack flags`.
-import { parseArgs } from 'node:util';
+// The command line of `promptpack flags`, after the argument parser
+// (program/commands/flags.ts declares the options): checked and defaulted.
 import { FlagsError } from './flags-error.js';
-
-export const flagsUsage = `promptpack flags <command> [options]
-
-Commands:
-  status [id]                         each prompt flag: state per environment, each version's share,
-                                      stickiness, constraints, and what each service has installed
-  canary <id> <version> --percent N   N% get <version>, the rest the stable [--tenant T ...]
-  promote <id> <version>              100% to <version>
-  rollback <id> [--to <version>]      back to the previous stable (from the flag's history)
-  kill <id>                           switch the flag off: every service serves its built-in stable
-  history <id>                        the changes and their reasons [--all: every Unleash event]
-
-Target (one of):
-  --unleash URL        Unleash base URL; admin token from UNLEASH_ADMIN_TOKEN (never printed)
-      [--project default] [--environment development]
-  --file PATH          a flags file (Unleash client-features JSON, what fileFlags reads);
-                       changes are locked, atomic, and logged to PATH.audit.jsonl
-
-Changes (canary, promote, rollback, kill):
-  --reason "..."       required; recorded with the change
-  --actor NAME         who (default $USER)
-  --force              override the guardrails (recorded as overridden)
-  --stable VERSION     canary: the version everyone else gets (default: the flag's current stable)
-  --stickiness FIELD   canary: default | userId | sessionId | tenantId (default: the flag's current one)
-
-Guardrails (canary, promote) read:
-  --service URL        a service's /.well-known/promptpack (repeatable; or PROMPTPACK_SERVICES)
-  --inventory FILE     an inventory file a service wrote (repeatable; or PROMPTPACK_INVENTORY)
-  --eval-result FILE   an eval record kept elsewhere (repeatable)
-  --service-dir DIR    a service folder whose installed packages may carry eval-result.json
-  --repo DIR           the prompts repository (release tags); default: the git repo around cwd
-
-  --json               machine-readable output
-
-Exit codes: 0 done (or nothing to do), 1 failed, 2 wrong usage, 3 refused by a guardrail.`;
 
 export interface FlagsOptions {
   unleash?: string;
@@ -57,70 +22,54 @@ export interface FlagsOptions {
   stable?: string;
   stickiness?: string;
   all: boolean;
-  help: boolean;
 }
 
-export function parseFlagsArgs(args: readonly string[], env: NodeJS.ProcessEnv): { command: string | undefined; positionals: string[]; options: FlagsOptions } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        unleash: { type: 'string' },
-        file: { type: 'string' },
-        project: { type: 'string' },
-        environment: { type: 'string' },
-        json: { type: 'boolean' },
-        service: { type: 'string', multiple: true },
-        inventory: { type: 'string', multiple: true },
-        'eval-result': { type: 'string', multiple: true },
-        'service-dir': { type: 'string', multiple: true },
-        repo: { type: 'string' },
-        reason: { type: 'string' },
-        actor: { type: 'string' },
-        force: { type: 'boolean' },
-        percent: { type: 'string' },
-        tenant: { type: 'string', multiple: true },
-        to: { type: 'string' },
-        stable: { type: 'string' },
-        stickiness: { type: 'string' },
-        all: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new FlagsError('flags/usage', (error as Error).message, 'See `promptpack flags --help`.');
-  }
-  const { values, positionals } = parsed;
+/** The options of one `promptpack flags` subcommand as the argument parser hands them over; each subcommand declares a subset. */
+export interface FlagsValues {
+  unleash?: string;
+  file?: string;
+  project?: string;
+  environment?: string;
+  json?: boolean;
+  service?: string[];
+  inventory?: string[];
+  evalResult?: string[];
+  serviceDir?: string[];
+  repo?: string;
+  reason?: string;
+  actor?: string;
+  force?: boolean;
+  percent?: string;
+  tenant?: string[];
+  to?: string;
+  stable?: string;
+  stickiness?: string;
+  all?: boolean;
+}
+
+/** Defaults and the environment's lists (PROMPTPACK_SERVICES, PROMPTPACK_INVENTORY) after the flags given. */
+export function flagsOptionsFrom(values: FlagsValues, env: NodeJS.ProcessEnv): FlagsOptions {
   const list = (value: string | undefined) => (value ?? '').split(/[\s,]+/).filter(Boolean);
-  const [command, ...rest] = positionals;
   return {
-    command,
-    positionals: rest,
-    options: {
-      unleash: values.unleash,
-      file: values.file,
-      project: values.project ?? 'default',
-      environment: values.environment,
-      json: values.json ?? false,
-      services: [...(values.service ?? []), ...list(env.PROMPTPACK_SERVICES)],
-      inventories: [...(values.inventory ?? []), ...list(env.PROMPTPACK_INVENTORY)],
-      evalResults: values['eval-result'] ?? [],
-      serviceDirs: values['service-dir'] ?? [],
-      repo: values.repo,
-      reason: values.reason,
-      actor: values.actor,
-      force: values.force ?? false,
-      percent: values.percent,
-      tenants: (values.tenant ?? []).flatMap(list),
-      to: values.to,
-      stable: values.stable,
-      stickiness: values.stickiness,
-      all: values.all ?? false,
-      help: values.help ?? false,
-    },
+    unleash: values.unleash,
+    file: values.file,
+    project: values.project ?? 'default',
+    environment: values.environment,
+    json: values.json ?? false,
+    services: [...(values.service ?? []), ...list(env.PROMPTPACK_SERVICES)],
+    inventories: [...(values.inventory ?? []), ...list(env.PROMPTPACK_INVENTORY)],
+    evalResults: values.evalResult ?? [],
+    serviceDirs: values.serviceDir ?? [],
+    repo: values.repo,
+    reason: values.reason,
+    actor: values.actor,
+    force: values.force ?? false,
+    percent: values.percent,
+    tenants: (values.tenant ?? []).flatMap(list),
+    to: values.to,
+    stable: values.stable,
+    stickiness: values.stickiness,
+    all: values.all ?? false,
   };
 }
 

@@ -1,0 +1,27 @@
+// Every top-level command, in the order `promptpack --help` lists them. To
+// add one: write program/commands/<name>.ts exporting a RegisterCommand (its
+// options, help and examples; the work imported inside the action) and list
+// it here. The help test walks this tree, so a command without a description
+// or an example fails it.
+import { registerBuild } from './commands/build.js';
+import { registerCheck } from './commands/check.js';
+import { registerDiff } from './commands/diff.js';
+import { registerEval } from './commands/eval.js';
+import { registerFlags } from './commands/flags.js';
+import { registerHelp } from './commands/help.js';
+import { registerNew } from './commands/new.js';
+import { registerPolicy } from './commands/policy.js';
+import { registerValidate } from './commands/validate.js';
+import type { RegisterCommand } from './register-command.js';
+
+export const registeredCommands: readonly RegisterCommand[] = [
+  registerNew,
+  registerValidate,
+  registerBuild,
+  registerCheck,
+  registerDiff,
+  registerEval,
+  registerPolicy,
+  registerFlags,
+  registerHelp,
+];
