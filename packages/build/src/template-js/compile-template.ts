@@ -1,6 +1,6 @@
 import { inlineSharedSections, PromptpackError } from '@promptpack/core';
 import Handlebars from 'handlebars';
-import { emitProgram } from './emit-program.js';
+import { countPrograms, emitProgram } from './emit-program.js';
 import type { EmitState } from './emit-state.js';
 import { runtimeSource } from './runtime-helpers.js';
 import { sharedPrograms } from './shared-programs.js';
@@ -82,6 +82,8 @@ export function compileTemplateToJs(source: string, options: CompileTemplateOpti
 // knownHelpersOnly); the generator then reports the same construct with its
 // location, so only its error is shown.
 function sharing(file: string, program: hbs.AST.Program): number[] {
+  // Sharing needs two block programs; templates with fewer skip Handlebars' compiler.
+  if (countPrograms(program.body) < 2) return [];
   try {
     return sharedPrograms(program);
   } catch (error) {

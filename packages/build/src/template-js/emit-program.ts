@@ -29,8 +29,8 @@ export function emitProgram(state: EmitState, program: hbs.AST.Program, outer: S
   return name;
 }
 
-/** Block programs under `body`, which a shared program skips in the preorder count. */
-function countPrograms(body: readonly hbs.AST.Statement[]): number {
+/** Block programs under `body` (bodies and else branches), which a shared program skips in the preorder count. */
+export function countPrograms(body: readonly hbs.AST.Statement[]): number {
   let count = 0;
   for (const statement of body) {
     const { program, inverse } = statement as { program?: hbs.AST.Program; inverse?: hbs.AST.Program };
@@ -92,7 +92,7 @@ function unsupportedStatement(file: string, statement: hbs.AST.Statement) {
     case 'PartialStatement':
       return unsupportedConstruct(file, statement, {
         code: 'template/unknown-partial',
-        message: `the partial {{> ${(statement as hbs.AST.PartialStatement).name.original}}} is not inlined`,
+        message: `the partial {{> ${partialName(statement as hbs.AST.PartialStatement)}}} is not inlined`,
         hint: 'Pass the shared sections as options.sections (or compile the effective policy, sections inlined); other partials are not supported.',
       });
     case 'PartialBlockStatement':
@@ -103,6 +103,11 @@ function unsupportedStatement(file: string, statement: hbs.AST.Statement) {
     default:
       return unsupportedConstruct(file, statement, { message: `the construct ${statement.type} is not supported`, hint: 'Use text, {{name}}, #if, #unless, #each, #with and lookup.' });
   }
+}
+
+function partialName(statement: hbs.AST.PartialStatement): string {
+  const name = statement.name;
+  return name.type === 'PathExpression' ? (name as hbs.AST.PathExpression).original : '(…)';
 }
 
 /** `{{path}}` prints the path's value (a function is called, like Handlebars' lambda); `{{lookup a b}}` prints what lookup returns. */

@@ -18,8 +18,8 @@ const compiler = (Handlebars as unknown as { Compiler: new () => { compile(progr
  * own compiler decides equality, so the answer is its answer.
  */
 export function sharedPrograms(program: hbs.AST.Program): number[] {
-  // The compiler annotates the tree it reads; the generator reads the original.
-  const root = new compiler().compile(structuredClone(program), { strict: true, noEscape: true, knownHelpersOnly: true, data: true });
+  // The compiler marks paths it reads (strict, falsy) and turns literal callees into paths as calleePath does; the generator reads neither mark.
+  const root = new compiler().compile(program, { strict: true, noEscape: true, knownHelpersOnly: true, data: true });
   const preorder = new Map<Environment, number>();
   const number = (environment: Environment) => {
     preorder.set(environment, preorder.size);
