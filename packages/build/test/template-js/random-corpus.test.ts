@@ -95,9 +95,10 @@ describe(`a random corpus of ${templates} templates (seed ${seed})`, () => {
       console.error = log;
     }
     // The corpus must mostly parse, and exercise both output and strict errors.
-    expect(unparsable).toBeLessThan(templates / 20);
+    expect(unparsable).toBeLessThan(templates / 100);
     expect(rendered).toBe((templates - unparsable) * valuesPerTemplate);
     expect(threw).toBeGreaterThan(rendered / 20);
     expect(threw).toBeLessThan(rendered * 0.9);
-  });
+    // About 30 s of CPU, mostly Handlebars compiling its side; the machine is shared, so the wall clock gets room.
+  }, 600_000);
 });
