@@ -28,6 +28,8 @@ const helpers: Record<RuntimeHelper, { uses: RuntimeHelper[]; source: string }> 
   read: {
     uses: ['hasOwn'],
     source: `function read(parent, name) {
+  // The common case first: an own property of an object, which the full rule below returns as it is.
+  if (typeof parent === 'object' && parent !== null && name !== 'constructor' && hasOwn.call(parent, name)) return parent[name];
   const result = parent[name];
   if (result == null) return result;
   if (hasOwn.call(parent, name) && !(name === 'constructor' && typeof result === 'function' && parent === result.prototype)) return result;
@@ -36,8 +38,9 @@ const helpers: Record<RuntimeHelper, { uses: RuntimeHelper[]; source: string }> 
   },
   // container.strict and Handlebars' Exception: same message, same location fields.
   strict: {
-    uses: ['read'],
+    uses: ['read', 'hasOwn'],
     source: `function strict(parent, name, at) {
+  if (typeof parent === 'object' && parent !== null && name !== 'constructor' && hasOwn.call(parent, name)) return parent[name];
   if (!parent || !(name in parent)) {
     const [line, column, endLine, endColumn] = locations[at];
     const error = new Error('"' + name + '" not defined in ' + parent + ' - ' + line + ':' + column);
