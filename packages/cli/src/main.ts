@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { PromptpackError } from '@promptpack/core';
 import type { CheckOptions } from './commands/check.js';
 import type { DiffOptions } from './commands/diff.js';
+import type { InitOptions } from './commands/init.js';
+import type { NewOptions } from './commands/new.js';
 import type { PolicyOptions } from './commands/policy.js';
 import { processIo, type Io } from './output.js';
 
@@ -10,6 +12,8 @@ const usage = `promptpack <command> [options]
 Commands:
   validate [dir...]            check prompt folders; report every problem with file:line:column
   build [dir...]               validate, then write each prompt package's dist/
+  init [--scope @acme]         add promptpack to the repository here: workspace, example prompt, changesets,
+       [--pnpm] [--registry <url>]  workflows, CODEOWNERS; never overwrites (lists every file in the way)
   new <id> [--scope @acme]     scaffold a prompt folder that validates and builds
   check [dir...]               fail when a prompt changed more than its pending changesets declare,
                                or its policy is not the one its policy.lock approves
@@ -76,9 +80,13 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
         const { positionals, values } = parse(rest, { by: { type: 'string' }, at: { type: 'string' } });
         return (await import('./commands/policy.js')).policyCommand(positionals, values as PolicyOptions, io);
       }
+      case 'init': {
+        const { positionals, values } = parse(rest, { scope: { type: 'string' }, pnpm: { type: 'boolean' }, registry: { type: 'string' } });
+        return (await import('./commands/init.js')).initCommand(positionals, values as InitOptions, io);
+      }
       case 'new': {
         const { positionals, values } = parse(rest, { scope: { type: 'string' }, dir: { type: 'string' } });
-        return (await import('./commands/new.js')).newCommand(positionals, values as { scope?: string; dir?: string }, io);
+        return (await import('./commands/new.js')).newCommand(positionals, values as NewOptions, io);
       }
       case 'flags':
         return await (await import('./commands/flags.js')).flagsCommand(rest, io);
