@@ -11,7 +11,7 @@ export default defineConfig({
       '@promptpack/build': source('build'),
       '@promptpack/cli': source('cli'),
       '@promptpack/eval': source('eval'),
-      'create-promptpack': source('create-promptpack'),
+      '@promptpack/scaffold': source('scaffold'),
     },
   },
   test: {

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { scaffoldPrompt } from 'create-promptpack';
+import { scaffoldPrompt } from '@promptpack/scaffold';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);

@@ -1,5 +1,5 @@
 export { main } from './main.js';
 export { findPromptDirs, findPromptsRoot } from './find-prompts.js';
-// The scaffold lives in create-promptpack (npm create promptpack and promptpack init/new share it).
-export { scaffoldPrompt, type ScaffoldFile } from 'create-promptpack';
+// The scaffold lives in @promptpack/scaffold (npm create promptpack and promptpack init/new share it).
+export { scaffoldPrompt, type ScaffoldFile } from '@promptpack/scaffold';
 export type { Io } from './output.js';

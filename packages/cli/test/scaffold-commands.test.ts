@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { scaffoldRepository } from 'create-promptpack';
+import { scaffoldRepository } from '@promptpack/scaffold';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main, type Io } from '../src/index.js';
 

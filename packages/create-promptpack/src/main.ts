@@ -1,14 +1,18 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { packageManagerCommands } from './package-manager.js';
-import { parseRegistryUrl } from './registry-url.js';
-import { examplePromptId, scaffoldRepository } from './repository-files.js';
-import type { PackageManager } from './scaffold-file.js';
-import { ScaffoldError } from './scaffold-error.js';
-import { parseScope, scopeFromFolder } from './scope.js';
+import {
+  examplePromptId,
+  packageManagerCommands,
+  parseRegistryUrl,
+  parseScope,
+  ScaffoldError,
+  scaffoldRepository,
+  scopeFromFolder,
+  toolingVersion,
+  writeNewFolder,
+  type PackageManager,
+} from '@promptpack/scaffold';
 import { closest } from './suggest.js';
-import { toolingVersion } from './tooling-versions.js';
-import { writeNewFolder } from './write-files.js';
 
 export interface CreateIo {
   out: (line: string) => void;
@@ -91,7 +95,7 @@ function parseCommandLine(argv: readonly string[]) {
 
 function report(io: CreateIo, created: { dir: string; scope: string; scopeDerived: boolean; packageManager: PackageManager; registry: string | undefined }): void {
   const commands = packageManagerCommands(created.packageManager);
-  io.out(`Created ${created.dir}: a ${created.packageManager} workspace of ${created.scope} prompt packages, with the example prompt prompts/${examplePromptId}.`);
+  io.out(`Created ${created.dir} (${created.packageManager} workspace) for ${created.scope} prompt packages, with the example prompt prompts/${examplePromptId}.`);
   if (created.scopeDerived) io.out(`The scope ${created.scope} comes from the folder name; pass --scope @your-team to choose another.`);
   if (!created.registry) io.out(`Set the team's registry in .npmrc (the commented ${created.scope}:registry= line) before the first release.`);
   io.out(`\nNext:\n  cd ${created.dir}\n  git init\n  ${commands.install}\n  ${commands.exec} promptpack validate\n  ${commands.exec} promptpack build`);

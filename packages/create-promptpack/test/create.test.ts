@@ -4,7 +4,8 @@ import path from 'node:path';
 import { main } from '@promptpack/cli';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { createPromptpack, toolingVersion, type CreateIo } from '../src/index.js';
+import { toolingVersion } from '@promptpack/scaffold';
+import { createPromptpack, type CreateIo } from '../src/index.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'create-promptpack-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
 import { PromptpackError } from '@promptpack/core';
-import { ScaffoldError, examplePromptId, parseRegistryUrl, parseScope, scaffoldRepository, scopeFromFolder, writeIntoFolder } from 'create-promptpack';
+import { ScaffoldError, examplePromptId, parseRegistryUrl, parseScope, scaffoldRepository, scopeFromFolder, writeIntoFolder } from '@promptpack/scaffold';
 import type { Io } from '../output.js';
 
 export interface InitOptions {

@@ -32,6 +32,8 @@ jobs:
       contents: read
       pull-requests: write # post and update the review comment
     steps:
+      # HEAD is the merge of the pull request into its base, so comparing with
+      # origin/<base> shows exactly what the merge would change.
       - uses: ${checkoutAction}
         with:
           fetch-depth: 0
@@ -47,10 +49,13 @@ ${installSteps(packageManager)}      - name: Policy diff of every affected promp
           out="$RUNNER_TEMP/policy-review"
           mkdir -p "$out/pages"
           changed=$(git diff --name-only "$base" HEAD -- prompts/)
+          # Prompts whose own policy or approval changed…
           ids=$(printf '%s\\n' "$changed" | sed -nE 's#^prompts/([^_/][^/]*)/policy\\.(md|lock)$#\\1#p')
+          # …and every prompt whose policy includes a changed shared section.
           : > "$out/shared.md"
           for section in $(printf '%s\\n' "$changed" | sed -nE 's#^prompts/_shared/([^/]+)\\.md$#\\1#p' | sort -u); do
             ${exec} promptpack diff --shared "$section" --from "$base" --format markdown >> "$out/shared.md"
+            echo >> "$out/shared.md"
             ids="$ids"$'\\n'$(${exec} promptpack diff --shared "$section" --from "$base" --format json \\
               | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{for(const p of JSON.parse(s).prompts)console.log(p.id)})')
           done

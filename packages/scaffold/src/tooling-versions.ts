@@ -2,8 +2,9 @@ import packageJson from '../package.json' with { type: 'json' };
 
 // The tooling is released in lockstep (one version for every @promptpack/*
 // package and create-promptpack; scripts/ci/publishable.test.ts holds it), so
-// this package's own version is the version of the CLI that scaffolded a
-// repository. Pinned exactly: a team upgrades its tooling on purpose.
+// this package's own version is the version of the CLI (or of
+// create-promptpack) that scaffolded a repository. Pinned exactly: a team
+// upgrades its tooling on purpose.
 export const toolingVersion: string = packageJson.version;
 
 /** devDependencies of a new prompts repository. */
