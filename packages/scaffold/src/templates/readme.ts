@@ -42,5 +42,8 @@ ${exec} promptpack build
   and the token from the \`NPM_TOKEN\` secret.
 - **Evals in CI**: set the \`OPENAI_API_KEY\` secret.
 - **Owners**: replace the teams in \`.github/CODEOWNERS\` with yours.
+- **Policy approval**: \`promptpack check\` (and CI) fails until legal approves each prompt's
+  policy; for the example: \`${exec} promptpack policy approve ${examplePrompt} --by <name>\`, then commit
+  \`prompts/${examplePrompt}/policy.lock\`.
 `;
 }
