@@ -39,11 +39,12 @@ describe('pnpm tooling:publish', () => {
     expect(log.at(-1)).toBe(`${specs.length} published, 0 already on the registry.`);
     const order = first.published.map((spec) => spec.slice(0, spec.lastIndexOf('@')));
     expect(order.indexOf('@promptpack/core')).toBeLessThan(order.indexOf('@promptpack/build'));
-    expect(order.indexOf('create-promptpack')).toBeLessThan(order.indexOf('@promptpack/cli'));
+    expect(order.indexOf('@promptpack/scaffold')).toBeLessThan(order.indexOf('@promptpack/cli'));
+    expect(order.indexOf('@promptpack/scaffold')).toBeLessThan(order.indexOf('create-promptpack'));
 
     const cli = packages.find((item) => item.name === '@promptpack/cli')!;
     const view = await npm(['view', `@promptpack/cli@${cli.version}`, 'dependencies', '--json', '--registry', registry.url, `--@promptpack:registry=${registry.url}`], { cwd: repoRoot, env });
-    expect(JSON.parse(view.stdout)).toMatchObject({ '@promptpack/core': `^${cli.version}`, 'create-promptpack': `^${cli.version}` });
+    expect(JSON.parse(view.stdout)).toMatchObject({ '@promptpack/core': `^${cli.version}`, '@promptpack/scaffold': `^${cli.version}` });
 
     const again: string[] = [];
     const second = await publishTooling({ registry: registry.url, build: false, env, log: (line) => again.push(line) });
