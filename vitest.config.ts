@@ -12,6 +12,7 @@ export default defineConfig({
       '@promptpack/cli': source('cli'),
       '@promptpack/eval': source('eval'),
       '@promptpack/report': source('report'),
+      '@promptpack/scaffold': source('scaffold'),
     },
   },
   test: {

@@ -26,7 +26,10 @@ export async function changesetPublish(options: ChangesetPublishOptions): Promis
     // the failed list to stderr, so only the merged order tells them apart.
     const result = await run('/bin/sh', ['-c', 'exec "$@" 2>&1', 'sh', process.execPath, options.changesetBin, 'publish', '--no-git-tag'], {
       cwd: staging,
-      env: { ...options.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      // The release built and verified each dist/ already; a prompt's prepack
+      // (`promptpack build .`) would rebuild the staging copy, which has
+      // neither the CLI on its PATH nor prompts/_shared beside it.
+      env: { ...options.env, NO_COLOR: '1', FORCE_COLOR: '0', npm_config_ignore_scripts: 'true' },
       echo: '  │ ',
     });
     return { code: result.code, ...parsePublishOutput(result.stdout, options.packages) };

@@ -1,4 +1,5 @@
 export { main, type MainEnvironment } from './main.js';
 export { findPromptDirs, findPromptsRoot } from './find-prompts.js';
-export { scaffoldPrompt, type ScaffoldFile } from './scaffold.js';
+// The scaffold lives in @promptpack/scaffold (npm create promptpack and promptpack init/new share it).
+export { scaffoldPrompt, type ScaffoldFile } from '@promptpack/scaffold';
 export type { Io } from './output.js';

@@ -1,16 +1,17 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PromptpackError, promptIdSchema } from '@promptpack/core';
+import { ScaffoldError, parseScope, scaffoldPrompt, scopeFromPackageName } from '@promptpack/scaffold';
 import { findPromptsRoot } from '../find-prompts.js';
 import type { Io } from '../output.js';
-import { scaffoldPrompt } from '../scaffold.js';
 
-// The runtime libraries a built prompt package imports, pinned exactly so a
-// published version renders the same bytes for ever.
-const runtimeVersions = { handlebars: '4.7.10', zod: '4.6.7' };
+export interface NewOptions {
+  scope?: string;
+  dir?: string;
+}
 
 /** `promptpack new <id> [--scope @acme] [--dir prompts]`: scaffold a prompt folder that validates and builds. */
-export function newCommand(args: readonly string[], options: { scope?: string; dir?: string }, io: Io): number {
+export function newCommand(args: readonly string[], options: NewOptions, io: Io): number {
   const [id, ...extra] = args;
   if (!id || extra.length > 0) {
     throw new PromptpackError('cli/usage', 'Usage: promptpack new <id> [--scope @acme] [--dir prompts]', { hint: 'Give exactly one prompt id, e.g. promptpack new order-status.' });
@@ -19,16 +20,8 @@ export function newCommand(args: readonly string[], options: { scope?: string; d
   if (!parsedId.success) {
     throw new PromptpackError('cli/usage', `"${id}" is not a valid prompt id: ${parsedId.error.issues[0]?.message}.`, { hint: 'Use kebab-case, e.g. order-status.' });
   }
-  const root = options.dir ? path.resolve(options.dir) : findPromptsRoot();
-  if (!root) {
-    throw new PromptpackError('prompt/not-found', 'No prompts/ directory here or in any parent.', { hint: 'Pass --dir <path> to say where prompt folders live.' });
-  }
-  const scope = options.scope ?? inferScope(root);
-  if (!scope || !/^@[a-z0-9][a-z0-9._~-]*$/.test(scope)) {
-    throw new PromptpackError('cli/usage', scope ? `"${scope}" is not an npm scope.` : 'Cannot tell which npm scope to publish under.', {
-      hint: 'Pass --scope, e.g. --scope @acme (the package becomes @acme/prompt-<id>).',
-    });
-  }
+  const root = promptsFolder(options.dir);
+  const scope = resolveScope(root, options.scope);
   const target = path.join(root, id);
   // Never overwrite: an author's existing files are the source of truth.
   if (existsSync(target)) {
@@ -37,21 +30,64 @@ export function newCommand(args: readonly string[], options: { scope?: string; d
     });
   }
   mkdirSync(target, { recursive: true });
-  for (const file of scaffoldPrompt(id, scope, runtimeVersions)) writeFileSync(path.join(target, file.path), file.contents, { flag: 'wx' });
-  io.out(`Created ${path.relative(process.cwd(), target)}: edit prompt.yaml, policy.md, template.hbs and evals.yaml, then run promptpack validate.`);
+  for (const file of scaffoldPrompt(id, scope)) writeFileSync(path.join(target, file.path), file.contents, { flag: 'wx' });
+  io.out(`Created ${path.relative(process.cwd(), target)} (${scope}/prompt-${id}): edit prompt.yaml, policy.md, template.hbs and evals.yaml, then run promptpack validate.`);
   return 0;
 }
 
-// Reuse the scope of the prompts already there, so a repo stays consistent.
-function inferScope(root: string): string | undefined {
+/**
+ * The folder that holds prompt folders: --dir, else the nearest prompts/
+ * above the working directory, else a new prompts/ at the repository root
+ * the command runs in (a folder with a package.json).
+ */
+function promptsFolder(dir: string | undefined): string {
+  if (dir !== undefined) {
+    const resolved = path.resolve(dir);
+    if (!existsSync(resolved) || !statSync(resolved).isDirectory()) {
+      throw new PromptpackError('cli/usage', `--dir ${dir}: no such folder (${resolved}); nothing was written.`, {
+        hint: `Pass the folder that holds your prompt folders, e.g. --dir prompts, or create it first: mkdir -p ${dir}`,
+      });
+    }
+    return resolved;
+  }
+  const found = findPromptsRoot();
+  if (found) return found;
+  if (existsSync(path.join(process.cwd(), 'package.json'))) return path.join(process.cwd(), 'prompts');
+  throw new PromptpackError('prompt/not-found', `No prompts/ directory in ${process.cwd()} or any parent, and no package.json here to start one beside.`, {
+    hint: 'Run it at the root of your prompts repository (npm create promptpack <dir> makes one; promptpack init adds promptpack to an existing one), or pass --dir <folder>.',
+  });
+}
+
+/** --scope, else the scope of the prompts already there (a repo stays consistent), else the repository's own package name. */
+function resolveScope(root: string, flag: string | undefined): string {
+  try {
+    if (flag !== undefined) return parseScope(flag);
+  } catch (error) {
+    if (ScaffoldError.isInstance(error)) throw new PromptpackError('cli/usage', error.message);
+    throw error;
+  }
+  const scope = scopeOfPrompts(root) ?? scopeFromPackageName(readName(path.join(path.dirname(root), 'package.json')));
+  if (scope) return scope;
+  throw new PromptpackError('cli/usage', `Cannot tell which npm scope to publish under: no prompt in ${path.relative(process.cwd(), root) || root} names one, and the repository's package.json has no scoped name like "@acme/prompts".`, {
+    hint: 'Pass --scope, e.g. promptpack new order-status --scope @acme (the package becomes @acme/prompt-order-status).',
+  });
+}
+
+function scopeOfPrompts(root: string): string | undefined {
+  if (!existsSync(root)) return undefined;
   for (const entry of readdirSync(root, { withFileTypes: true })) {
     if (!entry.isDirectory()) continue;
-    try {
-      const name = JSON.parse(readFileSync(path.join(root, entry.name, 'package.json'), 'utf8')).name as unknown;
-      if (typeof name === 'string' && name.startsWith('@')) return name.split('/')[0];
-    } catch {
-      // Not a prompt folder, or a broken one: validate reports that, not new.
-    }
+    const scope = scopeFromPackageName(readName(path.join(root, entry.name, 'package.json')));
+    if (scope) return scope;
   }
   return undefined;
+}
+
+function readName(packageJson: string): unknown {
+  try {
+    return (JSON.parse(readFileSync(packageJson, 'utf8')) as { name?: unknown }).name;
+  } catch {
+    // Missing or broken: validate reports a broken prompt package.json, not new.
+    return undefined;
+  }
 }

@@ -9,12 +9,14 @@ import { registerDiff } from './commands/diff.js';
 import { registerEval } from './commands/eval.js';
 import { registerFlags } from './commands/flags.js';
 import { registerHelp } from './commands/help.js';
+import { registerInit } from './commands/init.js';
 import { registerNew } from './commands/new.js';
 import { registerPolicy } from './commands/policy.js';
 import { registerValidate } from './commands/validate.js';
 import type { RegisterCommand } from './register-command.js';
 
 export const registeredCommands: readonly RegisterCommand[] = [
+  registerInit,
   registerNew,
   registerValidate,
   registerBuild,

@@ -1,0 +1,1 @@
+export { createPromptpack, type CreateIo } from './main.js';
