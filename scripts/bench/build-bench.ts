@@ -18,6 +18,8 @@ const sourceFiles = ['package.json', 'prompt.yaml', 'policy.md', 'fewshots.yaml'
 /** N copies of support-reply, each with its own id, name and policy text, so nothing is accidentally shared. */
 function generate(root: string, count: number): string[] {
   const dirs: string[] = [];
+  // support-reply's policy includes {{> safety}}: without the shared sections no copy would build.
+  cpSync(path.join(repo, 'prompts/_shared'), path.join(root, 'prompts/_shared'), { recursive: true });
   for (let index = 0; index < count; index += 1) {
     const id = `bench-${String(index).padStart(4, '0')}`;
     const dir = path.join(root, 'prompts', id);
@@ -45,8 +47,9 @@ function ioFloor(dirs: readonly string[], bytesPerPrompt: number, filesPerPrompt
 }
 
 function distBytes(dir: string): { bytes: number; files: number } {
-  const files = readdirSync(path.join(dir, 'dist'));
-  return { bytes: files.reduce((sum, file) => sum + readFileSync(path.join(dir, 'dist', file)).length, 0), files: files.length };
+  // Recursive: dist/shared/ holds the shared sections the policy includes.
+  const files = readdirSync(path.join(dir, 'dist'), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  return { bytes: files.reduce((sum, file) => sum + readFileSync(path.join(file.parentPath, file.name)).length, 0), files: files.length };
 }
 
 const rows: string[][] = [];

@@ -3,7 +3,7 @@ import type { EvalsManifest } from './evals-manifest.js';
 import type { JsonSchema } from './json-schema.js';
 import { jsonLiteral, stringLiteral } from './literals.js';
 import type { PromptManifest } from './manifest.js';
-import { moduleRuntime } from './module-runtime.js';
+import { moduleEntryPoints, moduleRuntime } from './module-runtime.js';
 
 export type ModuleFormat = 'esm' | 'cjs';
 
@@ -66,7 +66,7 @@ export function emitModule(parts: ModuleParts, format: ModuleFormat): string {
     format === 'esm'
       ? [`import Handlebars from 'handlebars/runtime.js';`, `import { z } from 'zod';`]
       : [`'use strict';`, '', `Object.defineProperty(exports, '__esModule', { value: true });`, '', `const Handlebars = require('handlebars/runtime');`, `const { z } = require('zod');`];
-  const prompt = `const prompt = Object.freeze({\n${moduleExports.map((name) => `  ${name},`).join('\n')}\n});`;
+  const prompt = `const prompt = /* @__PURE__ */ Object.freeze({\n${moduleExports.map((name) => `  ${name},`).join('\n')}\n});`;
   const exportsBlock =
     format === 'esm'
       ? [`export {\n${moduleExports.map((name) => `  ${name},`).join('\n')}\n};`, 'export default prompt;']
@@ -75,6 +75,8 @@ export function emitModule(parts: ModuleParts, format: ModuleFormat): string {
   return [
     ...banner,
     ...imports,
+    '',
+    moduleRuntime(),
     '',
     '// An isolated environment: helpers or partials a service registers on its own',
     '// Handlebars cannot change what this prompt renders.',
@@ -89,16 +91,16 @@ export function emitModule(parts: ModuleParts, format: ModuleFormat): string {
     `const userTemplate = handlebars.template(${parts.userTemplate});`,
     '',
     '/** fewshots.yaml: static example exchanges, sent as written and never interpolated. */',
-    `const fewshots = deepFreeze(${jsonLiteral(parts.fewshots)});`,
+    `const fewshots = /* @__PURE__ */ deepFreeze(${jsonLiteral(parts.fewshots)});`,
     '',
     '// A fresh object per render, so a caller that adjusts it cannot leak into the next request.',
     `function modelDefaults() {\n  return ${jsonLiteral(parts.model, '  ')};\n}`,
     '',
-    `const meta = deepFreeze(${jsonLiteral(meta)});`,
+    `const meta = /* @__PURE__ */ deepFreeze(${jsonLiteral(meta)});`,
     `const id = ${stringLiteral(manifest.id)};`,
     `const version = ${stringLiteral(manifest.version)};`,
-    `const manifest = deepFreeze(${jsonLiteral(manifest)});`,
-    `const evals = deepFreeze(${jsonLiteral(parts.evals)});`,
+    `const manifest = /* @__PURE__ */ deepFreeze(${jsonLiteral(manifest)});`,
+    `const evals = /* @__PURE__ */ deepFreeze(${jsonLiteral(parts.evals)});`,
     '',
     `const variablesSchema = ${parts.variablesZod};`,
     `const variablesExample = ${stringLiteral(parts.variablesExample)};`,
@@ -107,9 +109,10 @@ export function emitModule(parts: ModuleParts, format: ModuleFormat): string {
     `const outputIsText = ${parts.outputIsText};`,
     `const outputSchema = ${parts.outputZod ?? 'z.string()'};`,
     '/** JSON Schema of the output for a model\'s structured-output option; null for free text. */',
-    `const outputJsonSchema = ${parts.outputJsonSchema ? `deepFreeze(${jsonLiteral(parts.outputJsonSchema)})` : 'null'};`,
+    `const outputJsonSchema = ${parts.outputJsonSchema ? `/* @__PURE__ */ deepFreeze(${jsonLiteral(parts.outputJsonSchema)})` : 'null'};`,
     '',
-    moduleRuntime,
+    moduleEntryPoints(),
+    '',
     prompt,
     '',
     ...exportsBlock,

@@ -153,15 +153,26 @@ describe.each(['esm', 'cjs'] as const)('generated %s module', (format) => {
     expect(thrown(() => load().render({})).issues).toHaveLength(3);
   });
 
-  test('errors carry a registry-wide marker, so checks work across copies of a package', () => {
+  test('each error class has its own registry-wide marker, so checks work across copies of a package', () => {
     const error = thrown(() => load().render({}));
-    expect((error as unknown as Record<symbol, unknown>)[Symbol.for('promptpack.error')]).toBe(true);
+    expect((error as unknown as Record<symbol, unknown>)[Symbol.for('promptpack.variables-error')]).toBe(true);
     const other = format === 'esm' ? cjs : esm;
     expect(error).not.toBeInstanceOf(other.PromptVariablesError);
     expect(other.PromptVariablesError.isInstance(error)).toBe(true);
     expect(other.PromptOutputError.isInstance(error)).toBe(false);
-    expect(PromptpackError.isInstance(error)).toBe(true);
+    expect(other.PromptRenderError.isInstance(error)).toBe(false);
+    // core's errors are another kind: neither check accepts the other's.
+    expect(PromptpackError.isInstance(error)).toBe(false);
+    expect(load().PromptVariablesError.isInstance(new PromptpackError('prompt/invalid', 'Invalid prompt.'))).toBe(false);
     expect(load().PromptVariablesError.isInstance(new Error('plain'))).toBe(false);
+  });
+
+  test('recognises the errors of packages built before each class had its own marker', () => {
+    // What a package built by an earlier @promptpack/build throws: the marker core shares, and its code.
+    const earlier = Object.assign(new Error('Invalid variables'), { [Symbol.for('promptpack.error')]: true, code: 'prompt/invalid-variables' });
+    expect(load().PromptVariablesError.isInstance(earlier)).toBe(true);
+    expect(load().PromptOutputError.isInstance(earlier)).toBe(false);
+    expect(load().PromptRenderError.isInstance(Object.assign(earlier, { code: 'prompt/render-failed' }))).toBe(true);
   });
 
   test('safeRender returns data or the error instead of throwing', () => {

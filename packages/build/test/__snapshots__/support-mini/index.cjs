@@ -8,6 +8,256 @@ Object.defineProperty(exports, '__esModule', { value: true });
 const Handlebars = require('handlebars/runtime');
 const { z } = require('zod');
 
+// promptpack's package runtime: the same in every prompt built with this @promptpack/build
+// (its source: packages/build/src/package-runtime/).
+// define-prompt.ts
+function definePrompt(definition) {
+  return { ...definition, policyCache: /* @__PURE__ */ new Map() };
+}
+
+// deep-freeze.ts
+function deepFreeze(value) {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze(value[key]);
+  }
+  return value;
+}
+
+// describe-issues.ts
+function describeIssues(issues, root, input) {
+  const lines = [];
+  for (const issue of issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) lines.push(`${formatPath(root, [...issue.path, key])}: unknown key, not declared in the schema (check its spelling)`);
+    } else {
+      lines.push(`${formatPath(root, issue.path)}: ${describeIssue(issue, valueAt(input, issue.path))}`);
+    }
+  }
+  return lines;
+}
+function formatPath(root, path) {
+  let text = root;
+  for (const segment of path) text += typeof segment === "number" ? `[${segment}]` : `.${String(segment)}`;
+  return text;
+}
+function valueAt(value, path) {
+  let current = value;
+  for (const segment of path) {
+    if (current === null || typeof current !== "object" || !Object.prototype.hasOwnProperty.call(current, segment)) return void 0;
+    current = current[segment];
+  }
+  return current;
+}
+function kindOf(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
+  return typeof value;
+}
+function preview(value) {
+  if (value === void 0) return "undefined";
+  const text = JSON.stringify(value);
+  if (text === void 0) return kindOf(value);
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+function describeIssue(issue, value) {
+  switch (issue.code) {
+    case "invalid_type": {
+      const expected = issue.expected === "int" ? "integer" : issue.expected;
+      return `expected ${expected}, received ${kindOf(value)}${value === void 0 ? " (it is required)" : ""}`;
+    }
+    case "invalid_value":
+      return `${issue.values.length === 1 ? `expected ${preview(issue.values[0])}` : `expected one of ${issue.values.map(preview).join(" | ")}`}, received ${preview(value)}`;
+    case "too_small":
+      return describeBound(issue.origin, issue.minimum, issue.inclusive ? "at least" : "more than", issue.inclusive ? ">=" : ">", value);
+    case "too_big":
+      return describeBound(issue.origin, issue.maximum, issue.inclusive ? "at most" : "fewer than", issue.inclusive ? "<=" : "<", value);
+    case "invalid_format":
+      return issue.format === "regex" ? `expected a string matching ${issue.pattern}, received ${preview(value)}` : `expected a valid ${issue.format}`;
+    default:
+      return issue.message;
+  }
+}
+function describeBound(origin, limit, words, operator, value) {
+  if (origin === "string") return `expected ${words} ${limit} characters, received ${typeof value === "string" ? value.length : kindOf(value)}`;
+  if (origin === "array") return `expected ${words} ${limit} items, received ${Array.isArray(value) ? value.length : kindOf(value)}`;
+  return `expected a number ${operator} ${limit}, received ${preview(value)}`;
+}
+
+// errors.ts
+var variablesErrorMarker = /* @__PURE__ */ Symbol.for("promptpack.variables-error");
+var outputErrorMarker = /* @__PURE__ */ Symbol.for("promptpack.output-error");
+var renderErrorMarker = /* @__PURE__ */ Symbol.for("promptpack.render-error");
+var sharedMarker = /* @__PURE__ */ Symbol.for("promptpack.error");
+function isMarked(value, marker, code) {
+  if (typeof value !== "object" || value === null) return false;
+  const fields = value;
+  return fields[marker] === true || fields[sharedMarker] === true && fields.code === code;
+}
+var PromptError = class extends Error {
+  constructor(prompt, name, code, summary, lines, hint, options) {
+    super([summary, ...lines.map((line) => `  - ${line}`), `hint: ${hint}`].join("\n"), options);
+    this.name = name;
+    this.code = code;
+    this.hint = hint;
+    this.promptId = prompt.id;
+    this.promptVersion = prompt.version;
+  }
+};
+var PromptVariablesError = class extends PromptError {
+  constructor(prompt, issues, variables) {
+    super(
+      prompt,
+      "PromptVariablesError",
+      "prompt/invalid-variables",
+      `Invalid variables for prompt ${prompt.id}@${prompt.version} (${count(issues, "issue")}):`,
+      describeIssues(issues, "variables", variables),
+      `pass an object matching the Variables type of ${prompt.meta.name} (JSON Schema: manifest.variables), e.g. ${prompt.variablesExample}; safeRender() returns these issues instead of throwing.`
+    );
+    this[variablesErrorMarker] = true;
+    this.issues = issues;
+  }
+  /** True for this error from any prompt package or copy of one; instanceof only knows this module's class. */
+  static isInstance(value) {
+    return isMarked(value, variablesErrorMarker, "prompt/invalid-variables");
+  }
+};
+var PromptOutputError = class extends PromptError {
+  constructor(prompt, issues, value, text) {
+    super(
+      prompt,
+      "PromptOutputError",
+      "prompt/invalid-output",
+      `Invalid model output for prompt ${prompt.id}@${prompt.version} (${count(issues, "issue")}):`,
+      describeIssues(issues, "output", value),
+      "the model must answer with JSON matching manifest.output; send outputJsonSchema as its structured-output schema, and use safeParseOutput() to handle a bad answer without an exception."
+    );
+    this[outputErrorMarker] = true;
+    this.issues = issues;
+    this.text = text;
+  }
+  static isInstance(value) {
+    return isMarked(value, outputErrorMarker, "prompt/invalid-output");
+  }
+};
+var PromptRenderError = class extends PromptError {
+  constructor(prompt, file, cause) {
+    super(
+      prompt,
+      "PromptRenderError",
+      "prompt/render-failed",
+      `Rendering ${file} of prompt ${prompt.id}@${prompt.version} failed:`,
+      [causeText(cause)],
+      `an optional variable is probably printed outside {{#if}}; guard it with {{#if name}}...{{/if}} in ${file} and release a new version.`,
+      { cause }
+    );
+    this[renderErrorMarker] = true;
+    this.issues = [];
+    this.file = file;
+  }
+  static isInstance(value) {
+    return isMarked(value, renderErrorMarker, "prompt/render-failed");
+  }
+};
+function causeText(cause) {
+  const message = cause?.message;
+  return String(cause && message ? message : cause);
+}
+function count(items, noun) {
+  return `${items.length} ${noun}${items.length === 1 ? "" : "s"}`;
+}
+
+// parse-output.ts
+function safeParsePromptOutput(prompt, text) {
+  if (typeof text !== "string") {
+    const issue = { code: "invalid_type", expected: "string", path: [], message: "expected the model output text" };
+    return { success: false, error: new PromptOutputError(prompt, [issue], text, text) };
+  }
+  if (!prompt.hasOutputSchema) return { success: true, data: text };
+  const json = readJson(text);
+  let value;
+  if (json.success && (!prompt.outputIsText || typeof json.value === "string")) value = json.value;
+  else if (prompt.outputIsText) value = text.trim();
+  else {
+    const message = json.success ? "" : json.message;
+    const issue = { code: "custom", path: [], message: `expected JSON, received text that does not parse (${message})` };
+    return { success: false, error: new PromptOutputError(prompt, [issue], text, text) };
+  }
+  const parsed = prompt.outputSchema.safeParse(value);
+  if (!parsed.success) return { success: false, error: new PromptOutputError(prompt, parsed.error.issues, value, text) };
+  return { success: true, data: parsed.data };
+}
+function parsePromptOutput(prompt, text) {
+  const result = safeParsePromptOutput(prompt, text);
+  if (!result.success) throw result.error;
+  return result.data;
+}
+var fencePattern = /`{3}[A-Za-z]*[ \t]*\r?\n([\s\S]*?)`{3}/;
+function readJson(text) {
+  try {
+    return { success: true, value: JSON.parse(text) };
+  } catch (error) {
+    const fenced = fencePattern.exec(text);
+    if (fenced) {
+      try {
+        return { success: true, value: JSON.parse(fenced[1]) };
+      } catch {
+      }
+    }
+    return { success: false, message: error.message };
+  }
+}
+
+// render.ts
+var policyCacheLimit = 256;
+function renderPrompt(prompt, variables) {
+  const parsed = prompt.variablesSchema.safeParse(variables);
+  if (!parsed.success) throw new PromptVariablesError(prompt, parsed.error.issues, variables);
+  return renderValid(prompt, parsed.data);
+}
+function safeRenderPrompt(prompt, variables) {
+  const parsed = prompt.variablesSchema.safeParse(variables);
+  if (!parsed.success) return { success: false, error: new PromptVariablesError(prompt, parsed.error.issues, variables) };
+  try {
+    return { success: true, data: renderValid(prompt, parsed.data) };
+  } catch (error) {
+    if (error instanceof PromptRenderError) return { success: false, error };
+    throw error;
+  }
+}
+function renderValid(prompt, data) {
+  const messages = [{ role: "system", content: renderPolicy(prompt, data) }];
+  for (const shot of prompt.fewshots) messages.push({ role: "user", content: shot.user }, { role: "assistant", content: shot.assistant });
+  messages.push({ role: "user", content: runTemplate(prompt, prompt.userTemplate, "template.hbs", data) });
+  return { messages, model: prompt.modelDefaults(), meta: { ...prompt.meta } };
+}
+function renderPolicy(prompt, data) {
+  const key = policyKey(prompt.policyVariables, data);
+  let text = prompt.policyCache.get(key);
+  if (text === void 0) {
+    text = runTemplate(prompt, prompt.policyTemplate, "policy.md", data);
+    if (prompt.policyCache.size >= policyCacheLimit) prompt.policyCache.clear();
+    prompt.policyCache.set(key, text);
+  }
+  return text;
+}
+function policyKey(names, data) {
+  let key = "";
+  for (const name of names) {
+    const value = data[name];
+    key += typeof value === "string" ? `${value.length}:${value};` : `${JSON.stringify(value)};`;
+  }
+  return key;
+}
+function runTemplate(prompt, template, file, data) {
+  try {
+    return template(data);
+  } catch (error) {
+    throw new PromptRenderError(prompt, file, error);
+  }
+}
+
 // An isolated environment: helpers or partials a service registers on its own
 // Handlebars cannot change what this prompt renders.
 const handlebars = Handlebars.create();
@@ -69,7 +319,7 @@ const userTemplate = handlebars.template({"0":function(container,depth0,helpers,
 },"useData":true});
 
 /** fewshots.yaml: static example exchanges, sent as written and never interpolated. */
-const fewshots = deepFreeze([
+const fewshots = /* @__PURE__ */ deepFreeze([
   {
     "user": "Customer: Grace (pro)\nSubject: Charged twice\n\nI was charged twice for my March invoice.",
     "assistant": "{\"decision\":\"refund\",\"reply\":\"Sorry, Grace! We have refunded the duplicate charge of 19.99 USD.\",\"refundCents\":1999}"
@@ -90,7 +340,7 @@ function modelDefaults() {
   };
 }
 
-const meta = deepFreeze({
+const meta = /* @__PURE__ */ deepFreeze({
   "id": "support-mini",
   "name": "@acme/prompt-support-mini",
   "version": "1.0.0",
@@ -99,7 +349,7 @@ const meta = deepFreeze({
 });
 const id = "support-mini";
 const version = "1.0.0";
-const manifest = deepFreeze({
+const manifest = /* @__PURE__ */ deepFreeze({
   "specificationVersion": "promptpack.manifest/v1",
   "id": "support-mini",
   "name": "@acme/prompt-support-mini",
@@ -243,7 +493,7 @@ const manifest = deepFreeze({
     "handlebars": "4.7.10"
   }
 });
-const evals = deepFreeze({
+const evals = /* @__PURE__ */ deepFreeze({
   "specificationVersion": "promptpack.evals/v1",
   "repeats": 3,
   "thresholds": {
@@ -340,7 +590,7 @@ const outputSchema = z.strictObject({
   refundCents: z.int().gte(0).optional(),
 });
 /** JSON Schema of the output for a model's structured-output option; null for free text. */
-const outputJsonSchema = deepFreeze({
+const outputJsonSchema = /* @__PURE__ */ deepFreeze({
   "type": "object",
   "properties": {
     "decision": {
@@ -368,272 +618,43 @@ const outputJsonSchema = deepFreeze({
   "additionalProperties": false
 });
 
-const errorMarker = Symbol.for('promptpack.error');
-
-// Messages are written here, not taken from zod: zod's wording changes with
-// its version and a service's global locale, and this text must not.
-class PromptError extends Error {
-  constructor(name, code, summary, lines, hint, options) {
-    super([summary, ...lines.map((line) => '  - ' + line), 'hint: ' + hint].join('\n'), options);
-    this.name = name;
-    this.code = code;
-    this.hint = hint;
-    this.promptId = id;
-    this.promptVersion = version;
-    this[errorMarker] = true;
-  }
-}
-
-function isPromptError(value, code) {
-  return typeof value === 'object' && value !== null && value[errorMarker] === true && value.code === code;
-}
-
-/** render() got variables that do not match the schema; issues lists every problem, with its path. */
-class PromptVariablesError extends PromptError {
-  constructor(issues, variables) {
-    super(
-      'PromptVariablesError',
-      'prompt/invalid-variables',
-      'Invalid variables for prompt ' + id + '@' + version + ' (' + count(issues, 'issue') + '):',
-      describeIssues(issues, 'variables', variables),
-      'pass an object matching the Variables type of ' + meta.name + ' (JSON Schema: manifest.variables), e.g. ' + variablesExample + '; safeRender() returns these issues instead of throwing.',
-    );
-    this.issues = issues;
-  }
-
-  /** True for this error from any prompt package or copy of one; instanceof only knows this module's class. */
-  static isInstance(value) {
-    return isPromptError(value, 'prompt/invalid-variables');
-  }
-}
-
-/** parseOutput() got model text that is not JSON or does not match the output schema. */
-class PromptOutputError extends PromptError {
-  constructor(issues, value, text) {
-    super(
-      'PromptOutputError',
-      'prompt/invalid-output',
-      'Invalid model output for prompt ' + id + '@' + version + ' (' + count(issues, 'issue') + '):',
-      describeIssues(issues, 'output', value),
-      'the model must answer with JSON matching manifest.output; send outputJsonSchema as its structured-output schema, and use safeParseOutput() to handle a bad answer without an exception.',
-    );
-    this.issues = issues;
-    this.text = text;
-  }
-
-  static isInstance(value) {
-    return isPromptError(value, 'prompt/invalid-output');
-  }
-}
-
-/** A template failed at render time although the variables were valid (strict mode met a missing optional value). */
-class PromptRenderError extends PromptError {
-  constructor(file, cause) {
-    super(
-      'PromptRenderError',
-      'prompt/render-failed',
-      'Rendering ' + file + ' of prompt ' + id + '@' + version + ' failed:',
-      [String(cause && cause.message ? cause.message : cause)],
-      'an optional variable is probably printed outside {{#if}}; guard it with {{#if name}}...{{/if}} in ' + file + ' and release a new version.',
-      { cause },
-    );
-    this.issues = [];
-    this.file = file;
-  }
-
-  static isInstance(value) {
-    return isPromptError(value, 'prompt/render-failed');
-  }
-}
-
-function count(items, noun) {
-  return items.length + ' ' + noun + (items.length === 1 ? '' : 's');
-}
-
-function describeIssues(issues, root, input) {
-  const lines = [];
-  for (const issue of issues) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) lines.push(formatPath(root, issue.path.concat(key)) + ': unknown key, not declared in the schema (check its spelling)');
-    } else {
-      lines.push(formatPath(root, issue.path) + ': ' + describeIssue(issue, valueAt(input, issue.path)));
-    }
-  }
-  return lines;
-}
-
-function formatPath(root, path) {
-  let text = root;
-  for (const segment of path) text += typeof segment === 'number' ? '[' + segment + ']' : '.' + String(segment);
-  return text;
-}
-
-function valueAt(value, path) {
-  let current = value;
-  for (const segment of path) {
-    if (current === null || typeof current !== 'object' || !Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
-    current = current[segment];
-  }
-  return current;
-}
-
-function kindOf(value) {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-  return typeof value;
-}
-
-// Short, so a message never carries a whole customer message into a log.
-function preview(value) {
-  if (value === undefined) return 'undefined';
-  const text = JSON.stringify(value);
-  if (text === undefined) return kindOf(value);
-  return text.length > 40 ? text.slice(0, 37) + '...' : text;
-}
-
-function describeIssue(issue, value) {
-  switch (issue.code) {
-    case 'invalid_type': {
-      const expected = issue.expected === 'int' ? 'integer' : issue.expected;
-      return 'expected ' + expected + ', received ' + kindOf(value) + (value === undefined ? ' (it is required)' : '');
-    }
-    case 'invalid_value':
-      return (issue.values.length === 1 ? 'expected ' + preview(issue.values[0]) : 'expected one of ' + issue.values.map(preview).join(' | ')) + ', received ' + preview(value);
-    case 'too_small':
-      return describeBound(issue, issue.minimum, issue.inclusive ? 'at least' : 'more than', issue.inclusive ? '>=' : '>', value);
-    case 'too_big':
-      return describeBound(issue, issue.maximum, issue.inclusive ? 'at most' : 'fewer than', issue.inclusive ? '<=' : '<', value);
-    case 'invalid_format':
-      return issue.format === 'regex' ? 'expected a string matching ' + issue.pattern + ', received ' + preview(value) : 'expected a valid ' + issue.format;
-    default:
-      return issue.message;
-  }
-}
-
-function describeBound(issue, limit, words, operator, value) {
-  if (issue.origin === 'string') return 'expected ' + words + ' ' + limit + ' characters, received ' + (typeof value === 'string' ? value.length : kindOf(value));
-  if (issue.origin === 'array') return 'expected ' + words + ' ' + limit + ' items, received ' + (Array.isArray(value) ? value.length : kindOf(value));
-  return 'expected a number ' + operator + ' ' + limit + ', received ' + preview(value);
-}
-
-function deepFreeze(value) {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze(value[key]);
-  }
-  return value;
-}
-
-function runTemplate(template, file, data) {
-  try {
-    return template(data);
-  } catch (error) {
-    throw new PromptRenderError(file, error);
-  }
-}
-
-// Services usually pass the same policy variables (a company name, a team)
-// on every request, so the system message is remembered per distinct
-// values: same text, without re-running the template. Bounded, because the
-// values may come from callers.
-const policyCache = new Map();
-
-function policyKey(data) {
-  let key = '';
-  for (const name of policyVariables) {
-    const value = data[name];
-    // Length-prefixed strings cannot collide; anything else goes through JSON.
-    key += typeof value === 'string' ? value.length + ':' + value + ';' : JSON.stringify(value) + ';';
-  }
-  return key;
-}
-
-function renderPolicy(data) {
-  const key = policyKey(data);
-  let text = policyCache.get(key);
-  if (text === undefined) {
-    text = runTemplate(policyTemplate, 'policy.md', data);
-    if (policyCache.size >= 256) policyCache.clear();
-    policyCache.set(key, text);
-  }
-  return text;
-}
-
-function renderValid(data) {
-  const messages = [{ role: 'system', content: renderPolicy(data) }];
-  for (const shot of fewshots) messages.push({ role: 'user', content: shot.user }, { role: 'assistant', content: shot.assistant });
-  messages.push({ role: 'user', content: runTemplate(userTemplate, 'template.hbs', data) });
-  return { messages, model: modelDefaults(), meta: { ...meta } };
-}
+const definition = /* @__PURE__ */ definePrompt({
+  id,
+  version,
+  meta,
+  modelDefaults,
+  fewshots,
+  policyTemplate,
+  policyVariables,
+  userTemplate,
+  variablesSchema,
+  variablesExample,
+  outputSchema,
+  hasOutputSchema,
+  outputIsText,
+});
 
 /** Validates variables (throwing PromptVariablesError with every issue) and renders the messages. */
 function render(variables) {
-  const parsed = variablesSchema.safeParse(variables);
-  if (!parsed.success) throw new PromptVariablesError(parsed.error.issues, variables);
-  return renderValid(parsed.data);
+  return renderPrompt(definition, variables);
 }
 
 /** render() that returns { success: false, error } instead of throwing. */
 function safeRender(variables) {
-  const parsed = variablesSchema.safeParse(variables);
-  if (!parsed.success) return { success: false, error: new PromptVariablesError(parsed.error.issues, variables) };
-  try {
-    return { success: true, data: renderValid(parsed.data) };
-  } catch (error) {
-    if (error instanceof PromptRenderError) return { success: false, error };
-    throw error;
-  }
-}
-
-// A model often wraps JSON in a markdown fence (with or without "json").
-const fencePattern = /\x60{3}[A-Za-z]*[ \t]*\r?\n([\s\S]*?)\x60{3}/;
-
-function readJson(text) {
-  try {
-    return { success: true, value: JSON.parse(text) };
-  } catch (error) {
-    const fenced = fencePattern.exec(text);
-    if (fenced) {
-      try {
-        return { success: true, value: JSON.parse(fenced[1]) };
-      } catch {
-        // Report the error for the whole text below: it is what the caller passed.
-      }
-    }
-    return { success: false, message: error.message };
-  }
+  return safeRenderPrompt(definition, variables);
 }
 
 /** Model output -> Output: JSON (optionally in a fenced block) validated against the output schema. */
 function safeParseOutput(text) {
-  if (typeof text !== 'string') {
-    const issue = { code: 'invalid_type', expected: 'string', path: [], message: 'expected the model output text' };
-    return { success: false, error: new PromptOutputError([issue], text, text) };
-  }
-  if (!hasOutputSchema) return { success: true, data: text };
-  const json = readJson(text);
-  let value;
-  if (json.success && (!outputIsText || typeof json.value === 'string')) value = json.value;
-  // A string output (say, a label) is usually sent bare, not as a JSON string.
-  else if (outputIsText) value = text.trim();
-  else {
-    const issue = { code: 'custom', path: [], message: 'expected JSON, received text that does not parse (' + json.message + ')' };
-    return { success: false, error: new PromptOutputError([issue], text, text) };
-  }
-  const parsed = outputSchema.safeParse(value);
-  if (!parsed.success) return { success: false, error: new PromptOutputError(parsed.error.issues, value, text) };
-  return { success: true, data: parsed.data };
+  return safeParsePromptOutput(definition, text);
 }
 
 /** safeParseOutput() that throws PromptOutputError. */
 function parseOutput(text) {
-  const result = safeParseOutput(text);
-  if (!result.success) throw result.error;
-  return result.data;
+  return parsePromptOutput(definition, text);
 }
 
-const prompt = Object.freeze({
+const prompt = /* @__PURE__ */ Object.freeze({
   id,
   version,
   manifest,

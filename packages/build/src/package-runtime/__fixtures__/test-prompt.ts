@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { definePrompt } from '../define-prompt.js';
+import type { DefinedPrompt, PromptDefinition, Template } from '../prompt-definition.js';
+
+/** A prompt as a generated module defines one, with plain functions for templates; `change` adjusts any part. */
+export function testPrompt(change: Partial<PromptDefinition> = {}): DefinedPrompt {
+  const policyTemplate: Template = (data) => `You support ${String(data.company)}.`;
+  const userTemplate: Template = (data) => `Question: ${String(data.question)}`;
+  return definePrompt({
+    id: 'helpdesk',
+    version: '2.0.0',
+    meta: { id: 'helpdesk', name: '@acme/prompt-helpdesk', version: '2.0.0', contentHash: 'sha256:c', policyHash: 'sha256:p' },
+    modelDefaults: () => ({ name: 'gpt-4o-mini', temperature: 0.2 }),
+    fewshots: [{ user: 'Hi', assistant: 'Hello!' }],
+    policyTemplate,
+    policyVariables: ['company'],
+    userTemplate,
+    variablesSchema: z.strictObject({ company: z.string(), question: z.string() }),
+    variablesExample: 'render({"company":"text","question":"text"})',
+    outputSchema: z.strictObject({ answer: z.string() }),
+    hasOutputSchema: true,
+    outputIsText: false,
+    ...change,
+  });
+}

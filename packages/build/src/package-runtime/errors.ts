@@ -1,0 +1,128 @@
+import { describeIssues } from './describe-issues.js';
+import type { Issue, PromptIdentity } from './prompt-definition.js';
+
+// Registry-wide symbols, one per class, so isInstance works across prompt
+// packages and copies of one (a service installs several versions side by
+// side) without accepting an error of another kind, core's included.
+const variablesErrorMarker = /* @__PURE__ */ Symbol.for('promptpack.variables-error');
+const outputErrorMarker = /* @__PURE__ */ Symbol.for('promptpack.output-error');
+const renderErrorMarker = /* @__PURE__ */ Symbol.for('promptpack.render-error');
+
+// Packages built before the markers above carry this one, shared with core's
+// errors, and their code; published versions stay installed, so their errors
+// must still be recognised.
+const sharedMarker = /* @__PURE__ */ Symbol.for('promptpack.error');
+
+function isMarked(value: unknown, marker: symbol, code: string): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const fields = value as Record<PropertyKey, unknown>;
+  return fields[marker] === true || (fields[sharedMarker] === true && fields.code === code);
+}
+
+// Messages are written here, not taken from zod: zod's wording changes with
+// its version and a service's global locale, and this text must not.
+abstract class PromptError extends Error {
+  // Declared, not initialised: the constructor sets them in the order every
+  // earlier release did, so an error logs the same.
+  declare readonly code: string;
+  declare readonly hint: string;
+  declare readonly promptId: string;
+  declare readonly promptVersion: string;
+
+  constructor(prompt: PromptIdentity, name: string, code: string, summary: string, lines: readonly string[], hint: string, options?: ErrorOptions) {
+    super([summary, ...lines.map((line) => `  - ${line}`), `hint: ${hint}`].join('\n'), options);
+    this.name = name;
+    this.code = code;
+    this.hint = hint;
+    this.promptId = prompt.id;
+    this.promptVersion = prompt.version;
+  }
+}
+
+/** render() got variables that do not match the schema; issues lists every problem, with its path. */
+export class PromptVariablesError extends PromptError {
+  declare readonly [variablesErrorMarker]: true;
+  declare readonly issues: Issue[];
+
+  constructor(prompt: PromptIdentity, issues: Issue[], variables: unknown) {
+    super(
+      prompt,
+      'PromptVariablesError',
+      'prompt/invalid-variables',
+      `Invalid variables for prompt ${prompt.id}@${prompt.version} (${count(issues, 'issue')}):`,
+      describeIssues(issues, 'variables', variables),
+      `pass an object matching the Variables type of ${prompt.meta.name} (JSON Schema: manifest.variables), e.g. ${prompt.variablesExample}; safeRender() returns these issues instead of throwing.`,
+    );
+    this[variablesErrorMarker] = true;
+    this.issues = issues;
+  }
+
+  /** True for this error from any prompt package or copy of one; instanceof only knows this module's class. */
+  static isInstance(value: unknown): value is PromptVariablesError {
+    return isMarked(value, variablesErrorMarker, 'prompt/invalid-variables');
+  }
+}
+
+/** parseOutput() got model text that is not JSON or does not match the output schema. */
+export class PromptOutputError extends PromptError {
+  declare readonly [outputErrorMarker]: true;
+  declare readonly issues: Issue[];
+  /** The model text as given. */
+  declare readonly text: unknown;
+
+  constructor(prompt: PromptIdentity, issues: Issue[], value: unknown, text: unknown) {
+    super(
+      prompt,
+      'PromptOutputError',
+      'prompt/invalid-output',
+      `Invalid model output for prompt ${prompt.id}@${prompt.version} (${count(issues, 'issue')}):`,
+      describeIssues(issues, 'output', value),
+      'the model must answer with JSON matching manifest.output; send outputJsonSchema as its structured-output schema, and use safeParseOutput() to handle a bad answer without an exception.',
+    );
+    this[outputErrorMarker] = true;
+    this.issues = issues;
+    this.text = text;
+  }
+
+  static isInstance(value: unknown): value is PromptOutputError {
+    return isMarked(value, outputErrorMarker, 'prompt/invalid-output');
+  }
+}
+
+/** A template failed at render time although the variables were valid (strict mode met a missing optional value). */
+export class PromptRenderError extends PromptError {
+  declare readonly [renderErrorMarker]: true;
+  /** Always empty: the variables were valid. */
+  declare readonly issues: Issue[];
+  /** policy.md or template.hbs. */
+  declare readonly file: string;
+
+  constructor(prompt: PromptIdentity, file: string, cause: unknown) {
+    super(
+      prompt,
+      'PromptRenderError',
+      'prompt/render-failed',
+      `Rendering ${file} of prompt ${prompt.id}@${prompt.version} failed:`,
+      [causeText(cause)],
+      `an optional variable is probably printed outside {{#if}}; guard it with {{#if name}}...{{/if}} in ${file} and release a new version.`,
+      { cause },
+    );
+    this[renderErrorMarker] = true;
+    this.issues = [];
+    this.file = file;
+  }
+
+  static isInstance(value: unknown): value is PromptRenderError {
+    return isMarked(value, renderErrorMarker, 'prompt/render-failed');
+  }
+}
+
+// Whatever a template threw; Handlebars throws Errors, a helper could throw anything.
+function causeText(cause: unknown): string {
+  const message = (cause as { message?: unknown } | null | undefined)?.message;
+  return String(cause && message ? message : cause);
+}
+
+function count(items: readonly unknown[], noun: string): string {
+  return `${items.length} ${noun}${items.length === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,10 @@
+// The code every generated prompt package carries, the same in each: bundled
+// into one block of JavaScript (bundle-package-runtime.ts) and written into
+// each dist, so a published prompt imports nothing from promptpack and keeps
+// its exact behaviour when promptpack moves on. emit-module.ts declares the
+// prompt's data around it and calls exactly these names.
+export { definePrompt } from './define-prompt.js';
+export { deepFreeze } from './deep-freeze.js';
+export { PromptOutputError, PromptRenderError, PromptVariablesError } from './errors.js';
+export { parsePromptOutput, safeParsePromptOutput } from './parse-output.js';
+export { renderPrompt, safeRenderPrompt } from './render.js';

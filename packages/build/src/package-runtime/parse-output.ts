@@ -1,0 +1,55 @@
+import { PromptOutputError } from './errors.js';
+import type { DefinedPrompt, Issue } from './prompt-definition.js';
+
+export type SafeParseOutputResult = { success: true; data: unknown } | { success: false; error: PromptOutputError };
+
+/** Model output -> Output: JSON (optionally in a fenced block) validated against the output schema. */
+export function safeParsePromptOutput(prompt: DefinedPrompt, text: unknown): SafeParseOutputResult {
+  if (typeof text !== 'string') {
+    const issue: Issue = { code: 'invalid_type', expected: 'string', path: [], message: 'expected the model output text' };
+    return { success: false, error: new PromptOutputError(prompt, [issue], text, text) };
+  }
+  if (!prompt.hasOutputSchema) return { success: true, data: text };
+  const json = readJson(text);
+  let value: unknown;
+  if (json.success && (!prompt.outputIsText || typeof json.value === 'string')) value = json.value;
+  // A string output (say, a label) is usually sent bare, not as a JSON string.
+  else if (prompt.outputIsText) value = text.trim();
+  else {
+    const message = json.success ? '' : json.message;
+    const issue: Issue = { code: 'custom', path: [], message: `expected JSON, received text that does not parse (${message})` };
+    return { success: false, error: new PromptOutputError(prompt, [issue], text, text) };
+  }
+  const parsed = prompt.outputSchema.safeParse(value);
+  if (!parsed.success) return { success: false, error: new PromptOutputError(prompt, parsed.error.issues, value, text) };
+  return { success: true, data: parsed.data };
+}
+
+/** safeParsePromptOutput() that throws PromptOutputError. */
+export function parsePromptOutput(prompt: DefinedPrompt, text: unknown): unknown {
+  const result = safeParsePromptOutput(prompt, text);
+  if (!result.success) throw result.error;
+  return result.data;
+}
+
+// A model often wraps JSON in a markdown fence (with or without "json").
+const fencePattern = /`{3}[A-Za-z]*[ \t]*\r?\n([\s\S]*?)`{3}/;
+
+type JsonReading = { success: true; value: unknown } | { success: false; message: string };
+
+/** The text as JSON, or else the first fenced block in it as JSON. */
+export function readJson(text: string): JsonReading {
+  try {
+    return { success: true, value: JSON.parse(text) };
+  } catch (error) {
+    const fenced = fencePattern.exec(text);
+    if (fenced) {
+      try {
+        return { success: true, value: JSON.parse(fenced[1]!) };
+      } catch {
+        // Report the error for the whole text below: it is what the caller passed.
+      }
+    }
+    return { success: false, message: (error as Error).message };
+  }
+}

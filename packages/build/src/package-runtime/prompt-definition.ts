@@ -1,0 +1,72 @@
+import type { z } from 'zod';
+
+/** A precompiled Handlebars template, as `handlebars.template(spec)` returns it. */
+export type Template = (data: Record<string, unknown>) => string;
+
+export type Issue = z.core.$ZodIssue;
+
+/** The part of a zod schema the runtime calls; the generated module passes real zod schemas. */
+export interface Schema<Value> {
+  safeParse(value: unknown): { success: true; data: Value } | { success: false; error: { issues: Issue[] } };
+}
+
+export interface Message {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface FewShot {
+  readonly user: string;
+  readonly assistant: string;
+}
+
+export interface Meta {
+  readonly id: string;
+  readonly name: string;
+  readonly version: string;
+  readonly contentHash: string;
+  readonly policyHash: string;
+}
+
+export interface RenderResult {
+  messages: Message[];
+  model: Record<string, unknown>;
+  meta: { id: string; name: string; version: string; contentHash: string; policyHash: string };
+}
+
+/**
+ * Everything prompt-specific the runtime needs, as the generated module
+ * declares it (see emit-module.ts): the runtime's code is the same in every
+ * package, this is what differs.
+ */
+export interface PromptDefinition {
+  readonly id: string;
+  readonly version: string;
+  readonly meta: Meta;
+  /** A fresh object per call, so a caller that adjusts the result cannot leak into the next request. */
+  readonly modelDefaults: () => Record<string, unknown>;
+  readonly fewshots: readonly FewShot[];
+  /** policy.md, the system message. */
+  readonly policyTemplate: Template;
+  /** The only top-level variables policy.md reads: its text is a function of these alone. */
+  readonly policyVariables: readonly string[];
+  /** template.hbs, the user message. */
+  readonly userTemplate: Template;
+  readonly variablesSchema: Schema<Record<string, unknown>>;
+  /** A render() call that passes validation, shown in the hint of PromptVariablesError. */
+  readonly variablesExample: string;
+  readonly outputSchema: Schema<unknown>;
+  /** False when the prompt declares no output: parseOutput then returns the text as is. */
+  readonly hasOutputSchema: boolean;
+  /** The output's root is a string, so bare (unquoted) model text is accepted. */
+  readonly outputIsText: boolean;
+}
+
+/** A definition plus what the runtime keeps between calls; made by definePrompt. */
+export interface DefinedPrompt extends PromptDefinition {
+  /** System messages by policyKey(); see render.ts. */
+  readonly policyCache: Map<string, string>;
+}
+
+/** The identity every error of this prompt carries. */
+export type PromptIdentity = Pick<PromptDefinition, 'id' | 'version' | 'meta' | 'variablesExample'>;

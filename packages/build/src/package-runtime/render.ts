@@ -1,0 +1,66 @@
+import { PromptRenderError, PromptVariablesError } from './errors.js';
+import type { DefinedPrompt, Message, RenderResult, Template } from './prompt-definition.js';
+
+// Bounded, because the remembered values come from callers.
+const policyCacheLimit = 256;
+
+/** Validates variables (throwing PromptVariablesError with every issue) and renders the messages. */
+export function renderPrompt(prompt: DefinedPrompt, variables: unknown): RenderResult {
+  const parsed = prompt.variablesSchema.safeParse(variables);
+  if (!parsed.success) throw new PromptVariablesError(prompt, parsed.error.issues, variables);
+  return renderValid(prompt, parsed.data);
+}
+
+export type SafeRenderResult = { success: true; data: RenderResult } | { success: false; error: PromptVariablesError | PromptRenderError };
+
+/** renderPrompt() that returns { success: false, error } instead of throwing. */
+export function safeRenderPrompt(prompt: DefinedPrompt, variables: unknown): SafeRenderResult {
+  const parsed = prompt.variablesSchema.safeParse(variables);
+  if (!parsed.success) return { success: false, error: new PromptVariablesError(prompt, parsed.error.issues, variables) };
+  try {
+    return { success: true, data: renderValid(prompt, parsed.data) };
+  } catch (error) {
+    if (error instanceof PromptRenderError) return { success: false, error };
+    throw error;
+  }
+}
+
+function renderValid(prompt: DefinedPrompt, data: Record<string, unknown>): RenderResult {
+  const messages: Message[] = [{ role: 'system', content: renderPolicy(prompt, data) }];
+  for (const shot of prompt.fewshots) messages.push({ role: 'user', content: shot.user }, { role: 'assistant', content: shot.assistant });
+  messages.push({ role: 'user', content: runTemplate(prompt, prompt.userTemplate, 'template.hbs', data) });
+  return { messages, model: prompt.modelDefaults(), meta: { ...prompt.meta } };
+}
+
+// Services usually pass the same policy variables (a company name, a team)
+// on every request, so the system message is remembered per distinct
+// values: same text, without re-running the template.
+function renderPolicy(prompt: DefinedPrompt, data: Record<string, unknown>): string {
+  const key = policyKey(prompt.policyVariables, data);
+  let text = prompt.policyCache.get(key);
+  if (text === undefined) {
+    text = runTemplate(prompt, prompt.policyTemplate, 'policy.md', data);
+    if (prompt.policyCache.size >= policyCacheLimit) prompt.policyCache.clear();
+    prompt.policyCache.set(key, text);
+  }
+  return text;
+}
+
+/** The values of the variables the policy reads, as one string two different sets of values can never share. */
+export function policyKey(names: readonly string[], data: Record<string, unknown>): string {
+  let key = '';
+  for (const name of names) {
+    const value = data[name];
+    // Length-prefixed strings cannot collide; anything else goes through JSON.
+    key += typeof value === 'string' ? `${value.length}:${value};` : `${JSON.stringify(value)};`;
+  }
+  return key;
+}
+
+function runTemplate(prompt: DefinedPrompt, template: Template, file: string, data: Record<string, unknown>): string {
+  try {
+    return template(data);
+  } catch (error) {
+    throw new PromptRenderError(prompt, file, error);
+  }
+}
