@@ -11,6 +11,7 @@ export default defineConfig({
       '@promptpack/build': source('build'),
       '@promptpack/cli': source('cli'),
       '@promptpack/eval': source('eval'),
+      '@promptpack/release': source('release'),
     },
   },
   test: {

@@ -3,6 +3,7 @@ import { PromptpackError } from '@promptpack/core';
 import type { CheckOptions } from './commands/check.js';
 import type { DiffOptions } from './commands/diff.js';
 import type { PolicyOptions } from './commands/policy.js';
+import type { ReleaseCommandOptions } from './commands/release.js';
 import { processIo, type Io } from './output.js';
 
 const usage = `promptpack <command> [options]
@@ -36,6 +37,12 @@ Commands:
   policy approve <id> --by <name>   record legal's approval of the policy as it is now (<id>/policy.lock)
         [--at <time>]          when it was approved (ISO 8601; default now)
   policy show <id>             print the policy as the model sees it, shared sections inlined
+  release                      build, validate, check --published, eval gate; publish what the registry is
+                               missing (through the repository's changesets), verify, tag what it confirms
+        [--registry <url>]     publish there (default: each package's registry in the npm config, .npmrc)
+        [--skip-evals --reason <text>]  publish without a passing eval record; loud, recorded in each tag
+        [--dry-run] [--json]   plan only, publish and tag nothing; --json prints the plan as JSON
+        [--push] [--allow-dirty]  git push --follow-tags afterwards; release with uncommitted prompt changes
   flags <command> [id]         operate prompt flags (Unleash or a flags file): status, canary,
                                promote, rollback, kill, history (promptpack flags --help)
 
@@ -79,6 +86,18 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       case 'new': {
         const { positionals, values } = parse(rest, { scope: { type: 'string' }, dir: { type: 'string' } });
         return (await import('./commands/new.js')).newCommand(positionals, values as { scope?: string; dir?: string }, io);
+      }
+      case 'release': {
+        const { positionals, values } = parse(rest, {
+          registry: { type: 'string' },
+          'skip-evals': { type: 'boolean' },
+          reason: { type: 'string' },
+          'dry-run': { type: 'boolean' },
+          json: { type: 'boolean' },
+          push: { type: 'boolean' },
+          'allow-dirty': { type: 'boolean' },
+        });
+        return await (await import('./commands/release.js')).releaseCommand(positionals, values as ReleaseCommandOptions, io);
       }
       case 'flags':
         return await (await import('./commands/flags.js')).flagsCommand(rest, io);

@@ -1,5 +1,6 @@
 // Child processes for the release: captured, or streamed with a prefix.
 import { spawn } from 'node:child_process';
+import type { ReleaseLog } from './release-log.js';
 
 export interface RunResult {
   code: number;
@@ -10,8 +11,8 @@ export interface RunResult {
 export interface RunOptions {
   cwd: string;
   env?: NodeJS.ProcessEnv;
-  /** Echo each output line, prefixed, while it runs. */
-  echo?: string;
+  /** Echo each output line, prefixed, to the log while it runs. */
+  echo?: { prefix: string; log: ReleaseLog };
 }
 
 export function run(command: string, args: readonly string[], options: RunOptions): Promise<RunResult> {
@@ -19,7 +20,7 @@ export function run(command: string, args: readonly string[], options: RunOption
     const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     const out: string[] = [];
     const err: string[] = [];
-    const echo = (chunks: string[], stream: NodeJS.WriteStream) => {
+    const echo = (chunks: string[], stream: 'out' | 'err') => {
       let partial = '';
       return (data: Buffer) => {
         const text = data.toString();
@@ -27,11 +28,11 @@ export function run(command: string, args: readonly string[], options: RunOption
         if (options.echo === undefined) return;
         const lines = (partial + text).split('\n');
         partial = lines.pop() ?? '';
-        for (const line of lines) stream.write(`${options.echo}${stripAnsi(line)}\n`);
+        for (const line of lines) options.echo.log[stream](`${options.echo.prefix}${stripAnsi(line)}`);
       };
     };
-    child.stdout.on('data', echo(out, process.stdout));
-    child.stderr.on('data', echo(err, process.stderr));
+    child.stdout.on('data', echo(out, 'out'));
+    child.stderr.on('data', echo(err, 'err'));
     child.once('error', reject);
     child.once('close', (code) => resolve({ code: code ?? 1, stdout: out.join(''), stderr: err.join('') }));
   });

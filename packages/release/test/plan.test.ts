@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { parsePublishOutput } from './changeset-publish.js';
-import { formatSummary, type Identity, planRelease, publishedOrFailed } from './plan.js';
-import type { PromptPackage } from './prompt-packages.js';
-import type { VersionState } from './registry-state.js';
+import { parsePublishOutput } from '../src/changeset-publish.js';
+import { formatSummary } from '../src/format-release.js';
+import { type Identity, planRelease, publishedOrFailed, type VersionState } from '../src/plan.js';
+import type { PromptPackage } from '../src/prompt-packages.js';
 
-const pkg = (name: string, version = '1.0.0'): PromptPackage => ({ name: `@acme/${name}`, version, dir: `/repo/prompts/${name}`, folder: name });
+const pkg = (name: string, version = '1.0.0'): PromptPackage => ({ name: `@acme/${name}`, version, dir: `/repo/prompts/${name}`, folder: name, relativeDir: `prompts/${name}` });
 const a = pkg('a');
 const b = pkg('b');
 const c = pkg('c');
@@ -64,7 +64,7 @@ test('formatSummary says what to do when anything failed', () => {
   );
   expect(failed.ok).toBe(false);
   expect(failed.text).toContain('@acme/b@1.0.0: E502 registry unreachable');
-  expect(failed.text).toContain('re-run `pnpm release`');
+  expect(failed.text).toContain('re-run `promptpack release`');
 });
 
 describe('parsePublishOutput', () => {
