@@ -30,7 +30,7 @@ test('a rejected package fails the release alone; re-runs publish only what is m
   const first = await runRelease(repo.dir, registry.url);
   expect(first.code, first.output).toBe(1);
   expect(first.output).toMatch(/failed: +1\n {2}@acme\/prompt-study-tutor@\S+: E40[13] /);
-  expect(first.output).toContain('re-run `pnpm release`');
+  expect(first.output).toContain('re-run `promptpack release`');
   expect(await publishedVersions(registry.url, '@acme/prompt-study-tutor')).toEqual([]);
   expect(await publishedVersions(registry.url, '@acme/prompt-support-reply')).toEqual([versionOf('support-reply')]);
   expect(tags()).toEqual([`@acme/prompt-refund-triage@${versionOf('refund-triage')}`, `@acme/prompt-support-reply@${versionOf('support-reply')}`]);

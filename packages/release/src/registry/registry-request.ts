@@ -15,8 +15,8 @@ export function requestOptions(target: RegistryTarget): npmFetch.Options {
     ...(target.options as npmFetch.Options),
     registry: target.registry,
     // npm waits 10 s, then 60 s between retries: minutes of silence before
-    // "unreachable". A read retries as configured, within seconds.
-    retry: { retries: Math.min(retry.retries ?? 2, 2), minTimeout: Math.min(retry.minTimeout ?? 1000, 1000), maxTimeout: Math.min(retry.maxTimeout ?? 4000, 4000), factor: 2 },
+    // "unreachable". A read retries once at most, within a second.
+    retry: { retries: Math.min(retry.retries ?? 1, 1), minTimeout: Math.min(retry.minTimeout ?? 500, 500), maxTimeout: Math.min(retry.maxTimeout ?? 1000, 1000), factor: 2 },
     timeout: Math.min(Number(target.options.timeout ?? 30_000) || 30_000, 30_000),
   };
 }
@@ -30,9 +30,10 @@ export function classifyFailure(error: unknown, target: RegistryTarget, url: str
   if (status === 404) return { kind: 'not-found' };
   if (status === 401 || status === 403) throw unauthorized(target, url, status);
   if (status !== undefined) return { kind: 'unreachable', reason: `GET ${url} answered HTTP ${status}` };
+  // A system error's code (ECONNREFUSED, ENOTFOUND, ETIMEDOUT) says it; the message only repeats the URL around it.
   const code = (error as { code?: string }).code;
-  const message = (error as Error).message ?? String(error);
-  return { kind: 'unreachable', reason: code && !message.includes(code) ? `${code}: ${message}` : message };
+  if (code !== undefined && /^E[A-Z]+$/.test(code)) return { kind: 'unreachable', reason: code === 'FETCH_ERROR' ? (error as Error).message : code };
+  return { kind: 'unreachable', reason: (error as Error).message ?? String(error) };
 }
 
 function unauthorized(target: RegistryTarget, url: string, status: number): ReleaseError {
