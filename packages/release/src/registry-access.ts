@@ -44,7 +44,9 @@ export async function resolveRegistryAccess(root: string, names: readonly string
     if (loopbackHosts.has(parsed.hostname)) {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'promptpack-npmrc-'));
       const npmrc = path.join(dir, 'npmrc');
-      writeFileSync(npmrc, `//${parsed.host}${parsed.pathname}:_authToken=local\n`);
+      // Scope lines too: npm publish (run by changesets) reads them from here.
+      const lines = [...scopes.map((scope) => (scope === '' ? `registry=${url}` : `${scope}:registry=${url}`)), `//${parsed.host}${parsed.pathname}:_authToken=local`];
+      writeFileSync(npmrc, `${lines.join('\n')}\n`);
       env.NPM_CONFIG_USERCONFIG = npmrc;
       cleanup = () => rmSync(dir, { recursive: true, force: true });
       source = `${url} (--registry; temporary npmrc ${npmrc})`;
