@@ -20,21 +20,24 @@ export function run(command: string, args: readonly string[], options: RunOption
     const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     const out: string[] = [];
     const err: string[] = [];
-    const echo = (chunks: string[], stream: 'out' | 'err') => {
-      let partial = '';
-      return (data: Buffer) => {
-        const text = data.toString();
-        chunks.push(text);
-        if (options.echo === undefined) return;
-        const lines = (partial + text).split('\n');
-        partial = lines.pop() ?? '';
-        for (const line of lines) options.echo.log[stream](`${options.echo.prefix}${stripAnsi(line)}`);
-      };
+    const partial = { out: '', err: '' };
+    const say = (stream: 'out' | 'err', line: string) => options.echo?.log[stream](`${options.echo.prefix}${stripAnsi(line)}`);
+    const echo = (chunks: string[], stream: 'out' | 'err') => (data: Buffer) => {
+      const text = data.toString();
+      chunks.push(text);
+      if (options.echo === undefined) return;
+      const lines = (partial[stream] + text).split('\n');
+      partial[stream] = lines.pop() ?? '';
+      for (const line of lines) say(stream, line);
     };
     child.stdout.on('data', echo(out, 'out'));
     child.stderr.on('data', echo(err, 'err'));
     child.once('error', reject);
-    child.once('close', (code) => resolve({ code: code ?? 1, stdout: out.join(''), stderr: err.join('') }));
+    child.once('close', (code) => {
+      // A last line without a newline is output too.
+      for (const stream of ['out', 'err'] as const) if (partial[stream] !== '') say(stream, partial[stream]);
+      resolve({ code: code ?? 1, stdout: out.join(''), stderr: err.join('') });
+    });
   });
 }
 
