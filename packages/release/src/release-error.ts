@@ -21,12 +21,15 @@ export type ReleaseErrorCode =
 export class ReleaseError extends Error {
   readonly [marker] = true;
   readonly code: ReleaseErrorCode;
+  /** The message without its hint, for callers that print the hint their own way. */
+  readonly summary: string;
   readonly hint: string | undefined;
 
   constructor(code: ReleaseErrorCode, message: string, options: { hint?: string; cause?: unknown } = {}) {
     super(options.hint ? `${message}\nhint: ${options.hint}` : message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'ReleaseError';
     this.code = code;
+    this.summary = message;
     this.hint = options.hint;
   }
 

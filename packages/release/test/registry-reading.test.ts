@@ -140,8 +140,10 @@ describe('tarballs', () => {
     publish([{ path: 'package/policy.md', content: 'Be kind.\n' }], { integrity: null });
     const error = await refusal(fetchPublishedPackage(await target(), name, '1.0.0'));
     expect(error.code).toBe('registry/no-integrity');
-    expect(error.message).toContain(`lists no integrity hash (dist.integrity) for ${name}@1.0.0`);
+    expect(error.message).toContain(`lists no usable integrity hash (dist.integrity is missing) for ${name}@1.0.0`);
     expect(tarballHost.seen).toEqual([]);
+    publish([{ path: 'package/policy.md', content: 'Be kind.\n' }], { integrity: 'not-an-integrity' });
+    expect((await refusal(fetchPublishedPackage(await target(), name, '1.0.0'))).message).toContain('dist.integrity is "not-an-integrity"');
   });
 
   test('a gzip bomb stops at the inflate limit with a clear error', async () => {

@@ -16,6 +16,5 @@ export async function diffRegistryTarget(packageName: string, given: string | un
 export function asPromptpackError(error: unknown): unknown {
   if (!ReleaseError.isInstance(error)) return error;
   const code = error.code === 'registry/unauthorized' || error.code === 'registry/invalid-name' ? 'cli/usage' : 'prompt/invalid';
-  const message = error.hint === undefined ? error.message : error.message.slice(0, error.message.length - `\nhint: ${error.hint}`.length);
-  return new PromptpackError(code, message, error.hint === undefined ? {} : { hint: error.hint });
+  return new PromptpackError(code, error.summary, error.hint === undefined ? {} : { hint: error.hint });
 }

@@ -29,7 +29,7 @@ export async function downloadTarball(target: RegistryTarget, what: string, dist
   const integrity = dist.integrity ? ssri.parse(dist.integrity) : undefined;
   const algorithm = integrity?.pickAlgorithm();
   if (!integrity || !algorithm) {
-    throw new ReleaseError('registry/no-integrity', `The registry ${target.registry} lists no integrity hash (dist.integrity) for ${what}, so its tarball cannot be verified.`, {
+    throw new ReleaseError('registry/no-integrity', `The registry ${target.registry} lists no usable integrity hash (dist.integrity${dist.integrity ? ` is ${JSON.stringify(dist.integrity.slice(0, 40))}` : ' is missing'}) for ${what}, so its tarball cannot be verified.`, {
       hint: 'Use a registry that records integrity for each version (npm, Verdaccio, GitHub Packages and Artifactory all do), or republish the version there.',
     });
   }

@@ -21,8 +21,8 @@ export type PackumentRead = { kind: 'found'; url: string; packument: Packument }
 export async function fetchPackument(target: RegistryTarget, name: string): Promise<PackumentRead> {
   const url = packumentUrl(target.registry, name);
   try {
-    // A full packument, revalidated: a version published seconds ago must show.
-    const body = (await npmFetch.json(url, { ...requestOptions(target), preferOnline: true, headers: { accept: 'application/json' } })) as Partial<Packument>;
+    // The full packument (not the abbreviated install document), uncached: a version published seconds ago must show.
+    const body = (await npmFetch.json(url, { ...requestOptions(target), headers: { accept: 'application/json' } })) as Partial<Packument>;
     const versions = typeof body.versions === 'object' && body.versions !== null ? body.versions : {};
     return { kind: 'found', url, packument: { ...body, versions } };
   } catch (error) {
