@@ -55,6 +55,12 @@ test('a rejected package fails the release alone; re-runs publish only what is m
   expect(third.code, third.output).toBe(0);
   expect(third.output).toMatch(/published: +0\nalready published: 3/);
   expect(third.output).not.toContain('» changeset publish');
+  // The plan as JSON on stdout, the progress on stderr.
+  const planned = await runRelease(repo.dir, registry.url, { extraArgs: ['--dry-run', '--json'] });
+  expect(planned.code, planned.output).toBe(0);
+  const plan = JSON.parse(planned.stdout) as { specificationVersion: string; packages: Array<{ name: string; action: string }> };
+  expect(plan.specificationVersion).toBe('promptpack.release-plan/v1');
+  expect(plan.packages.map((entry) => [entry.name, entry.action])).toEqual(names.map((name) => [name, 'already-published']));
 
   // 4. Changed contents under an already released version. The semver gate
   // (`promptpack check --published`) refuses it before anything is published...

@@ -7,21 +7,26 @@ import { repoRoot } from './scratch-repo.js';
 
 export interface CommandResult {
   code: number;
+  /** stdout and stderr, interleaved as written. */
   output: string;
+  /** stdout alone (e.g. a --json document). */
+  stdout: string;
 }
 
 export function runCommand(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; echo?: boolean }): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
+    let stdout = '';
     const collect = (stream: NodeJS.WriteStream) => (data: Buffer) => {
       output += data.toString();
+      if (stream === process.stdout) stdout += data.toString();
       if (options.echo) stream.write(data);
     };
     child.stdout.on('data', collect(process.stdout));
     child.stderr.on('data', collect(process.stderr));
     child.once('error', reject);
-    child.once('close', (code) => resolve({ code: code ?? 1, output }));
+    child.once('close', (code) => resolve({ code: code ?? 1, output, stdout }));
   });
 }
 
