@@ -3,6 +3,7 @@
 // commands), the plan against the registry and the eval gate, then (unless
 // dry-run) its application. Works from any folder of an npm, pnpm or yarn
 // workspace: packages are found the way changesets finds them.
+import path from 'node:path';
 import { applyReleasePlan, publishable, step } from './apply-release-plan.js';
 import { assembleReleasePlan } from './assemble-release-plan.js';
 import { formatEvalGate, formatOverrideWarning, isOverrideReason } from './eval-gate.js';
@@ -63,9 +64,7 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult
   const { root, packages } = workspace;
   // Tags name the current commit, so what is published must be committed.
   if (!options.allowDirty && (await isGitRepo(root))) {
-    // The folders holding the prompts (prompts/, with its _shared sections), not only the packages.
-    const paths = [...new Set([...packages.map((pkg) => (pkg.relativeDir.includes('/') ? pkg.relativeDir.slice(0, pkg.relativeDir.lastIndexOf('/')) : pkg.relativeDir || '.')), '.changeset'])];
-    const dirty = await uncommitted(root, paths);
+    const dirty = await uncommitted(root, [...promptFolders(packages), '.changeset']);
     if (dirty !== '') {
       throw new ReleaseError('release/dirty', `The prompt packages or .changeset/ have uncommitted changes, and release tags name the current commit:\n${dirty}\nNothing was published.`, {
         hint: 'commit them first (or pass --allow-dirty).',
@@ -74,7 +73,7 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult
   }
   if (packages.length === 0) {
     log.out(`No publishable prompt packages in ${root} (a workspace package with a prompt.yaml that is not private).`);
-    return { exitCode: 0 };
+    return { exitCode: 0, plan: planJson([], new Map(), 'none: nothing to publish') };
   }
   for (const preflight of options.preflight?.(packages) ?? []) {
     step(log, preflight.title);
@@ -122,4 +121,9 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseResult
   } finally {
     access.cleanup();
   }
+}
+
+/** The folders holding the prompts (`prompts/`, with its `_shared/` sections), not only the packages themselves. */
+function promptFolders(packages: readonly PromptPackage[]): string[] {
+  return [...new Set(packages.map((pkg) => path.posix.dirname(pkg.relativeDir)))];
 }
