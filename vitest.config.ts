@@ -1,20 +1,19 @@
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const source = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url));
+const packages = fileURLToPath(new URL('./packages/', import.meta.url));
+// Tests run against the sources; the built dist is exercised by the e2e
+// tests. Every workspace package of packages/ resolves to its src/index.ts
+// (create-promptpack keeps its unscoped name).
+const alias = Object.fromEntries(
+  readdirSync(packages, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => [entry.name === 'create-promptpack' ? entry.name : `@promptpack/${entry.name}`, `${packages}${entry.name}/src/index.ts`]),
+);
 
 export default defineConfig({
-  resolve: {
-    // Tests run against the sources; the built dist is exercised by the e2e tests.
-    alias: {
-      '@promptpack/core': source('core'),
-      '@promptpack/build': source('build'),
-      '@promptpack/cli': source('cli'),
-      '@promptpack/eval': source('eval'),
-      '@promptpack/report': source('report'),
-      '@promptpack/scaffold': source('scaffold'),
-    },
-  },
+  resolve: { alias },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'scripts/**/*.test.ts'],
     typecheck: {

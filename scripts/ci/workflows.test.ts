@@ -181,7 +181,7 @@ describe('CODEOWNERS', () => {
     ['prompts/support-reply/prompt.yaml', ['@acme/platform', '@acme/prompt-owners']],
     ['prompts/support-reply/template.hbs', ['@acme/platform', '@acme/prompt-owners']],
     ['packages/runtime/src/index.ts', ['@acme/platform']],
-    ['scripts/release/release.ts', ['@acme/platform']],
+    ['packages/release/src/run-release.ts', ['@acme/platform']],
     ['.github/workflows/release.yml', ['@acme/platform']],
   ])('%s needs %j', (file, owners) => {
     expect(ownersOf(rules, file)).toEqual(owners);

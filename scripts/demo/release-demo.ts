@@ -27,12 +27,12 @@ const skipEvals = 'demo: no model reachable';
 console.log(`» scratch copy of this checkout in ${path.relative(repoRoot, path.join(demoDir, 'repo'))}/ (its own git history)`);
 const repo = createScratchRepo(path.join(demoDir, 'repo'));
 
-console.log('» first release of every prompt (pnpm release); meanwhile handlebars and zod are seeded into the registry and @promptpack/runtime is published there');
+console.log('» first release of every prompt (promptpack release); meanwhile handlebars and zod are seeded into the registry and @promptpack/runtime is published there');
 const [first, , runtimeVersion] = await Promise.all([runRelease(repo.dir, registry, { skipEvals }), seedDependencies(registry, ['handlebars@4.7.10', 'zod@4.6.7']), publishRuntime(registry)]);
 report(first);
 const v1 = versionOf(repo);
 
-console.log('» second version of support-reply: a policy sentence, a minor changeset, changeset version, pnpm release');
+console.log('» second version of support-reply: a policy sentence, a minor changeset, changeset version, promptpack release');
 const policy = path.join(repo.dir, 'prompts/support-reply/policy.md');
 writeFileSync(policy, `${readFileSync(policy, 'utf8').trimEnd()}\n\n${policySentence}\n`);
 const approved = await approvePolicy(repo.dir, 'support-reply', 'legal@acme.example');
@@ -105,7 +105,7 @@ function versionOf(scratch: ScratchRepo): string {
 
 /** The release's plan and summary; everything when it failed. */
 function report(result: CommandResult): void {
-  if (result.code !== 0) fail('pnpm release', result);
+  if (result.code !== 0) fail('promptpack release', result);
   let show = false;
   for (const line of result.output.split('\n')) {
     if (line.startsWith('» ')) show = line.startsWith('» release plan') || line.startsWith('» summary');

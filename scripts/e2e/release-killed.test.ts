@@ -39,7 +39,7 @@ test('registry killed mid-release: clear failure, tags only for what was publish
   expect(proxy.publishedBeforeKill).toHaveLength(1);
   expect(crashed.output).toMatch(/failed: +2\n/);
   expect(crashed.output).toContain('Release incomplete');
-  expect(crashed.output).toContain('re-run `pnpm release`');
+  expect(crashed.output).toContain('re-run `promptpack release`');
   const [publishedName] = proxy.publishedBeforeKill;
   await proxy.close();
   proxy = undefined;

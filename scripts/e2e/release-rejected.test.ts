@@ -30,7 +30,7 @@ test('a rejected package fails the release alone; re-runs publish only what is m
   const first = await runRelease(repo.dir, registry.url);
   expect(first.code, first.output).toBe(1);
   expect(first.output).toMatch(/failed: +1\n {2}@acme\/prompt-study-tutor@\S+: E40[13] /);
-  expect(first.output).toContain('re-run `pnpm release`');
+  expect(first.output).toContain('re-run `promptpack release`');
   expect(await publishedVersions(registry.url, '@acme/prompt-study-tutor')).toEqual([]);
   expect(await publishedVersions(registry.url, '@acme/prompt-support-reply')).toEqual([versionOf('support-reply')]);
   expect(tags()).toEqual([`@acme/prompt-refund-triage@${versionOf('refund-triage')}`, `@acme/prompt-support-reply@${versionOf('support-reply')}`]);
@@ -55,6 +55,12 @@ test('a rejected package fails the release alone; re-runs publish only what is m
   expect(third.code, third.output).toBe(0);
   expect(third.output).toMatch(/published: +0\nalready published: 3/);
   expect(third.output).not.toContain('» changeset publish');
+  // The plan as JSON on stdout, the progress on stderr.
+  const planned = await runRelease(repo.dir, registry.url, { extraArgs: ['--dry-run', '--json'] });
+  expect(planned.code, planned.output).toBe(0);
+  const plan = JSON.parse(planned.stdout) as { specificationVersion: string; packages: Array<{ name: string; action: string }> };
+  expect(plan.specificationVersion).toBe('promptpack.release-plan/v1');
+  expect(plan.packages.map((entry) => [entry.name, entry.action])).toEqual(names.map((name) => [name, 'already-published']));
 
   // 4. Changed contents under an already released version. The semver gate
   // (`promptpack check --published`) refuses it before anything is published...

@@ -63,7 +63,7 @@ export function formatEvalNotes(notes: EvalNotes): string {
         : notes.why === 'gate-failed'
           ? 'eval-result.json records a failed gate'
           : 'no eval-result.json';
-    return notes.override !== undefined ? `Evals: not run (override: ${notes.override})` : `Evals: not run (${why}; \`pnpm release\` requires a passing \`promptpack eval --gate\` or --skip-evals)`;
+    return notes.override !== undefined ? `Evals: not run (override: ${notes.override})` : `Evals: not run (${why}; \`promptpack release\` requires a passing \`promptpack eval --gate\`, or \`--skip-evals --reason <why>\`)`;
   }
   const { record, baseline } = notes;
   const blocking = record.summary.blocking;

@@ -60,7 +60,7 @@ describe('the eval line of a changelog entry', () => {
   });
 
   it('says "not run" without a record, with a record of other content, or of a failed gate', () => {
-    expect(evalLine(history({}))).toMatch(/^Evals: not run \(no eval-result\.json; `pnpm release` requires/);
+    expect(evalLine(history({}))).toMatch(/^Evals: not run \(no eval-result\.json; `promptpack release` requires/);
     expect(evalLine(history({ now: record('sha256:other', { hardPass: 1, count: 1, passRate: 1 }) }))).toMatch(/^Evals: not run \(eval-result\.json is for other content \(recorded at 1\.1\.0\)/);
     expect(evalLine(history({ now: record(contentHash, { hardPass: 1, count: 2, passRate: 0.5 }, false) }))).toMatch(/records a failed gate/);
   });

@@ -1,4 +1,4 @@
-// Runs `pnpm release` (scripts/release/release.ts) against a scratch repo and
+// Runs `promptpack release` (this checkout's built CLI) in a scratch repo and
 // reads back what the registry and git hold, for tests and the demo.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -7,33 +7,38 @@ import { repoRoot } from './scratch-repo.js';
 
 export interface CommandResult {
   code: number;
+  /** stdout and stderr, interleaved as written. */
   output: string;
+  /** stdout alone (e.g. a --json document). */
+  stdout: string;
 }
 
 export function runCommand(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; echo?: boolean }): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
+    let stdout = '';
     const collect = (stream: NodeJS.WriteStream) => (data: Buffer) => {
       output += data.toString();
+      if (stream === process.stdout) stdout += data.toString();
       if (options.echo) stream.write(data);
     };
     child.stdout.on('data', collect(process.stdout));
     child.stderr.on('data', collect(process.stderr));
     child.once('error', reject);
-    child.once('close', (code) => resolve({ code: code ?? 1, output }));
+    child.once('close', (code) => resolve({ code: code ?? 1, output, stdout }));
   });
 }
 
 /**
- * `pnpm release --cwd <repo> --registry <url> --no-build-tools`; the tooling of this checkout is already built.
- * No model is reachable here, so the eval gate is overridden (`--skip-evals`) unless `skipEvals: false`.
+ * `promptpack release --registry <url>` in `repo`, with this checkout's built CLI (as an adopter runs it
+ * from their own repository). No model is reachable here, so the eval gate is overridden
+ * (`--skip-evals --reason`) unless `skipEvals: false`.
  */
 export function runRelease(repo: string, registryUrl: string, options: { echo?: boolean; extraArgs?: string[]; skipEvals?: string | false } = {}): Promise<CommandResult> {
-  const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
-  const skipEvals = options.skipEvals === false ? [] : ['--skip-evals', options.skipEvals ?? 'e2e test'];
-  const args = [path.join(repoRoot, 'scripts/release/release.ts'), '--cwd', repo, '--registry', registryUrl, '--no-build-tools', ...skipEvals, ...(options.extraArgs ?? [])];
-  return runCommand(tsx, args, { cwd: repo, echo: options.echo });
+  const skipEvals = options.skipEvals === false ? [] : ['--skip-evals', '--reason', options.skipEvals ?? 'e2e test'];
+  const args = [path.join(repoRoot, 'packages/cli/bin/promptpack.js'), 'release', '--registry', registryUrl, ...skipEvals, ...(options.extraArgs ?? [])];
+  return runCommand(process.execPath, args, { cwd: repo, echo: options.echo });
 }
 
 /** `changeset <args>` with the workspace's @changesets/cli, in `repo`. */
@@ -62,7 +67,7 @@ export async function publishedVersions(registryUrl: string, name: string): Prom
 /**
  * `promptpack policy approve <id> --by <by>` in `repo`, with this checkout's
  * CLI: a policy edit needs legal's approval before `check --published` (and
- * so `pnpm release`) lets it through.
+ * so `promptpack release`) lets it through.
  */
 export function approvePolicy(repo: string, id: string, by = 'test'): Promise<CommandResult> {
   return runCommand(process.execPath, [path.join(repoRoot, 'packages/cli/bin/promptpack.js'), 'policy', 'approve', id, '--by', by], { cwd: repo });

@@ -1,7 +1,7 @@
 // Two released versions of support-reply on a registry, the way a team cuts
-// them: `pnpm release` of every prompt from a scratch copy of this checkout,
-// then a policy sentence, a minor changeset, `changeset version` and a second
-// `pnpm release`. Shared by the runtime e2e tests and the demo.
+// them: `promptpack release` of every prompt from a scratch copy of this
+// checkout, then a policy sentence, a minor changeset, `changeset version` and
+// a second `promptpack release`. Shared by the runtime e2e tests and the demo.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { seedDependencies } from '../../registry/seed-dependencies.js';
@@ -47,7 +47,7 @@ export async function releaseTwoSupportReplyVersions(
 ): Promise<SupportReplyReleases> {
   const repo = createScratchRepo(repoDir);
   const [first] = await Promise.all([runRelease(repo.dir, registryUrl), seedDependencies(registryUrl, promptDependencies), options.alongside?.()]);
-  if (first.code !== 0) throw new ReleaseStepError('first pnpm release', first);
+  if (first.code !== 0) throw new ReleaseStepError('first promptpack release', first);
   const stable = versionOf(repo);
 
   const policy = path.join(repo.dir, 'prompts/support-reply/policy.md');
@@ -60,7 +60,7 @@ export async function releaseTwoSupportReplyVersions(
   if (versioned.code !== 0) throw new ReleaseStepError('changeset version', versioned);
   repo.commit('Version packages');
   const second = await runRelease(repo.dir, registryUrl);
-  if (second.code !== 0) throw new ReleaseStepError('second pnpm release', second);
+  if (second.code !== 0) throw new ReleaseStepError('second promptpack release', second);
   return { repo, stable, next: versionOf(repo), first, second };
 }
 

@@ -12,7 +12,7 @@ import {
 import { renderDiffHtml, renderDiffMarkdown, renderDiffText } from '@promptpack/report';
 import { findPromptsRoot } from '../find-prompts.js';
 import type { Io } from '../output.js';
-import { registryFor } from '../diff/registry-package.js';
+import { diffRegistryTarget } from '../diff/registry-target.js';
 import { resolveSide, workingTree, type SideContext } from '../diff/resolve-side.js';
 import { sharedCommand } from '../diff/shared.js';
 import { diffFormats, writeOutput, type DiffFormat } from '../diff/write-output.js';
@@ -52,7 +52,7 @@ export async function diffCommand(args: readonly string[], options: DiffOptions,
   const repoRoot = findRepoRoot(cwd);
   const dir = realpathSync(findPrompt(args[0]!, cwd));
   const packageName = readPackageName(dir);
-  const context: SideContext = { repoRoot: realpathSync(repoRoot), dir, packageName, registry: registryFor(packageName, options.registry, repoRoot) };
+  const context: SideContext = { repoRoot: realpathSync(repoRoot), dir, packageName, registry: await diffRegistryTarget(packageName, options.registry, repoRoot) };
 
   const from = options.from ?? lastRelease(context);
   const before = await resolveSide(context, from);

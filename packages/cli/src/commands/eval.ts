@@ -19,7 +19,7 @@ const extensions: Record<ReportFormat, string> = { json: 'json', markdown: 'md',
 /**
  * `promptpack eval <id...>`: runs each prompt's golden cases against a model
  * (or recorded answers), prints one line per prompt, and with --gate decides
- * pass/fail and writes the eval record `pnpm release` requires. Exit 0 when
+ * pass/fail and writes the eval record `promptpack release` requires. Exit 0 when
  * the gate passed (or no --gate), 1 when it failed, 2 when the run itself
  * failed (usage, provider misconfigured, every request errored).
  */
@@ -153,12 +153,12 @@ function resolveBaseline(dir: string, built: BuiltPrompt, options: EvalOptions, 
  */
 function recordIfComplete(dir: string, built: BuiltPrompt, result: EvalResult, verdict: GateResult, baseline: Baseline | undefined, options: EvalOptions, say: (line: string) => void): void {
   if (options.tiers || options.caseIds) {
-    say(`  not recorded: --tier/--case ran a subset; \`pnpm release\` needs a gated run of every case.`);
+    say(`  not recorded: --tier/--case ran a subset; \`promptpack release\` needs a gated run of every case.`);
     return;
   }
   const manifestRepeats = (built.module.evals as { repeats?: number }).repeats ?? 3;
   if (result.repeats < manifestRepeats) {
-    say(`  not recorded: --repeats ${result.repeats} is below the manifest's ${manifestRepeats}; \`pnpm release\` needs the repeats evals.yaml asks for.`);
+    say(`  not recorded: --repeats ${result.repeats} is below the manifest's ${manifestRepeats}; \`promptpack release\` needs the repeats evals.yaml asks for.`);
     return;
   }
   const file = writeEvalRecord(dir, createEvalRecord(result, verdict, built.manifest.hashes.evals, baseline));

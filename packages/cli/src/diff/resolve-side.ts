@@ -15,7 +15,8 @@ import {
   type OptionalPromptFilePart,
   type PromptFilePart,
 } from '@promptpack/core';
-import { fetchPublishedPackage, type RegistryMiss } from './registry-package.js';
+import { fetchPublishedPackage, type RegistryMiss, type RegistryTarget } from '@promptpack/release';
+import { asPromptpackError } from './registry-target.js';
 
 export interface Side {
   prompt: LoadedPrompt;
@@ -28,8 +29,8 @@ export interface SideContext {
   dir: string;
   /** The prompt's package name (from the working tree). */
   packageName: string;
-  /** The registry to read published versions from; undefined: none configured, use release tags. */
-  registry: string | undefined;
+  /** The registry (and its credentials) to read published versions from; undefined: none configured, use release tags. */
+  registry: RegistryTarget | undefined;
 }
 
 export const workingTree = 'working tree';
@@ -60,7 +61,9 @@ async function fromVersion(context: SideContext, version: string): Promise<Side>
     if (!tagged) throw unknownVersion(context, version, undefined);
     return fromTag(context, version, tag, ['no registry is configured (--registry <url>, or an @scope:registry line in .npmrc), so this version was read from its git release tag.']);
   }
-  const published = await fetchPublishedPackage(context.registry, context.packageName, version);
+  const published = await fetchPublishedPackage(context.registry, context.packageName, version).catch((error: unknown) => {
+    throw asPromptpackError(error);
+  });
   if ('kind' in published) {
     if (!tagged) throw unknownVersion(context, version, published);
     return fromTag(context, version, tag, [`${missed(published, context.packageName, version)}; read from the git release tag ${tag} instead.`]);

@@ -10,7 +10,7 @@ export const evalRecordVersion = 'promptpack.eval-record/v1';
 
 /**
  * `prompts/<id>/eval-result.json`: a passing gated run of exactly this
- * content (contentHash + evalsHash). `pnpm release` requires it, the
+ * content (contentHash + evalsHash). `promptpack release` requires it, the
  * changelog summarises it, the package ships it, and the next version's
  * `--baseline auto` compares with it.
  */

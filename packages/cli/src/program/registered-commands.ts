@@ -12,6 +12,7 @@ import { registerHelp } from './commands/help.js';
 import { registerInit } from './commands/init.js';
 import { registerNew } from './commands/new.js';
 import { registerPolicy } from './commands/policy.js';
+import { registerRelease } from './commands/release.js';
 import { registerValidate } from './commands/validate.js';
 import type { RegisterCommand } from './register-command.js';
 
@@ -24,6 +25,7 @@ export const registeredCommands: readonly RegisterCommand[] = [
   registerDiff,
   registerEval,
   registerPolicy,
+  registerRelease,
   registerFlags,
   registerHelp,
 ];

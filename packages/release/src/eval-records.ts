@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type BuiltIdentity, type EvalOverride, evalRecordFile, type RecordRead } from './eval-gate.js';
-import { run } from './run.js';
+import { run } from './run-process.js';
 
 export function readEvalRecord(dir: string): RecordRead {
   const file = path.join(dir, evalRecordFile);

@@ -1,8 +1,10 @@
-// Pure release decisions: what to publish, what each package ended as, and
-// how to say it. No I/O here, so the rules are tested without a registry.
+// Pure release decisions: what to publish and what each package ended as.
+// No I/O here, so the rules are tested without a registry (format-release.ts
+// says them; assemble-release-plan.ts and apply-release-plan.ts do the I/O).
 import type { PromptPackage } from './prompt-packages.js';
-import { tagName } from './prompt-packages.js';
-import type { VersionState } from './registry-state.js';
+
+/** What the registry holds for one package version. */
+export type VersionState = { kind: 'absent' } | { kind: 'present'; shasum: string } | { kind: 'unreachable'; reason: string };
 
 export type PlanEntry =
   | { pkg: PromptPackage; action: 'publish' }
@@ -37,26 +39,6 @@ export function planRelease(
     if (identity.localContentHash !== undefined && identity.localContentHash === identity.remoteContentHash) return { pkg, action: 'already-published' };
     return { pkg, action: 'conflict', remoteShasum: state.shasum, localShasum: identity.localShasum };
   });
-}
-
-export function formatPlan(plan: readonly PlanEntry[]): string {
-  const label: Record<PlanEntry['action'], string> = {
-    publish: 'to publish',
-    'already-published': 'already published',
-    conflict: 'CONFLICT',
-    unreachable: 'UNKNOWN',
-  };
-  return plan
-    .map((entry) => {
-      const detail =
-        entry.action === 'conflict'
-          ? ` (the registry has another prompt under this version: shasum ${entry.remoteShasum.slice(0, 12)}, ours ${entry.localShasum.slice(0, 12)}, and the manifests' contentHash differ)`
-          : entry.action === 'unreachable'
-            ? ` (${entry.reason})`
-            : '';
-      return `  ${label[entry.action].padEnd(18)} ${tagName(entry.pkg)}${detail}`;
-    })
-    .join('\n');
 }
 
 export type Outcome =
@@ -96,39 +78,4 @@ export function publishedOrFailed(
   }
   const why = report.errors.get(pkg.name) ?? (after.kind === 'unreachable' ? `registry unreachable (${after.reason})` : 'not on the registry after publishing');
   return { result: 'failed', reason: why };
-}
-
-export function formatSummary(outcomes: readonly Outcome[], options: { pushed: string }): { text: string; ok: boolean } {
-  const lines: string[] = [];
-  const published = outcomes.filter((o) => o.result === 'published');
-  const already = outcomes.filter((o) => o.result === 'already-published');
-  const failed = outcomes.filter((o) => o.result === 'failed');
-  const tagNote = (tag: TagResult) => (tag === 'created' ? 'tagged' : tag === 'existed' ? 'tag existed' : 'not tagged');
-  lines.push(`published:         ${published.length}`);
-  for (const o of published) {
-    const note = o.confirmedBy === 'publish-response' ? ', confirmed by the publish response only (registry unreachable afterwards)' : '';
-    lines.push(`  ${tagName(o.pkg)} (${tagNote(o.tag)}${note})`);
-  }
-  lines.push(`already published: ${already.length}`);
-  for (const o of already) lines.push(`  ${tagName(o.pkg)} (${tagNote(o.tag)})`);
-  lines.push(`failed:            ${failed.length}`);
-  for (const o of failed) lines.push(`  ${tagName(o.pkg)}: ${o.reason}`);
-  lines.push(`git push:          ${options.pushed}`);
-  const ok = failed.length === 0;
-  if (!ok) {
-    const conflict = failed.some((o) => o.reason.includes('other contents'));
-    lines.push('');
-    lines.push('Release incomplete: nothing was published twice and no tag names an unpublished version.');
-    lines.push('What to do: fix the cause above (registry down, permissions) and re-run `pnpm release`;');
-    lines.push('  it publishes only what is missing and tags what is confirmed on the registry.');
-    if (conflict) {
-      lines.push('  A version that already holds other contents can never be overwritten: bump it with a changeset');
-      lines.push('  (`pnpm changeset`, `pnpm changeset version`) and release the new version.');
-    }
-    if (failed.some((o) => o.reason.startsWith('eval gate:'))) {
-      lines.push('  A prompt refused by the eval gate needs a passing record: `promptpack eval <id> --gate`, commit');
-      lines.push('  prompts/<id>/eval-result.json; or publish it anyway with `pnpm release --skip-evals "<why>"`.');
-    }
-  }
-  return { text: lines.join('\n'), ok };
 }

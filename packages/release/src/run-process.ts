@@ -1,5 +1,6 @@
 // Child processes for the release: captured, or streamed with a prefix.
 import { spawn } from 'node:child_process';
+import type { ReleaseLog } from './release-log.js';
 
 export interface RunResult {
   code: number;
@@ -10,8 +11,8 @@ export interface RunResult {
 export interface RunOptions {
   cwd: string;
   env?: NodeJS.ProcessEnv;
-  /** Echo each output line, prefixed, while it runs. */
-  echo?: string;
+  /** Echo each output line, prefixed, to the log while it runs. */
+  echo?: { prefix: string; log: ReleaseLog };
 }
 
 export function run(command: string, args: readonly string[], options: RunOptions): Promise<RunResult> {
@@ -19,21 +20,24 @@ export function run(command: string, args: readonly string[], options: RunOption
     const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     const out: string[] = [];
     const err: string[] = [];
-    const echo = (chunks: string[], stream: NodeJS.WriteStream) => {
-      let partial = '';
-      return (data: Buffer) => {
-        const text = data.toString();
-        chunks.push(text);
-        if (options.echo === undefined) return;
-        const lines = (partial + text).split('\n');
-        partial = lines.pop() ?? '';
-        for (const line of lines) stream.write(`${options.echo}${stripAnsi(line)}\n`);
-      };
+    const partial = { out: '', err: '' };
+    const say = (stream: 'out' | 'err', line: string) => options.echo?.log[stream](`${options.echo.prefix}${stripAnsi(line)}`);
+    const echo = (chunks: string[], stream: 'out' | 'err') => (data: Buffer) => {
+      const text = data.toString();
+      chunks.push(text);
+      if (options.echo === undefined) return;
+      const lines = (partial[stream] + text).split('\n');
+      partial[stream] = lines.pop() ?? '';
+      for (const line of lines) say(stream, line);
     };
-    child.stdout.on('data', echo(out, process.stdout));
-    child.stderr.on('data', echo(err, process.stderr));
+    child.stdout.on('data', echo(out, 'out'));
+    child.stderr.on('data', echo(err, 'err'));
     child.once('error', reject);
-    child.once('close', (code) => resolve({ code: code ?? 1, stdout: out.join(''), stderr: err.join('') }));
+    child.once('close', (code) => {
+      // A last line without a newline is output too.
+      for (const stream of ['out', 'err'] as const) if (partial[stream] !== '') say(stream, partial[stream]);
+      resolve({ code: code ?? 1, stdout: out.join(''), stderr: err.join('') });
+    });
   });
 }
 

@@ -1,19 +1,39 @@
-// Runs `changeset publish` on the prompt packages only. changesets publishes
-// every non-private package of the workspace it runs in (its `ignore` option
-// applies to versioning, not to publish), so it runs in a staging workspace
-// that holds copies of the prompt packages to publish and nothing else.
+// Runs the repository's own `changeset publish` (its installed
+// @changesets/cli: the same tool that versioned the packages decides the
+// dist-tag in prerelease mode and the access) on the prompt packages only.
+// changesets publishes every non-private package of the workspace it runs in
+// (its `ignore` option applies to versioning, not to publish), so it runs in
+// a staging workspace that holds copies of the prompt packages to publish and
+// nothing else; with a package-lock there, changesets publishes through
+// `npm publish`, whichever package manager the repository uses.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { PublishReport } from './plan.js';
 import type { PromptPackage } from './prompt-packages.js';
-import { run, stripAnsi } from './run.js';
+import { ReleaseError } from './release-error.js';
+import type { ReleaseLog } from './release-log.js';
+import { run, stripAnsi } from './run-process.js';
 
 export interface ChangesetPublishOptions {
   root: string;
   packages: readonly PromptPackage[];
   changesetBin: string;
   env: NodeJS.ProcessEnv;
+  log: ReleaseLog;
+}
+
+/** The `changeset` CLI the repository at `root` installed; the release uses no copy of its own. */
+export function findChangesetBin(root: string): string {
+  try {
+    const manifest = createRequire(path.join(root, 'package.json')).resolve('@changesets/cli/package.json');
+    return path.join(path.dirname(manifest), 'bin.js');
+  } catch {
+    throw new ReleaseError('release/changesets-missing', `@changesets/cli is not installed in ${root}, and promptpack release publishes through it.`, {
+      hint: 'Install it as a devDependency (npm install --save-dev @changesets/cli, or pnpm add -D @changesets/cli) and run the release again.',
+    });
+  }
 }
 
 export async function changesetPublish(options: ChangesetPublishOptions): Promise<PublishReport & { code: number }> {
@@ -30,7 +50,7 @@ export async function changesetPublish(options: ChangesetPublishOptions): Promis
       // (`promptpack build .`) would rebuild the staging copy, which has
       // neither the CLI on its PATH nor prompts/_shared beside it.
       env: { ...options.env, NO_COLOR: '1', FORCE_COLOR: '0', npm_config_ignore_scripts: 'true' },
-      echo: '  │ ',
+      echo: { prefix: '  │ ', log: options.log },
     });
     return { code: result.code, ...parsePublishOutput(result.stdout, options.packages) };
   } finally {
@@ -50,8 +70,9 @@ function stageWorkspace(root: string, packages: readonly PromptPackage[]): strin
   // Prerelease mode decides the dist-tag.
   const preState = path.join(root, '.changeset/pre.json');
   if (existsSync(preState)) cpSync(preState, path.join(staging, '.changeset/pre.json'));
-  for (const pkg of packages) {
-    cpSync(pkg.dir, path.join(staging, 'prompts', pkg.folder), {
+  for (const [index, pkg] of packages.entries()) {
+    // Numbered: two workspace folders may share a name (apps/x, prompts/x).
+    cpSync(pkg.dir, path.join(staging, 'prompts', `${index}-${pkg.folder}`), {
       recursive: true,
       filter: (source) => path.basename(source) !== 'node_modules',
     });

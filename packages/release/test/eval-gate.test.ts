@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { decideEvalGate, formatEvalGate, formatOverrideWarning, isOverrideReason, type RecordRead, tagAnnotation } from './eval-gate.js';
-import { formatSummary } from './plan.js';
-import type { PromptPackage } from './prompt-packages.js';
+import { decideEvalGate, formatEvalGate, formatOverrideWarning, isOverrideReason, type RecordRead, tagAnnotation } from '../src/eval-gate.js';
+import { formatSummary } from '../src/format-release.js';
+import type { PromptPackage } from '../src/prompt-packages.js';
 
-const pkg: PromptPackage = { name: '@acme/prompt-support-reply', version: '1.1.0', dir: '/repo/prompts/support-reply', folder: 'support-reply' };
+const pkg: PromptPackage = { name: '@acme/prompt-support-reply', version: '1.1.0', dir: '/repo/prompts/support-reply', folder: 'support-reply', relativeDir: 'prompts/support-reply' };
 const built = { contentHash: 'sha256:aaaa1111', evalsHash: 'sha256:eeee1111' };
 const record = (overrides: Record<string, unknown> = {}) => ({
   specificationVersion: 'promptpack.eval-record/v1',
@@ -56,7 +56,7 @@ describe('decideEvalGate', () => {
 
 describe('how the gate is reported', () => {
   test('one line per prompt to publish', () => {
-    const text = formatEvalGate([decideEvalGate(pkg, found(record()), built), decideEvalGate({ ...pkg, name: '@acme/prompt-x', folder: 'x' }, { kind: 'missing' }, built)]);
+    const text = formatEvalGate([decideEvalGate(pkg, found(record()), built), decideEvalGate({ ...pkg, name: '@acme/prompt-x', folder: 'x', relativeDir: 'prompts/x' }, { kind: 'missing' }, built)]);
     expect(text).toContain('passed             @acme/prompt-support-reply@1.1.0 (blocking hard-pass 100%, pass 100%, 14 cases, replay/gpt-4o-mini)');
     expect(text).toMatch(/REFUSED +@acme\/prompt-x@1\.1\.0: no eval record/);
   });
@@ -94,5 +94,5 @@ test('the release summary says how to get past a refusal', () => {
   const summary = formatSummary([{ pkg, result: 'failed', reason: 'eval gate: no eval record (prompts/support-reply/eval-result.json does not exist)' }], { pushed: 'not requested' });
   expect(summary.ok).toBe(false);
   expect(summary.text).toContain('@acme/prompt-support-reply@1.1.0: eval gate: no eval record');
-  expect(summary.text).toMatch(/promptpack eval <id> --gate[\s\S]*--skip-evals "<why>"/);
+  expect(summary.text).toMatch(/promptpack eval <id> --gate[\s\S]*--skip-evals --reason "<why>"/);
 });

@@ -1,5 +1,11 @@
 // The few git operations of a release, in the released repository.
-import { run } from './run.js';
+import type { ReleaseLog } from './release-log.js';
+import { run } from './run-process.js';
+
+/** Lines of `git status --porcelain` for `paths`; empty when they are committed. */
+export async function uncommitted(cwd: string, paths: readonly string[]): Promise<string> {
+  return (await run('git', ['status', '--porcelain', '--', ...paths], { cwd })).stdout.trimEnd();
+}
 
 export async function isGitRepo(cwd: string): Promise<boolean> {
   return (await run('git', ['rev-parse', '--git-dir'], { cwd })).code === 0;
@@ -20,7 +26,7 @@ export async function remotes(cwd: string): Promise<string[]> {
   return result.code === 0 ? result.stdout.split('\n').filter(Boolean) : [];
 }
 
-export async function pushFollowTags(cwd: string): Promise<{ ok: boolean; message: string }> {
-  const result = await run('git', ['push', '--follow-tags'], { cwd, echo: '  │ ' });
+export async function pushFollowTags(cwd: string, log: ReleaseLog): Promise<{ ok: boolean; message: string }> {
+  const result = await run('git', ['push', '--follow-tags'], { cwd, echo: { prefix: '  │ ', log } });
   return { ok: result.code === 0, message: result.stderr.trim().split('\n').pop() ?? '' };
 }

@@ -2,7 +2,7 @@
 // eval record (prompts/<id>/eval-result.json, written by
 // `promptpack eval <id> --gate`) for exactly the content being published, or
 // with an explicit override that is announced and recorded in the release tag.
-// Pure decisions here; release.ts reads the files and applies them.
+// Pure decisions here; eval-records.ts reads the files, the release applies them.
 import type { PromptPackage } from './prompt-packages.js';
 import { tagName } from './prompt-packages.js';
 
@@ -55,12 +55,12 @@ export function decideEvalGate(pkg: PromptPackage, read: RecordRead, built: Buil
     pkg,
     verdict: 'refused',
     problem,
-    hint: `run \`promptpack eval ${id} --gate\` (a model, or --provider replay with committed recordings), commit prompts/${id}/${evalRecordFile}, and release again; or publish anyway with \`pnpm release --skip-evals "<why>"\` (recorded in the release tag)`,
+    hint: `run \`promptpack eval ${id} --gate\` (a model, or --provider replay with committed recordings), commit ${pkg.relativeDir}/${evalRecordFile}, and release again; or publish anyway with \`promptpack release --skip-evals --reason "<why>"\` (recorded in the release tag)`,
   };
 }
 
 function recordProblem(pkg: PromptPackage, read: RecordRead, built: BuiltIdentity | undefined): string | undefined {
-  const file = `prompts/${pkg.folder}/${evalRecordFile}`;
+  const file = `${pkg.relativeDir}/${evalRecordFile}`;
   if (read.kind === 'missing') return `no eval record (${file} does not exist)`;
   if (read.kind === 'unreadable') return `${file} cannot be read: ${read.reason}`;
   if (!built) return 'the built manifest (dist/manifest.json) is missing, so the record cannot be matched to the content';
@@ -134,7 +134,7 @@ export function tagAnnotation(pkg: PromptPackage, decision: EvalGateDecision | u
     );
   } else if (decision?.verdict === 'overridden') {
     lines.push(
-      `evals: GATE OVERRIDDEN (--skip-evals)`,
+      'evals: GATE OVERRIDDEN (--skip-evals)',
       `reason: ${decision.override.reason}`,
       `by: ${decision.override.by}`,
       `at: ${decision.override.at}`,

@@ -1,10 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { parsePublishOutput } from './changeset-publish.js';
-import { formatSummary, type Identity, planRelease, publishedOrFailed } from './plan.js';
-import type { PromptPackage } from './prompt-packages.js';
-import type { VersionState } from './registry-state.js';
+import { parsePublishOutput } from '../src/changeset-publish.js';
+import { formatSummary, planJson } from '../src/format-release.js';
+import { decideEvalGate } from '../src/eval-gate.js';
+import { type Identity, planRelease, publishedOrFailed, type VersionState } from '../src/plan.js';
+import type { PromptPackage } from '../src/prompt-packages.js';
 
-const pkg = (name: string, version = '1.0.0'): PromptPackage => ({ name: `@acme/${name}`, version, dir: `/repo/prompts/${name}`, folder: name });
+const pkg = (name: string, version = '1.0.0'): PromptPackage => ({ name: `@acme/${name}`, version, dir: `/repo/prompts/${name}`, folder: name, relativeDir: `prompts/${name}` });
 const a = pkg('a');
 const b = pkg('b');
 const c = pkg('c');
@@ -64,7 +65,7 @@ test('formatSummary says what to do when anything failed', () => {
   );
   expect(failed.ok).toBe(false);
   expect(failed.text).toContain('@acme/b@1.0.0: E502 registry unreachable');
-  expect(failed.text).toContain('re-run `pnpm release`');
+  expect(failed.text).toContain('re-run `promptpack release`');
 });
 
 describe('parsePublishOutput', () => {
@@ -84,5 +85,28 @@ describe('parsePublishOutput', () => {
     expect([...report.reportedPublished]).toEqual([a.name]);
     expect(report.errors.get(b.name)).toBe('E502 502 Bad Gateway - PUT http://127.0.0.1:1/@acme%2fb');
     expect(report.errors.get(c.name)).toContain('reported it as failed');
+  });
+});
+
+test('the plan as JSON names each package, its action, and the eval gate of what it publishes', () => {
+  const states = new Map<string, VersionState>([
+    [a.name, { kind: 'absent' }],
+    [b.name, { kind: 'present', shasum: 'same' }],
+  ]);
+  const plan = planRelease([a, b], states, new Map([[b.name, { localShasum: 'same' }]]));
+  const gate = new Map([a, b].map((pkg) => [pkg.name, decideEvalGate(pkg, { kind: 'missing' }, undefined)]));
+  expect(planJson(plan, gate, 'http://127.0.0.1:4873/ (--registry)')).toEqual({
+    specificationVersion: 'promptpack.release-plan/v1',
+    registry: 'http://127.0.0.1:4873/ (--registry)',
+    packages: [
+      {
+        name: '@acme/a',
+        version: '1.0.0',
+        dir: 'prompts/a',
+        action: 'publish',
+        evalGate: { verdict: 'refused', problem: 'no eval record (prompts/a/eval-result.json does not exist)', hint: expect.stringContaining('promptpack eval a --gate') },
+      },
+      { name: '@acme/b', version: '1.0.0', dir: 'prompts/b', action: 'already-published' },
+    ],
   });
 });
