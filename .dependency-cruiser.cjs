@@ -22,8 +22,11 @@ const allowed = {
   // Ships into production services and stays small.
   runtime: ['spec'],
   operate: ['spec'],
+  // The files of a new prompts repository and prompt folder, shared by create-promptpack and the CLI's init/new.
+  scaffold: ['spec', 'core'],
+  'create-promptpack': ['scaffold'],
   // Wires everything; nothing imports it.
-  cli: ['spec', 'core', 'build', 'eval', 'report', 'release', 'changelog', 'runtime', 'operate'],
+  cli: ['spec', 'core', 'build', 'eval', 'report', 'release', 'changelog', 'runtime', 'operate', 'scaffold'],
 };
 
 /** @param {readonly string[]} names a regular expression matching any of these package folders */

@@ -19,7 +19,7 @@ test('--skip-evals needs --reason, and --reason needs --skip-evals', async () =>
 });
 
 test('positional arguments and unknown options are usage errors', async () => {
-  expect(await release('support-reply')).toMatchObject({ code: 2, output: expect.stringContaining('promptpack release takes no arguments; got support-reply.') });
+  expect(await release('support-reply')).toMatchObject({ code: 2, output: expect.stringContaining("too many arguments for 'release'") });
   expect((await release('--skip-evals=now')).code).toBe(2);
   expect((await release('--no-build-tools')).code).toBe(2);
 });
