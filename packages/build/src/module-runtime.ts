@@ -1,3 +1,5 @@
+import { textCacheRuntime } from './text-cache-runtime.js';
+
 /**
  * The part of every generated module that is the same for all prompts:
  * error classes, issue formatting, render and output parsing. It is copied
@@ -7,9 +9,15 @@
  * Plain JS that runs as both ESM and CJS. It expects the module to define
  * before it: id, version, meta, modelDefaults(), fewshots, policyTemplate,
  * userTemplate, variablesSchema, outputSchema, hasOutputSchema, outputIsText.
- * Written with String.raw, so it contains no backtick and no dollar-brace.
+ * Written with String.raw, so it contains no backtick and no dollar-brace
+ * (other than the one that includes the text cache).
+ *
+ * The safe variants never throw: variables with a throwing getter, a cycle
+ * or a BigInt, and model output nested too deep to print, come back as
+ * issues; every text a message quotes (values, causes) is cut short.
  */
-export const moduleRuntime = String.raw`const errorMarker = Symbol.for('promptpack.error');
+export const moduleRuntime = String.raw`${textCacheRuntime}
+const errorMarker = Symbol.for('promptpack.error');
 
 // Messages are written here, not taken from zod: zod's wording changes with
 // its version and a service's global locale, and this text must not.
@@ -74,7 +82,7 @@ class PromptRenderError extends PromptError {
       'PromptRenderError',
       'prompt/render-failed',
       'Rendering ' + file + ' of prompt ' + id + '@' + version + ' failed:',
-      [String(cause && cause.message ? cause.message : cause)],
+      [describeCause(cause)],
       'an optional variable is probably printed outside {{#if}}; guard it with {{#if name}}...{{/if}} in ' + file + ' and release a new version.',
       { cause },
     );
@@ -87,11 +95,36 @@ class PromptRenderError extends PromptError {
   }
 }
 
+// Bounded: a message quotes at most this much of anything a caller or a model supplied.
+const maxQuoted = 200;
+
+function clip(text, limit) {
+  return text.length > limit ? text.slice(0, limit - 3) + '...' : text;
+}
+
+// Never throws: a thrown value may be anything, including an object whose message getter throws.
+function describeCause(cause) {
+  try {
+    return clip(String(cause && cause.message ? cause.message : cause), maxQuoted);
+  } catch {
+    return 'an error that cannot be printed';
+  }
+}
+
 function count(items, noun) {
   return items.length + ' ' + noun + (items.length === 1 ? '' : 's');
 }
 
+// Describing reads the input again (getters, proxies): whatever it throws, the error still gets built.
 function describeIssues(issues, root, input) {
+  try {
+    return describeEachIssue(issues, root, input);
+  } catch (error) {
+    return [root + ': ' + count(issues, 'issue') + ' that cannot be described (' + describeCause(error) + ')'];
+  }
+}
+
+function describeEachIssue(issues, root, input) {
   const lines = [];
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
@@ -111,9 +144,13 @@ function formatPath(root, path) {
 
 function valueAt(value, path) {
   let current = value;
-  for (const segment of path) {
-    if (current === null || typeof current !== 'object' || !Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
-    current = current[segment];
+  try {
+    for (const segment of path) {
+      if (current === null || typeof current !== 'object' || !Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
+      current = current[segment];
+    }
+  } catch {
+    return undefined;
   }
   return current;
 }
@@ -125,12 +162,35 @@ function kindOf(value) {
   return typeof value;
 }
 
-// Short, so a message never carries a whole customer message into a log.
+// Short, so a message never carries a whole customer message into a log;
+// built from a few leading parts only, so a huge, deep, cyclic value or a
+// BigInt costs nothing and throws nothing (JSON.stringify of the whole
+// would).
 function preview(value) {
-  if (value === undefined) return 'undefined';
-  const text = JSON.stringify(value);
-  if (text === undefined) return kindOf(value);
-  return text.length > 40 ? text.slice(0, 37) + '...' : text;
+  try {
+    return clip(briefJson(value, 2), 40);
+  } catch {
+    return 'a value that cannot be printed';
+  }
+}
+
+function briefJson(value, depth) {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 40) : value);
+  if (typeof value === 'bigint') return String(value) + 'n';
+  if (value === null || typeof value !== 'object') return typeof value === 'number' || typeof value === 'boolean' || value === undefined ? String(value) : typeof value;
+  const array = Array.isArray(value);
+  if (depth === 0) return array ? '[...]' : '{...}';
+  const keys = Object.keys(value);
+  const parts = [];
+  let length = 0;
+  for (const key of keys.slice(0, 4)) {
+    const part = (array ? '' : JSON.stringify(key.slice(0, 20)) + ':') + briefJson(value[key], depth - 1);
+    parts.push(part);
+    length += part.length;
+    if (length > 40) break;
+  }
+  const more = parts.length < keys.length ? ',...' : '';
+  return (array ? '[' : '{') + parts.join(',') + more + (array ? ']' : '}');
 }
 
 function describeIssue(issue, value) {
@@ -176,9 +236,9 @@ function runTemplate(template, file, data) {
 
 // Services usually pass the same policy variables (a company name, a team)
 // on every request, so the system message is remembered per distinct
-// values: same text, without re-running the template. Bounded, because the
-// values may come from callers.
-const policyCache = new Map();
+// values: same text, without re-running the template. Bounded by count and
+// size, because the values may come from callers.
+const policyCache = createTextCache(256, 4 * 1024 * 1024);
 
 function policyKey(data) {
   let key = '';
@@ -195,7 +255,6 @@ function renderPolicy(data) {
   let text = policyCache.get(key);
   if (text === undefined) {
     text = runTemplate(policyTemplate, 'policy.md', data);
-    if (policyCache.size >= 256) policyCache.clear();
     policyCache.set(key, text);
   }
   return text;
@@ -210,20 +269,27 @@ function renderValid(data) {
 
 /** Validates variables (throwing PromptVariablesError with every issue) and renders the messages. */
 function render(variables) {
-  const parsed = variablesSchema.safeParse(variables);
-  if (!parsed.success) throw new PromptVariablesError(parsed.error.issues, variables);
-  return renderValid(parsed.data);
+  const result = safeRender(variables);
+  if (!result.success) throw result.error;
+  return result.data;
 }
 
-/** render() that returns { success: false, error } instead of throwing. */
+/** render() that returns { success: false, error } instead of throwing, whatever it is given. */
 function safeRender(variables) {
-  const parsed = variablesSchema.safeParse(variables);
+  let parsed;
+  try {
+    parsed = variablesSchema.safeParse(variables);
+  } catch (error) {
+    // A getter that throws, a revoked proxy: the variables cannot even be read.
+    const issue = { code: 'custom', path: [], message: 'the variables cannot be read (' + describeCause(error) + '); pass plain data' };
+    return { success: false, error: new PromptVariablesError([issue], undefined) };
+  }
   if (!parsed.success) return { success: false, error: new PromptVariablesError(parsed.error.issues, variables) };
   try {
     return { success: true, data: renderValid(parsed.data) };
   } catch (error) {
     if (error instanceof PromptRenderError) return { success: false, error };
-    throw error;
+    return { success: false, error: new PromptRenderError('the prompt', error) };
   }
 }
 
@@ -242,12 +308,22 @@ function readJson(text) {
         // Report the error for the whole text below: it is what the caller passed.
       }
     }
-    return { success: false, message: error.message };
+    return { success: false, message: clip(error.message, maxQuoted) };
   }
 }
 
-/** Model output -> Output: JSON (optionally in a fenced block) validated against the output schema. */
+/** Model output -> Output: JSON (optionally in a fenced block) validated against the output schema. Never throws. */
 function safeParseOutput(text) {
+  try {
+    return parseOutputText(text);
+  } catch (error) {
+    // An answer nested deeper than validation can walk (RangeError), or anything else unforeseen: still a result.
+    const issue = { code: 'custom', path: [], message: 'the output cannot be checked (' + describeCause(error) + ')' };
+    return { success: false, error: new PromptOutputError([issue], undefined, text) };
+  }
+}
+
+function parseOutputText(text) {
   if (typeof text !== 'string') {
     const issue = { code: 'invalid_type', expected: 'string', path: [], message: 'expected the model output text' };
     return { success: false, error: new PromptOutputError([issue], text, text) };
