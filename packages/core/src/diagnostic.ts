@@ -8,6 +8,10 @@ export type Severity = 'error' | 'warning';
 export type DiagnosticCode =
   | 'file/missing'
   | 'file/unreadable'
+  | 'file/symlink'
+  | 'file/not-a-file'
+  | 'file/too-large'
+  | 'file/encoding'
   | 'yaml/syntax'
   | 'yaml/duplicate-key'
   | 'schema/unknown-key'
@@ -16,6 +20,7 @@ export type DiagnosticCode =
   | 'schema/invalid-value'
   | 'schema/required-not-declared'
   | 'package/invalid-json'
+  | 'package/invalid-name'
   | 'package/name-mismatch'
   | 'package/invalid-version'
   | 'package/exports'

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostic.js';
 import type { PromptPackageJson } from '../loaded-prompt.js';
+import { packageNameProblems } from './package-name.js';
 
 // semver.org's official pattern: versions like 1.2 or v1.2.3 are rejected by npm too.
 const semverPattern =
@@ -41,7 +42,18 @@ export function checkPackageJson(file: string, source: string, folder: string): 
 
   const expectedSuffix = `prompt-${folder}`;
   const name = json.name;
-  if (typeof name !== 'string' || !(name === expectedSuffix || name.endsWith(`/${expectedSuffix}`))) {
+  const nameProblems = typeof name === 'string' ? packageNameProblems(name) : [];
+  if (nameProblems.length > 0) {
+    diagnostics.push({
+      code: 'package/invalid-name',
+      severity: 'error',
+      ...at('name'),
+      path: 'name',
+      message: `Package name ${JSON.stringify(name)} is not a valid npm package name: ${nameProblems.join('; ')}.`,
+      expected: `"@<scope>/${expectedSuffix}": lowercase letters, digits, "-", "." and "_", at most 214 characters`,
+      hint: `Use a name npm accepts, e.g. "@acme/${expectedSuffix}".`,
+    });
+  } else if (typeof name !== 'string' || !(name === expectedSuffix || name.endsWith(`/${expectedSuffix}`))) {
     diagnostics.push({
       code: 'package/name-mismatch',
       severity: 'error',
