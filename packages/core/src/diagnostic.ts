@@ -14,6 +14,8 @@ export type DiagnosticCode =
   | 'file/encoding'
   | 'yaml/syntax'
   | 'yaml/duplicate-key'
+  | 'yaml/merge-key'
+  | 'yaml/alias-limit'
   | 'schema/unknown-key'
   | 'schema/missing-key'
   | 'schema/invalid-type'
