@@ -21,6 +21,7 @@ export type DiagnosticCode =
   | 'schema/invalid-type'
   | 'schema/invalid-value'
   | 'schema/required-not-declared'
+  | 'schema/unsafe-pattern'
   | 'package/invalid-json'
   | 'package/invalid-name'
   | 'package/name-mismatch'

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostic.js';
 import type { SchemaNode } from '../schema/schema-node.js';
 import { promptSpecSchema, type PromptSpec } from '../schema/prompt-spec.js';
+import { checkSync } from 'recheck';
 import { parseYamlFile, type YamlFile } from '../yaml/yaml-file.js';
 import { zodIssuesToDiagnostics } from '../yaml/zod-diagnostics.js';
 
@@ -47,7 +48,8 @@ function checkSchemaNode(node: SchemaNode, path: PropertyKey[], yaml: YamlFile):
   switch (node.type) {
     case 'object':
       (node.required ?? []).forEach((name, index) => {
-        if (!(name in node.properties)) {
+        // Own keys only: `valueOf` or `constructor` are "in" every object.
+        if (!Object.hasOwn(node.properties, name)) {
           diagnostics.push({
             code: 'schema/required-not-declared',
             severity: 'error',
@@ -70,6 +72,8 @@ function checkSchemaNode(node: SchemaNode, path: PropertyKey[], yaml: YamlFile):
       if (node.pattern !== undefined) {
         try {
           new RegExp(node.pattern);
+          const redos = checkSync(node.pattern, '', { timeout: 2000 });
+          if (redos.status === 'vulnerable') diagnostics.push(backtrackingPattern(node.pattern, redos.complexity.type, here(['pattern'])));
         } catch (error) {
           diagnostics.push({
             code: 'schema/invalid-value',
@@ -87,6 +91,23 @@ function checkSchemaNode(node: SchemaNode, path: PropertyKey[], yaml: YamlFile):
       break;
   }
   return diagnostics;
+}
+
+/**
+ * A pattern that backtracks catastrophically (`(a+)+`, `^(\\w+\\s?)*$`) can
+ * take seconds on one crafted value: render() and parseOutput() would block
+ * a service's event loop on caller or model text. recheck decides this
+ * exactly (an automaton check, not a star-height guess), so a safe pattern
+ * with nested groups like ^[a-z]+(-[a-z]+)*$ passes.
+ */
+function backtrackingPattern(pattern: string, complexity: string, where: { file: string; line: number; column: number; path: string }): Diagnostic {
+  return {
+    code: 'schema/unsafe-pattern',
+    severity: 'error',
+    ...where,
+    message: `pattern ${JSON.stringify(pattern)} can backtrack catastrophically (${complexity} time in the length of the value): one crafted value would block render() or parseOutput() for seconds.`,
+    hint: 'Make each repetition unambiguous, e.g. ^[a-z]+(-[a-z]+)*$ instead of ^([a-z]+-?)*$, and bound the length with maxLength.',
+  };
 }
 
 function checkBounds(
