@@ -1,10 +1,7 @@
+import semver from 'semver';
 import type { Diagnostic } from '../diagnostic.js';
 import type { PromptPackageJson } from '../loaded-prompt.js';
 import { packageNameProblems } from './package-name.js';
-
-// semver.org's official pattern: versions like 1.2 or v1.2.3 are rejected by npm too.
-const semverPattern =
-  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 
 /** The entry points every built prompt package must expose; the build writes exactly these files. */
 export const expectedExports = {
@@ -65,7 +62,8 @@ export function checkPackageJson(file: string, source: string, folder: string): 
     });
   }
   const version = json.version;
-  if (typeof version !== 'string' || !semverPattern.test(version)) {
+  // npm's own parser, written exactly as it normalises it: 1.2, v1.2.3 and 1.0.0-01 are refused, as npm refuses them.
+  if (typeof version !== 'string' || semver.valid(version) !== version) {
     diagnostics.push({
       code: 'package/invalid-version',
       severity: 'error',
