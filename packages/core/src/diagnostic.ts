@@ -16,6 +16,7 @@ export type DiagnosticCode =
   | 'yaml/duplicate-key'
   | 'yaml/merge-key'
   | 'yaml/alias-limit'
+  | 'yaml/reserved-key'
   | 'schema/unknown-key'
   | 'schema/missing-key'
   | 'schema/invalid-type'

@@ -91,8 +91,9 @@ function compareObject(context: Context, before: ObjectNode, after: ObjectNode, 
   const names = [...new Set([...Object.keys(before.properties), ...Object.keys(after.properties)])].sort();
   for (const name of names) {
     const childPath = path ? `${path}.${name}` : name;
-    const old = before.properties[name];
-    const now = after.properties[name];
+    // Own keys only: `constructor` or `toString` would otherwise find Object.prototype's members.
+    const old = Object.hasOwn(before.properties, name) ? before.properties[name] : undefined;
+    const now = Object.hasOwn(after.properties, name) ? after.properties[name] : undefined;
     if (old && !now) {
       add(context, 'major', childPath, `${entity(context, childPath)} removed`);
     } else if (!old && now) {

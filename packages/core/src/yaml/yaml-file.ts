@@ -37,7 +37,7 @@ export function parseYamlFile(file: string, source: string): YamlFile {
         : 'Check indentation (spaces, not tabs), quoting of values that contain ": " or "#", and unclosed brackets.',
     };
   });
-  if (diagnostics.length === 0) diagnostics.push(...mergeKeys(document, file, position));
+  if (diagnostics.length === 0) diagnostics.push(...mergeKeys(document, file, position), ...protoKeys(document, file, position));
   let value: unknown;
   if (diagnostics.length === 0) {
     try {
@@ -97,6 +97,27 @@ function mergeKeys(document: Document, file: string, position: Position): Diagno
         ...position(pair.key.range[0]),
         message: 'YAML merge keys (`<<: *anchor`) are not supported: promptpack reads YAML 1.2, where `<<` is an ordinary key.',
         hint: 'Write the keys out in full in this mapping; an alias of a whole value (`key: *anchor`) does work.',
+      });
+    },
+  });
+  return found;
+}
+
+// A `__proto__` key would be dropped by every object the value passes
+// through (zod skips it on purpose), so a variable or field by that name
+// silently vanishes; it is refused wherever it appears.
+function protoKeys(document: Document, file: string, position: Position): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  visit(document, {
+    Pair(_key, pair) {
+      if (!isScalar(pair.key) || pair.key.value !== '__proto__' || !pair.key.range) return;
+      found.push({
+        code: 'yaml/reserved-key',
+        severity: 'error',
+        file,
+        ...position(pair.key.range[0]),
+        message: 'The key `__proto__` is reserved in JavaScript: it would be dropped from the data without a trace.',
+        hint: 'Rename it (for a variable or output field: any other name, e.g. proto).',
       });
     },
   });
