@@ -17,3 +17,17 @@ describe('compareSchema with JavaScript\'s own member names', () => {
     expect(compareSchema(withConstructor, before, 'input')).toEqual([{ bump: 'major', path: 'constructor', summary: 'variable "constructor" removed' }]);
   });
 });
+
+describe('compareSchema and order', () => {
+  const output: ObjectNode = { type: 'object', properties: { decision: { type: 'string' }, reply: { type: 'string' } }, required: ['decision'] };
+
+  it('reordered output properties are a patch: the model receives them in the new order', () => {
+    const reordered: ObjectNode = { ...output, properties: { reply: { type: 'string' }, decision: { type: 'string' } } };
+    expect(compareSchema(output, reordered, 'output')).toEqual([{ bump: 'patch', summary: 'properties of output reordered (reply, decision)' }]);
+  });
+
+  it('reordered variables change nothing: no model sees their schema', () => {
+    const reordered: ObjectNode = { ...output, properties: { reply: { type: 'string' }, decision: { type: 'string' } } };
+    expect(compareSchema(output, reordered, 'input')).toEqual([]);
+  });
+});

@@ -94,7 +94,7 @@ const meta = deepFreeze({
   "id": "support-mini",
   "name": "@acme/prompt-support-mini",
   "version": "1.0.0",
-  "contentHash": "sha256:3e080d064f3dfed7df5860b111eb45558143bd562eac0bbac86c16a82197404f",
+  "contentHash": "sha256:814f06d76748e658ca8a7718529b5efd1ec566d205a6c56d3fb6080c0424eb73",
   "policyHash": "sha256:061352210232464f0fe876983e52fa2a031c55b94e479ace57d81b7cd4be6239"
 });
 const id = "support-mini";
@@ -228,11 +228,11 @@ const manifest = deepFreeze({
     "fewshots": "sha256:3a026cec75d9e315c7fe8b59a226584253193832c8bc3deca22ee1865f17122a",
     "template": "sha256:01ae68b651d5d13847874bb11837afba040b9b20a2fafe4e4740240a7aa7e794",
     "variables": "sha256:11503096a97b4ce0d51d5126b686052c609740e6ce129ee0aad1891999b525b1",
-    "output": "sha256:60cdf42bae3470e53bae5efda00afe4439b79acd7b7ae12d62236df170587b0f",
+    "output": "sha256:b32c48eb196983cf99960bad0ad27844b8205faf638816bdcaee20a650da7bcc",
     "model": "sha256:52d4d387fffc34da91636710cf3b589cce0e0c9fabb1c79f793ab19250a74566",
     "evals": "sha256:c4bd8ba54a5b30c613740b0a91e9dda17fbc728e49c65082db624855a4b82ade"
   },
-  "contentHash": "sha256:3e080d064f3dfed7df5860b111eb45558143bd562eac0bbac86c16a82197404f",
+  "contentHash": "sha256:814f06d76748e658ca8a7718529b5efd1ec566d205a6c56d3fb6080c0424eb73",
   "policyHash": "sha256:061352210232464f0fe876983e52fa2a031c55b94e479ace57d81b7cd4be6239",
   "policy": {
     "hash": "sha256:061352210232464f0fe876983e52fa2a031c55b94e479ace57d81b7cd4be6239",
