@@ -1,4 +1,5 @@
 import type { ArrayNode, NumberNode, ObjectNode, SchemaNode, StringNode } from '../schema/schema-node.js';
+import { lowerBound, upperBound, type Bound } from '../schema/number-bounds.js';
 import type { PartChange } from './prompt-impact.js';
 
 /**
@@ -174,28 +175,6 @@ function compareCount(context: Context, keyword: string, before: number | undefi
     return;
   }
   compareBound(context, keyword, 'lower', before, after, path);
-}
-
-interface Bound {
-  value: number;
-  inclusive: boolean;
-}
-
-/** The tighter of minimum and exclusiveMinimum; for an integer, as the smallest integer accepted. */
-function lowerBound(node: NumberNode): Bound | undefined {
-  const candidates: Bound[] = [];
-  if (node.minimum !== undefined) candidates.push({ value: node.minimum, inclusive: true });
-  if (node.exclusiveMinimum !== undefined) candidates.push({ value: node.exclusiveMinimum, inclusive: false });
-  const bounds = node.type === 'integer' ? candidates.map((bound) => ({ value: bound.inclusive ? Math.ceil(bound.value) : Math.floor(bound.value) + 1, inclusive: true })) : candidates;
-  return bounds.reduce<Bound | undefined>((tightest, bound) => (!tightest || bound.value > tightest.value || (bound.value === tightest.value && !bound.inclusive) ? bound : tightest), undefined);
-}
-
-function upperBound(node: NumberNode): Bound | undefined {
-  const candidates: Bound[] = [];
-  if (node.maximum !== undefined) candidates.push({ value: node.maximum, inclusive: true });
-  if (node.exclusiveMaximum !== undefined) candidates.push({ value: node.exclusiveMaximum, inclusive: false });
-  const bounds = node.type === 'integer' ? candidates.map((bound) => ({ value: bound.inclusive ? Math.floor(bound.value) : Math.ceil(bound.value) - 1, inclusive: true })) : candidates;
-  return bounds.reduce<Bound | undefined>((tightest, bound) => (!tightest || bound.value < tightest.value || (bound.value === tightest.value && !bound.inclusive) ? bound : tightest), undefined);
 }
 
 function sameBound(a: Bound | undefined, b: Bound | undefined): boolean {
