@@ -13,7 +13,7 @@ describe('compareSchema with JavaScript\'s own member names', () => {
   });
 
   it('a removed variable constructor is a major removal', () => {
-    const withConstructor: ObjectNode = { ...before, properties: { ...before.properties, constructor: { type: 'string' } } };
+    const withConstructor: ObjectNode = { ...before, properties: { ...before.properties, constructor: { type: 'string' as const } } };
     expect(compareSchema(withConstructor, before, 'input')).toEqual([{ bump: 'major', path: 'constructor', summary: 'variable "constructor" removed' }]);
   });
 });
