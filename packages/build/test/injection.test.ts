@@ -24,6 +24,8 @@ function hostilePrompt(prompt: LoadedPrompt): LoadedPrompt {
   const customer = variables.properties.customer as ObjectNode;
   (customer.properties.tier as StringNode).enum = ['free', hostile('tier')];
   customer.description = hostile('customer description');
+  // Property names are identifiers by the loader's rules; set past them, a name still only reaches code quoted.
+  variables.properties[hostile('name')] = { type: 'string', description: hostile('name description') };
   const output = structuredClone(prompt.spec.output) as ObjectNode;
   (output.properties.decision as StringNode).enum = ['reply', hostile('decision')];
   const evals = structuredClone(prompt.evals);
@@ -84,6 +86,13 @@ describe.each(['esm', 'cjs'] as const)('%s: every hostile string round-trips as 
     expect(result.messages.at(-1)!.content.endsWith(hostile('template'))).toBe(true);
     expect(result.model.stop).toEqual([hostile('stop')]);
     expect(load().parseOutput(JSON.stringify({ decision: hostile('decision'), reply: 'ok' }))).toEqual({ decision: hostile('decision'), reply: 'ok' });
+  });
+
+  test('a variable name', () => {
+    expect(load().safeRender({ ...variables, [hostile('name')]: 'value' }).success).toBe(true);
+    expect(load().safeRender({ ...variables, [hostile('name')]: 1 }).success).toBe(false);
+    const schema = load().manifest.variables as { properties: Record<string, { description: string }> };
+    expect(schema.properties[hostile('name')]!.description).toBe(hostile('name description'));
   });
 
   test('variable descriptions and eval case text', () => {

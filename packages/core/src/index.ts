@@ -12,6 +12,7 @@ export {
   type SharedSection,
 } from './loaded-prompt.js';
 export { loadPrompt, loadPromptOrThrow } from './load-prompt.js';
+export { maxSourceFileBytes, readSourceFile, symlinkedFolder, type ReadSourceResult } from './files/read-source-file.js';
 export { expectedExports } from './validate/package-json.js';
 export { analyzeTemplate, type AnalyzeTemplateOptions, type IncludableSection, type TemplateAnalysis } from './template/analyze-template.js';
 export { schemaToZod } from './variables/schema-to-zod.js';
