@@ -1,4 +1,4 @@
-import { canonicalJson, policyHash, sha256, type LoadedPrompt, type ModelDefaults, type SchemaNode } from '@promptpack/core';
+import { canonicalJson, outputHash, policyHash, sha256, type LoadedPrompt, type ModelDefaults } from '@promptpack/core';
 import { distSharedFile } from './dist-shared.js';
 import type { EvalsManifest } from './evals-manifest.js';
 import { toJsonSchema, type JsonSchema } from './json-schema.js';
@@ -63,7 +63,7 @@ export function buildManifest(prompt: LoadedPrompt, evals: EvalsManifest, handle
     fewshots: sha256(canonicalJson(prompt.fewshots)),
     template: sha256(sources.template),
     variables: sha256(canonicalJson(spec.variables)),
-    output: sha256(canonicalJson(spec.output ? { schema: spec.output, propertyOrder: propertyOrder(spec.output) } : null)),
+    output: outputHash(spec.output),
     model: sha256(canonicalJson(spec.model)),
     evals: sha256(canonicalJson(evals)),
   };
@@ -88,19 +88,6 @@ export function buildManifest(prompt: LoadedPrompt, evals: EvalsManifest, handle
     },
     builtWith: { handlebars: handlebarsVersion },
   };
-}
-
-/**
- * The declared order of every object's properties in an output schema.
- * Canonical JSON sorts keys (reordering YAML must not change a hash), but the
- * output JSON Schema reaches the model in declared order, and the model tends
- * to answer in it: so that order is hashed, as the impact rules report it.
- */
-function propertyOrder(node: SchemaNode, path = ''): string[] {
-  if (node.type === 'array') return propertyOrder(node.items, `${path}[]`);
-  if (node.type !== 'object') return [];
-  const names = Object.keys(node.properties);
-  return [`${path}:${names.join(',')}`, ...names.flatMap((name) => propertyOrder(node.properties[name]!, `${path}.${name}`))];
 }
 
 /**

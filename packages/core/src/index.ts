@@ -1,6 +1,7 @@
 export { formatDiagnostic, hasErrors, isError, sortDiagnostics, type Diagnostic, type DiagnosticCode, type Severity } from './diagnostic.js';
 export { PromptpackError, type PromptpackErrorCode } from './errors.js';
 export { canonicalJson, sha256 } from './hash.js';
+export { outputHash } from './schema/output-hash.js';
 export {
   optionalPromptFiles,
   promptFiles,
