@@ -36,19 +36,18 @@ export interface BuildPromptsResult {
 export function buildPrompt(dir: string, options: BuildPromptsOptions = {}): BuildPromptResult {
   const loaded = loadPrompt(dir);
   if (!loaded.success) return { success: false, dir, diagnostics: loaded.diagnostics };
-  let compiled;
   try {
-    compiled = compilePrompt(loaded.prompt);
+    const compiled = compilePrompt(loaded.prompt);
+    const { written, unchanged } = writeFiles(loaded.prompt.dir, compiled.files, options);
+    const removed = removeStale(loaded.prompt.dir, compiled.files.map((file) => file.path), options);
+    return { success: true, dir, id: compiled.manifest.id, manifest: compiled.manifest, diagnostics: loaded.diagnostics, written, unchanged, removed };
   } catch (error) {
-    // A template the loader let through but Handlebars cannot compile; anything else is a bug and propagates.
+    // A template the loader let through but Handlebars cannot compile, or a dist/ that is a link; anything else is a bug and propagates.
     if (PromptpackError.isInstance(error) && error.code === 'build/failed') {
       return { success: false, dir, diagnostics: [...loaded.diagnostics, ...error.diagnostics] };
     }
     throw error;
   }
-  const { written, unchanged } = writeFiles(loaded.prompt.dir, compiled.files, options);
-  const removed = removeStale(loaded.prompt.dir, compiled.files.map((file) => file.path), options);
-  return { success: true, dir, id: compiled.manifest.id, manifest: compiled.manifest, diagnostics: loaded.diagnostics, written, unchanged, removed };
 }
 
 /**

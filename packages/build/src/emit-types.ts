@@ -1,5 +1,5 @@
 import type { ObjectNode, SchemaNode } from '@promptpack/core';
-import { numberLiteral, typeStringLiteral } from './literals.js';
+import { numberLiteral, propertyKey, typeStringLiteral } from './literals.js';
 
 /** TypeScript type text for a schema declaration: what render() accepts or parseOutput() returns. */
 export function emitType(node: SchemaNode, indent = ''): string {
@@ -26,7 +26,7 @@ export function emitMembers(node: ObjectNode, indent: string): string {
   return Object.entries(node.properties)
     .map(([key, child]) => {
       const doc = child.description ? jsDoc(child.description, indent) : '';
-      return `${doc}${indent}${key}${required.has(key) ? '' : '?'}: ${emitType(child, indent)};\n`;
+      return `${doc}${indent}${propertyKey(key)}${required.has(key) ? '' : '?'}: ${emitType(child, indent)};\n`;
     })
     .join('');
 }

@@ -1,5 +1,5 @@
 import type { SchemaNode } from '@promptpack/core';
-import { numberLiteral, stringLiteral } from './literals.js';
+import { numberLiteral, propertyKey, stringLiteral } from './literals.js';
 
 /**
  * Zod source code for a schema declaration, for a module that has `z` in
@@ -44,9 +44,7 @@ export function emitZod(node: SchemaNode, indent = ''): string {
       const inner = `${indent}  `;
       const members = keys.map((key) => {
         const child = emitZod(node.properties[key]!, inner);
-        // `__proto__: x` in an object literal sets the prototype; a computed key defines the property.
-        const name = key === '__proto__' ? '["__proto__"]' : key;
-        return `${inner}${name}: ${child}${required.has(key) ? '' : '.optional()'},`;
+        return `${inner}${propertyKey(key)}: ${child}${required.has(key) ? '' : '.optional()'},`;
       });
       return `z.strictObject({\n${members.join('\n')}\n${indent}})`;
     }

@@ -1,4 +1,4 @@
-import { canonicalJson, policyHash, sha256, type LoadedPrompt, type ModelDefaults } from '@promptpack/core';
+import { canonicalJson, outputHash, policyHash, sha256, type LoadedPrompt, type ModelDefaults } from '@promptpack/core';
 import { distSharedFile } from './dist-shared.js';
 import type { EvalsManifest } from './evals-manifest.js';
 import { toJsonSchema, type JsonSchema } from './json-schema.js';
@@ -63,7 +63,7 @@ export function buildManifest(prompt: LoadedPrompt, evals: EvalsManifest, handle
     fewshots: sha256(canonicalJson(prompt.fewshots)),
     template: sha256(sources.template),
     variables: sha256(canonicalJson(spec.variables)),
-    output: sha256(canonicalJson(spec.output ?? null)),
+    output: outputHash(spec.output),
     model: sha256(canonicalJson(spec.model)),
     evals: sha256(canonicalJson(evals)),
   };

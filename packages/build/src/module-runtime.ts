@@ -9,6 +9,10 @@ import type { PromptDefinition } from './package-runtime/prompt-definition.js';
  * promptpack package, so a published prompt keeps its exact behaviour when
  * promptpack moves on. emit-module.ts places it before the prompt's data,
  * so everything it declares is initialised when the data is.
+ *
+ * Fixed text only, here and in moduleEntryPoints: prompt text (a name, an id)
+ * reaches the module through literals.ts, never inside a comment, where a
+ * line terminator in it would end the comment and run the rest.
  */
 export function moduleRuntime(): string {
   return [
@@ -53,12 +57,12 @@ function render(variables) {
   return renderPrompt(definition, variables);
 }
 
-/** render() that returns { success: false, error } instead of throwing. */
+/** render() that returns { success: false, error } instead of throwing, whatever it is given. */
 function safeRender(variables) {
   return safeRenderPrompt(definition, variables);
 }
 
-/** Model output -> Output: JSON (optionally in a fenced block) validated against the output schema. */
+/** Model output -> Output: JSON (optionally in a fenced block) validated against the output schema. Never throws. */
 function safeParseOutput(text) {
   return safeParsePromptOutput(definition, text);
 }

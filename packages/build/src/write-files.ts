@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CompiledFile } from './compile-prompt.js';
+import { refuseLinkedPath } from './linked-path.js';
 
 export interface WriteFilesResult {
   /** Paths (as given) whose contents changed and were written. */
@@ -13,8 +14,9 @@ export interface WriteFilesResult {
  * Writes compiled files under `rootDir`, the build's one effect. A file whose
  * contents are already right is left alone (mtimes stay, watchers stay quiet);
  * a changed one is written to a temporary sibling and renamed over the old,
- * so a reader never sees half a file. With `dryRun`, nothing is written and
- * `written` lists what would be.
+ * so a reader never sees half a file. A path through a symbolic link (a
+ * committed `dist` linking elsewhere) is refused before anything is read or
+ * written. With `dryRun`, nothing is written and `written` lists what would be.
  */
 export function writeFiles(rootDir: string, files: readonly CompiledFile[], options: { dryRun?: boolean } = {}): WriteFilesResult {
   const result: WriteFilesResult = { written: [], unchanged: [] };
@@ -25,6 +27,7 @@ export function writeFiles(rootDir: string, files: readonly CompiledFile[], opti
     if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
       throw new Error(`Refusing to write ${JSON.stringify(file.path)}: compiled paths must stay inside ${root}.`);
     }
+    refuseLinkedPath(root, relative);
     if (readIfExists(target) === file.contents) {
       result.unchanged.push(file.path);
       continue;

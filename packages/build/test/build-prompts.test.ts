@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { buildPrompt, buildPrompts } from '../src/index.js';
@@ -80,4 +80,17 @@ test('removes files in dist/ the build no longer produces, and nothing outside d
   expect(result.success && result.removed).toEqual(['dist/old-entry.js']);
   expect(existsSync(path.join(dir, 'dist', 'old-entry.js'))).toBe(false);
   expect(readFileSync(path.join(dir, 'notes.txt'), 'utf8')).toBe('author notes\n');
+});
+
+test('a committed dist that links elsewhere fails the build with a located error; nothing there is written or deleted', () => {
+  const dir = freshCopy();
+  const elsewhere = path.join(scratch.dir, `elsewhere-${count++}`);
+  mkdirSync(elsewhere);
+  writeFileSync(path.join(elsewhere, 'notes.txt'), 'not the build’s');
+  symlinkSync(elsewhere, path.join(dir, 'dist'));
+  const result = buildPrompt(dir);
+  expect(result.success).toBe(false);
+  expect(result.diagnostics.map((d) => ({ code: d.code, file: path.basename(d.file) }))).toEqual([{ code: 'file/symlink', file: 'dist' }]);
+  expect(result.diagnostics[0]!.hint).toMatch(/Remove the link/);
+  expect(readdirSync(elsewhere)).toEqual(['notes.txt']);
 });

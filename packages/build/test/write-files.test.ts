@@ -1,6 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
+import { PromptpackError } from '@promptpack/core';
+import { removeStale } from '../src/remove-stale.js';
 import { writeFiles } from '../src/index.js';
 import { scratchDir } from './temp-build.js';
 
@@ -41,4 +43,33 @@ test('refuses paths outside the root', () => {
 test('a dry run writes nothing', () => {
   expect(writeFiles(scratch.dir, [{ path: 'e.txt', contents: 'e' }], { dryRun: true })).toEqual({ written: ['e.txt'], unchanged: [] });
   expect(existsSync(path.join(scratch.dir, 'e.txt'))).toBe(false);
+});
+
+test('refuses to write through a symlinked folder or file, and writes nothing there', () => {
+  const outside = path.join(scratch.dir, 'outside');
+  mkdirSync(outside, { recursive: true });
+  const prompt = path.join(scratch.dir, 'linked-dist');
+  mkdirSync(prompt, { recursive: true });
+  symlinkSync(outside, path.join(prompt, 'dist'));
+  expect(() => writeFiles(prompt, [{ path: 'dist/index.js', contents: 'x' }])).toThrow(/dist is a symbolic link/);
+  expect(readdirSync(outside)).toEqual([]);
+
+  const secret = path.join(outside, 'secret.txt');
+  writeFileSync(secret, 'secret');
+  const other = path.join(scratch.dir, 'linked-file');
+  mkdirSync(path.join(other, 'dist'), { recursive: true });
+  symlinkSync(secret, path.join(other, 'dist/index.js'));
+  expect(() => writeFiles(other, [{ path: 'dist/index.js', contents: 'x' }])).toThrow(PromptpackError);
+  expect(readFileSync(secret, 'utf8')).toBe('secret');
+});
+
+test('removeStale refuses a symlinked dist and deletes nothing through it', () => {
+  const outside = path.join(scratch.dir, 'victim');
+  mkdirSync(outside, { recursive: true });
+  writeFileSync(path.join(outside, 'precious.txt'), 'keep me');
+  const prompt = path.join(scratch.dir, 'stale-linked');
+  mkdirSync(prompt, { recursive: true });
+  symlinkSync(outside, path.join(prompt, 'dist'));
+  expect(() => removeStale(prompt, ['dist/index.js'])).toThrow(/dist is a symbolic link/);
+  expect(readFileSync(path.join(outside, 'precious.txt'), 'utf8')).toBe('keep me');
 });

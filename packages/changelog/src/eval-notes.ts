@@ -1,4 +1,4 @@
-import { canonicalJson, policyHash, sha256, type LoadedPrompt } from '@promptpack/core';
+import { canonicalJson, outputHash, policyHash, sha256, type LoadedPrompt } from '@promptpack/core';
 
 /**
  * The fields of an eval record (`prompts/<id>/eval-result.json`, written by
@@ -48,7 +48,7 @@ export function promptContentHash(prompt: LoadedPrompt): string {
       fewshots: sha256(canonicalJson(prompt.fewshots)),
       template: sha256(sources.template),
       variables: sha256(canonicalJson(spec.variables)),
-      output: sha256(canonicalJson(spec.output ?? null)),
+      output: outputHash(spec.output),
       model: sha256(canonicalJson(spec.model)),
     }),
   );

@@ -26,7 +26,8 @@ export function findPromptDirs(args: readonly string[], cwd = process.cwd()): st
     });
   }
   return readdirSync(root, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && !/^[_.]/.test(entry.name))
+    // A linked folder is listed so that loading it reports the link (file/symlink) instead of skipping it silently.
+    .filter((entry) => (entry.isDirectory() || entry.isSymbolicLink()) && !/^[_.]/.test(entry.name))
     .map((entry) => path.join(root, entry.name))
     .sort();
 }

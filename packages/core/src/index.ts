@@ -1,6 +1,7 @@
 export { formatDiagnostic, hasErrors, isError, sortDiagnostics, type Diagnostic, type DiagnosticCode, type Severity } from './diagnostic.js';
 export { PromptpackError, type PromptpackErrorCode } from './errors.js';
 export { canonicalJson, sha256 } from './hash.js';
+export { outputHash } from './schema/output-hash.js';
 export {
   optionalPromptFiles,
   promptFiles,
@@ -12,6 +13,7 @@ export {
   type SharedSection,
 } from './loaded-prompt.js';
 export { loadPrompt, loadPromptOrThrow } from './load-prompt.js';
+export { maxSourceFileBytes, readSourceFile, symlinkedFolder, type ReadSourceResult } from './files/read-source-file.js';
 export { expectedExports } from './validate/package-json.js';
 export { analyzeTemplate, type AnalyzeTemplateOptions, type IncludableSection, type TemplateAnalysis } from './template/analyze-template.js';
 export { schemaToZod } from './variables/schema-to-zod.js';

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostic.js';
 import { PromptpackError } from './errors.js';
+import { readSourceFile, symlinkedFolder } from './files/read-source-file.js';
 import { optionalPromptFiles, promptFiles, type LoadPromptResult, type OptionalPromptFilePart, type PromptFilePart, type SharedSection } from './loaded-prompt.js';
 import { parsePolicyLock } from './policy/policy-lock.js';
 import { includedSectionNames, sharedFolder, sharedSectionFile } from './shared/find-includes.js';
@@ -43,6 +44,8 @@ export interface LoadPromptFromSourcesOptions {
 interface SharedInput {
   available: string[];
   sections: Map<string, SharedSection>;
+  /** Sections that exist but could not be read (a link, bad UTF-8): already reported, so not "unknown" too. */
+  unreadable?: ReadonlySet<string>;
 }
 
 /**
@@ -55,8 +58,11 @@ export function loadPrompt(dir: string): LoadPromptResult {
   const diagnostics: Diagnostic[] = [];
   const sources: Partial<Record<AnyPart, string>> = {};
   const unreadable = new Set<AnyPart>();
+  // A linked prompt folder could be any folder on the machine; say so instead of reading (or skipping) it.
+  const linked = symlinkedFolder(absolute, displayPath(absolute, ''));
+  if (linked) return { success: false, diagnostics: [linked] };
   for (const part of [...partNames, ...optionalPartNames]) {
-    const read = readFile(path.join(absolute, allFiles[part]), files[part]);
+    const read = readSourceFile(path.join(absolute, allFiles[part]), files[part]);
     if (read.text !== undefined) sources[part] = read.text;
     if (read.diagnostic) {
       diagnostics.push(read.diagnostic);
@@ -132,7 +138,7 @@ function validateSources(
       // Only the policy may include shared sections: they hold policy text that legal reviews.
       const options = part === 'policy' ? { shared: { sections: shared.sections, available: shared.available, promptId: folder } } : {};
       const analysis = analyzeTemplate(files[part], sources[part], spec.variables, options);
-      diagnostics.push(...analysis.diagnostics);
+      diagnostics.push(...analysis.diagnostics.filter((d) => !(d.code === 'template/unknown-partial' && d.path !== undefined && shared.unreadable?.has(d.path))));
       for (const usedPath of analysis.usedPaths) used.add(usedPath);
     }
     const templatesParsed = !diagnostics.some((d) => d.code.startsWith('template/') || d.code === 'file/missing');
@@ -161,32 +167,18 @@ function validateSources(
   };
 }
 
-function readFile(file: string, shown: string): { text?: string; diagnostic?: Diagnostic } {
-  try {
-    return { text: readFileSync(file, 'utf8') };
-  } catch (error) {
-    // A missing file is reported by validateSources (or the template analysis), the same way for disk and memory.
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    return {
-      diagnostic: {
-        code: 'file/unreadable',
-        severity: 'error',
-        file: shown,
-        line: 0,
-        column: 0,
-        message: `Cannot read ${path.basename(file)}: ${(error as Error).message}.`,
-        hint: 'Check the file permissions.',
-      },
-    };
-  }
-}
-
 /** The shared folder's section names, and the text of the sections `policy` includes (only those are read). */
 function readShared(dir: string, policy: string | undefined, diagnostics: Diagnostic[]): SharedInput {
   let available: string[] = [];
+  const linked = symlinkedFolder(dir, displayPath(dir, ''));
+  if (linked) {
+    diagnostics.push(linked);
+    return { available, sections: new Map() };
+  }
   try {
     available = readdirSync(dir, { withFileTypes: true })
-      .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
+      // Links are listed so that reading one reports it, rather than calling the section unknown.
+      .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && entry.name.endsWith('.md'))
       .map((entry) => entry.name.slice(0, -'.md'.length))
       .sort();
   } catch (error) {
@@ -194,14 +186,18 @@ function readShared(dir: string, policy: string | undefined, diagnostics: Diagno
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   const sections = new Map<string, SharedSection>();
+  const unreadable = new Set<string>();
   for (const name of policy === undefined ? [] : includedSectionNames(policy)) {
     if (!available.includes(name)) continue;
     const file = displayPath(dir, sharedSectionFile(name));
-    const read = readFile(path.join(dir, sharedSectionFile(name)), file);
-    if (read.diagnostic) diagnostics.push(read.diagnostic);
+    const read = readSourceFile(path.join(dir, sharedSectionFile(name)), file);
+    if (read.diagnostic) {
+      diagnostics.push(read.diagnostic);
+      unreadable.add(name);
+    }
     if (read.text !== undefined) sections.set(name, { name, file, text: read.text.replace(/^\uFEFF/, '') });
   }
-  return { available, sections };
+  return { available, sections, unreadable };
 }
 
 function missingFile(part: PromptFilePart, shown: string): Diagnostic {

@@ -66,6 +66,25 @@ describe('describeIssues', () => {
     expect(linesFor(schema, 3)).toEqual(['variables: must be even']);
   });
 
+  test('never throws while reading the input again: a value that throws is described as undefined', () => {
+    const issues = z.strictObject({ name: z.string() }).safeParse({ name: 1 }).error!.issues;
+    const input = {
+      get name(): never {
+        throw new Error('boom');
+      },
+    };
+    expect(describeIssues(issues, 'variables', input)).toEqual(['variables.name: expected string, received undefined (it is required)']);
+  });
+
+  test('still says how many issues there are when describing them throws', () => {
+    const unreadable = new Proxy({ code: 'custom', path: [], message: 'x' }, {
+      get() {
+        throw new Error('revoked');
+      },
+    }) as unknown as z.core.$ZodIssue;
+    expect(describeIssues([unreadable, unreadable], 'output', {})).toEqual(['output: 2 issues that cannot be described (revoked)']);
+  });
+
   test('reads the received value only from own properties, never from the prototype', () => {
     const schema = z.strictObject({ constructor: z.string() });
     expect(linesFor(schema, {})).toEqual(['variables.constructor: expected string, received undefined (it is required)']);

@@ -1,7 +1,26 @@
+import { preview } from './preview.js';
 import type { Issue } from './prompt-definition.js';
+import { describeCause } from './quote.js';
 
-/** One line per problem, `root.path: what was expected, what was received`; an unknown key gets a line of its own. */
+/**
+ * One line per problem, `root.path: what was expected, what was received`;
+ * an unknown key gets a line of its own. Describing reads the input again
+ * (getters, proxies): whatever that throws, the error still gets built.
+ */
 export function describeIssues(issues: readonly Issue[], root: string, input: unknown): string[] {
+  try {
+    return describeEachIssue(issues, root, input);
+  } catch (error) {
+    return [`${root}: ${count(issues, 'issue')} that cannot be described (${describeCause(error)})`];
+  }
+}
+
+/** `3 issues`, `1 issue`. */
+export function count(items: readonly unknown[], noun: string): string {
+  return `${items.length} ${noun}${items.length === 1 ? '' : 's'}`;
+}
+
+function describeEachIssue(issues: readonly Issue[], root: string, input: unknown): string[] {
   const lines: string[] = [];
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
@@ -22,9 +41,14 @@ export function formatPath(root: string, path: readonly PropertyKey[]): string {
 
 function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   let current = value;
-  for (const segment of path) {
-    if (current === null || typeof current !== 'object' || !Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
-    current = (current as Record<PropertyKey, unknown>)[segment];
+  try {
+    for (const segment of path) {
+      if (current === null || typeof current !== 'object' || !Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
+      current = (current as Record<PropertyKey, unknown>)[segment];
+    }
+  } catch {
+    // A getter or a proxy trap threw: the message then says "received undefined" rather than fail.
+    return undefined;
   }
   return current;
 }
@@ -34,14 +58,6 @@ function kindOf(value: unknown): string {
   if (Array.isArray(value)) return 'array';
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   return typeof value;
-}
-
-// Short, so a message never carries a whole customer message into a log.
-function preview(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  const text = JSON.stringify(value) as string | undefined;
-  if (text === undefined) return kindOf(value);
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
 function describeIssue(issue: Issue, value: unknown): string {

@@ -1,5 +1,6 @@
-import { describeIssues } from './describe-issues.js';
+import { count, describeIssues } from './describe-issues.js';
 import type { Issue, PromptIdentity } from './prompt-definition.js';
+import { describeCause } from './quote.js';
 
 // Registry-wide symbols, one per class, so isInstance works across prompt
 // packages and copies of one (a service installs several versions side by
@@ -89,12 +90,16 @@ export class PromptOutputError extends PromptError {
   }
 }
 
-/** A template failed at render time although the variables were valid (strict mode met a missing optional value). */
+/**
+ * A template failed at render time although the variables were valid (strict
+ * mode met a missing optional value); file is 'the prompt' when something
+ * other than a template failed.
+ */
 export class PromptRenderError extends PromptError {
   declare readonly [renderErrorMarker]: true;
   /** Always empty: the variables were valid. */
   declare readonly issues: Issue[];
-  /** policy.md or template.hbs. */
+  /** policy.md, template.hbs, or 'the prompt' when the failure was in neither. */
   declare readonly file: string;
 
   constructor(prompt: PromptIdentity, file: string, cause: unknown) {
@@ -103,7 +108,7 @@ export class PromptRenderError extends PromptError {
       'PromptRenderError',
       'prompt/render-failed',
       `Rendering ${file} of prompt ${prompt.id}@${prompt.version} failed:`,
-      [causeText(cause)],
+      [describeCause(cause)],
       `an optional variable is probably printed outside {{#if}}; guard it with {{#if name}}...{{/if}} in ${file} and release a new version.`,
       { cause },
     );
@@ -115,14 +120,4 @@ export class PromptRenderError extends PromptError {
   static isInstance(value: unknown): value is PromptRenderError {
     return isMarked(value, renderErrorMarker, 'prompt/render-failed');
   }
-}
-
-// Whatever a template threw; Handlebars throws Errors, a helper could throw anything.
-function causeText(cause: unknown): string {
-  const message = (cause as { message?: unknown } | null | undefined)?.message;
-  return String(cause && message ? message : cause);
-}
-
-function count(items: readonly unknown[], noun: string): string {
-  return `${items.length} ${noun}${items.length === 1 ? '' : 's'}`;
 }

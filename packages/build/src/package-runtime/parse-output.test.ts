@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { PromptOutputError } from './errors.js';
 import { parsePromptOutput, readJson, safeParsePromptOutput } from './parse-output.js';
+import { maxQuoted } from './quote.js';
 import { testPrompt } from './__fixtures__/test-prompt.js';
 
 describe('readJson', () => {
@@ -60,6 +61,25 @@ describe('safeParsePromptOutput', () => {
     // JSON that is not a string is read as text too: the label schema then says what is wrong.
     const result = safeParsePromptOutput(prompt, '42');
     expect(!result.success && result.error.message).toContain('  - output: expected one of "positive" | "negative", received "42"');
+  });
+});
+
+describe('safeParsePromptOutput never throws', () => {
+  test('quotes at most maxQuoted characters of the parser\'s reason', () => {
+    const reading = readJson(`{${'x'.repeat(1_000_000)}`);
+    expect(!reading.success && reading.message.length).toBeLessThanOrEqual(maxQuoted);
+  });
+
+  test('a check that throws (an answer nested deeper than validation can walk) is an issue', () => {
+    const outputSchema = {
+      safeParse(): never {
+        throw new RangeError('Maximum call stack size exceeded');
+      },
+    };
+    const result = safeParsePromptOutput(testPrompt({ outputSchema }), '[[[]]]');
+    expect(!result.success && result.error).toBeInstanceOf(PromptOutputError);
+    expect(!result.success && result.error.message).toContain('  - output: the output cannot be checked (Maximum call stack size exceeded)');
+    expect(!result.success && result.error.text).toBe('[[[]]]');
   });
 });
 

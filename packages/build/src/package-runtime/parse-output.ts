@@ -1,10 +1,21 @@
 import { PromptOutputError } from './errors.js';
 import type { DefinedPrompt, Issue } from './prompt-definition.js';
+import { clip, describeCause, maxQuoted } from './quote.js';
 
 export type SafeParseOutputResult = { success: true; data: unknown } | { success: false; error: PromptOutputError };
 
-/** Model output -> Output: JSON (optionally in a fenced block) validated against the output schema. */
+/** Model output -> Output: JSON (optionally in a fenced block) validated against the output schema. Never throws. */
 export function safeParsePromptOutput(prompt: DefinedPrompt, text: unknown): SafeParseOutputResult {
+  try {
+    return parseOutputText(prompt, text);
+  } catch (error) {
+    // An answer nested deeper than validation can walk (RangeError), or anything else unforeseen: still a result.
+    const issue: Issue = { code: 'custom', path: [], message: `the output cannot be checked (${describeCause(error)})` };
+    return { success: false, error: new PromptOutputError(prompt, [issue], undefined, text) };
+  }
+}
+
+function parseOutputText(prompt: DefinedPrompt, text: unknown): SafeParseOutputResult {
   if (typeof text !== 'string') {
     const issue: Issue = { code: 'invalid_type', expected: 'string', path: [], message: 'expected the model output text' };
     return { success: false, error: new PromptOutputError(prompt, [issue], text, text) };
@@ -50,6 +61,7 @@ export function readJson(text: string): JsonReading {
         // Report the error for the whole text below: it is what the caller passed.
       }
     }
-    return { success: false, message: (error as Error).message };
+    // JSON.parse quotes the text it met; a model's answer can be megabytes.
+    return { success: false, message: clip((error as Error).message, maxQuoted) };
   }
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { TextCache } from './text-cache.js';
 
 /** A precompiled Handlebars template, as `handlebars.template(spec)` returns it. */
 export type Template = (data: Record<string, unknown>) => string;
@@ -65,7 +66,7 @@ export interface PromptDefinition {
 /** A definition plus what the runtime keeps between calls; made by definePrompt. */
 export interface DefinedPrompt extends PromptDefinition {
   /** System messages by policyKey(); see render.ts. */
-  readonly policyCache: Map<string, string>;
+  readonly policyCache: TextCache;
 }
 
 /** The identity every error of this prompt carries. */

@@ -74,6 +74,16 @@ describe('the remembered system message', () => {
     expect(renderPrompt(other, variables).messages[0]!.content).toBe('Other policy for Acme.');
   });
 
+  test('is bounded by size: a system message too large to remember is rendered every time', () => {
+    const policyTemplate = vi.fn<Template>((data) => String(data.company));
+    const prompt = testPrompt({ policyTemplate });
+    // Over a sixteenth of the 4 MiB budget.
+    const company = 'x'.repeat(300_000);
+    for (let index = 0; index < 3; index += 1) expect(renderPrompt(prompt, { ...variables, company }).messages[0]!.content).toBe(company);
+    expect(policyTemplate).toHaveBeenCalledTimes(3);
+    expect(prompt.policyCache.size).toBe(0);
+  });
+
   test('is bounded: past 256 distinct values it starts over', () => {
     const prompt = testPrompt();
     for (let index = 0; index < 256; index += 1) renderPrompt(prompt, { ...variables, company: `Company ${index}` });
@@ -99,7 +109,7 @@ describe('safeRenderPrompt', () => {
     expect(!bad.success && PromptVariablesError.isInstance(bad.error)).toBe(true);
   });
 
-  test('returns a render error, and lets anything else through: it would be a bug, not bad input', () => {
+  test('returns a render error naming the template that failed', () => {
     const failing = testPrompt({
       policyTemplate: () => {
         throw new Error('missing');
@@ -107,11 +117,36 @@ describe('safeRenderPrompt', () => {
     });
     const result = safeRenderPrompt(failing, variables);
     expect(!result.success && PromptRenderError.isInstance(result.error) && result.error.file).toBe('policy.md');
+  });
+
+  test('never throws: a failure outside the templates is a render error of the prompt, with its cause', () => {
+    const cause = new TypeError('bug');
     const broken = testPrompt({
       modelDefaults: () => {
-        throw new TypeError('bug');
+        throw cause;
       },
     });
-    expect(() => safeRenderPrompt(broken, variables)).toThrow(TypeError);
+    const result = safeRenderPrompt(broken, variables);
+    expect(!result.success && result.error).toBeInstanceOf(PromptRenderError);
+    expect(!result.success && result.error.cause).toBe(cause);
+    expect(!result.success && result.error.message).toContain('Rendering the prompt of prompt helpdesk@2.0.0 failed:\n  - bug');
+    expect(() => renderPrompt(broken, variables)).toThrow(PromptRenderError);
+  });
+
+  test('variables that cannot be read are a variables error, never the reader\'s exception', () => {
+    const throwing = {
+      company: 'Acme',
+      get question(): string {
+        throw new Error('boom');
+      },
+    };
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    for (const input of [throwing, proxy]) {
+      const result = safeRenderPrompt(testPrompt(), input);
+      expect(!result.success && PromptVariablesError.isInstance(result.error)).toBe(true);
+      expect(!result.success && result.error.message).toMatch(/variables: the variables cannot be read \(.+\); pass plain data/);
+    }
+    expect(() => renderPrompt(testPrompt(), throwing)).toThrow(/the variables cannot be read \(boom\)/);
   });
 });

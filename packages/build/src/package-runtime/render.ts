@@ -1,27 +1,34 @@
 import { PromptRenderError, PromptVariablesError } from './errors.js';
-import type { DefinedPrompt, Message, RenderResult, Template } from './prompt-definition.js';
-
-// Bounded, because the remembered values come from callers.
-const policyCacheLimit = 256;
+import type { DefinedPrompt, Issue, Message, RenderResult, Template } from './prompt-definition.js';
+import { describeCause } from './quote.js';
 
 /** Validates variables (throwing PromptVariablesError with every issue) and renders the messages. */
 export function renderPrompt(prompt: DefinedPrompt, variables: unknown): RenderResult {
-  const parsed = prompt.variablesSchema.safeParse(variables);
-  if (!parsed.success) throw new PromptVariablesError(prompt, parsed.error.issues, variables);
-  return renderValid(prompt, parsed.data);
+  // One path for both: render() throws exactly the error safeRender() would return.
+  const result = safeRenderPrompt(prompt, variables);
+  if (!result.success) throw result.error;
+  return result.data;
 }
 
 export type SafeRenderResult = { success: true; data: RenderResult } | { success: false; error: PromptVariablesError | PromptRenderError };
 
-/** renderPrompt() that returns { success: false, error } instead of throwing. */
+/** renderPrompt() that returns { success: false, error } instead of throwing, whatever it is given. */
 export function safeRenderPrompt(prompt: DefinedPrompt, variables: unknown): SafeRenderResult {
-  const parsed = prompt.variablesSchema.safeParse(variables);
+  let parsed: ReturnType<DefinedPrompt['variablesSchema']['safeParse']>;
+  try {
+    parsed = prompt.variablesSchema.safeParse(variables);
+  } catch (error) {
+    // A getter that throws, a revoked proxy: the variables cannot even be read.
+    const issue: Issue = { code: 'custom', path: [], message: `the variables cannot be read (${describeCause(error)}); pass plain data` };
+    return { success: false, error: new PromptVariablesError(prompt, [issue], undefined) };
+  }
   if (!parsed.success) return { success: false, error: new PromptVariablesError(prompt, parsed.error.issues, variables) };
   try {
     return { success: true, data: renderValid(prompt, parsed.data) };
   } catch (error) {
     if (error instanceof PromptRenderError) return { success: false, error };
-    throw error;
+    // Not a template (say, a variable's getter read while rendering): still a result, never an exception.
+    return { success: false, error: new PromptRenderError(prompt, 'the prompt', error) };
   }
 }
 
@@ -34,13 +41,13 @@ function renderValid(prompt: DefinedPrompt, data: Record<string, unknown>): Rend
 
 // Services usually pass the same policy variables (a company name, a team)
 // on every request, so the system message is remembered per distinct
-// values: same text, without re-running the template.
+// values: same text, without re-running the template (definePrompt bounds
+// the cache by count and size).
 function renderPolicy(prompt: DefinedPrompt, data: Record<string, unknown>): string {
   const key = policyKey(prompt.policyVariables, data);
   let text = prompt.policyCache.get(key);
   if (text === undefined) {
     text = runTemplate(prompt, prompt.policyTemplate, 'policy.md', data);
-    if (prompt.policyCache.size >= policyCacheLimit) prompt.policyCache.clear();
     prompt.policyCache.set(key, text);
   }
   return text;

@@ -1,4 +1,5 @@
 import type { ArrayNode, NumberNode, ObjectNode, SchemaNode, StringNode } from '../schema/schema-node.js';
+import { lowerBound, upperBound, type Bound } from '../schema/number-bounds.js';
 import type { PartChange } from './prompt-impact.js';
 
 /**
@@ -44,6 +45,11 @@ function compareNode(context: Context, before: SchemaNode, after: SchemaNode, pa
   }
   if (before.type !== after.type) {
     const numeric = isNumeric(before) && isNumeric(after);
+    if (numeric && sameAcceptedNumbers(before, after)) {
+      // integer enum [1, 2] retyped as number enum [1, 2]: the same values, the same answers.
+      add(context, 'patch', path, `type of ${subject(context, path)} changed from ${before.type} to ${after.type}, accepting the same values`);
+      return;
+    }
     if (!numeric) {
       add(context, 'major', path, `type of ${subject(context, path)} changed from ${before.type} to ${after.type}`);
       return;
@@ -55,7 +61,7 @@ function compareNode(context: Context, before: SchemaNode, after: SchemaNode, pa
     case 'string': {
       const old = before as StringNode;
       compareEnum(context, old.enum, after.enum, path);
-      compareBound(context, 'minLength', 'lower', old.minLength, after.minLength, path);
+      compareCount(context, 'minLength', old.minLength, after.minLength, path);
       compareBound(context, 'maxLength', 'upper', old.maxLength, after.maxLength, path);
       comparePattern(context, old.pattern, after.pattern, path);
       return;
@@ -64,15 +70,24 @@ function compareNode(context: Context, before: SchemaNode, after: SchemaNode, pa
     case 'integer': {
       const old = before as NumberNode;
       compareEnum(context, old.enum, after.enum, path);
-      compareBound(context, 'minimum', 'lower', old.minimum, after.minimum, path);
-      compareBound(context, 'exclusiveMinimum', 'lower', old.exclusiveMinimum, after.exclusiveMinimum, path);
-      compareBound(context, 'maximum', 'upper', old.maximum, after.maximum, path);
-      compareBound(context, 'exclusiveMaximum', 'upper', old.exclusiveMaximum, after.exclusiveMaximum, path);
+      // Equivalent rewrites (minimum: 1 -> exclusiveMinimum: 0 on an integer) accept the same numbers: compare what is accepted.
+      if (sameBound(lowerBound(old), lowerBound(after))) {
+        if (old.minimum !== after.minimum || old.exclusiveMinimum !== after.exclusiveMinimum) add(context, 'patch', path, `lower bound of ${subject(context, path)} rewritten, accepting the same values`);
+      } else {
+        compareBound(context, 'minimum', 'lower', old.minimum, after.minimum, path);
+        compareBound(context, 'exclusiveMinimum', 'lower', old.exclusiveMinimum, after.exclusiveMinimum, path);
+      }
+      if (sameBound(upperBound(old), upperBound(after))) {
+        if (old.maximum !== after.maximum || old.exclusiveMaximum !== after.exclusiveMaximum) add(context, 'patch', path, `upper bound of ${subject(context, path)} rewritten, accepting the same values`);
+      } else {
+        compareBound(context, 'maximum', 'upper', old.maximum, after.maximum, path);
+        compareBound(context, 'exclusiveMaximum', 'upper', old.exclusiveMaximum, after.exclusiveMaximum, path);
+      }
       return;
     }
     case 'array': {
       const old = before as ArrayNode;
-      compareBound(context, 'minItems', 'lower', old.minItems, after.minItems, path);
+      compareCount(context, 'minItems', old.minItems, after.minItems, path);
       compareBound(context, 'maxItems', 'upper', old.maxItems, after.maxItems, path);
       compareNode(context, old.items, after.items, `${path}[]`);
       return;
@@ -86,13 +101,20 @@ function compareNode(context: Context, before: SchemaNode, after: SchemaNode, pa
 }
 
 function compareObject(context: Context, before: ObjectNode, after: ObjectNode, path: string): void {
+  // The output JSON Schema sent to the model lists properties in declared order, and models tend to answer in it.
+  if (context.direction === 'output') {
+    const kept = Object.keys(after.properties).filter((name) => Object.hasOwn(before.properties, name));
+    const wasKept = Object.keys(before.properties).filter((name) => Object.hasOwn(after.properties, name));
+    if (kept.join() !== wasKept.join()) add(context, 'patch', path, `properties of ${subject(context, path)} reordered (${kept.join(', ')})`);
+  }
   const wasRequired = new Set(before.required ?? []);
   const isRequired = new Set(after.required ?? []);
   const names = [...new Set([...Object.keys(before.properties), ...Object.keys(after.properties)])].sort();
   for (const name of names) {
     const childPath = path ? `${path}.${name}` : name;
-    const old = before.properties[name];
-    const now = after.properties[name];
+    // Own keys only: `constructor` or `toString` would otherwise find Object.prototype's members.
+    const old = Object.hasOwn(before.properties, name) ? before.properties[name] : undefined;
+    const now = Object.hasOwn(after.properties, name) ? after.properties[name] : undefined;
     if (old && !now) {
       add(context, 'major', childPath, `${entity(context, childPath)} removed`);
     } else if (!old && now) {
@@ -119,6 +141,10 @@ function compareEnum(context: Context, before: ReadonlyArray<string | number> | 
     add(context, widened(context), path, `enum restriction removed from ${subject(context, path)} (was ${before.map(show).join(', ')})`);
     return;
   }
+  const common = (after ?? []).filter((value) => before?.includes(value));
+  const wasCommon = (before ?? []).filter((value) => after?.includes(value));
+  // Order is what the model sees in the JSON Schema and what the generated union lists: a patch, never nothing.
+  if (common.join('\u0000') !== wasCommon.join('\u0000')) add(context, 'patch', path, `enum values of ${subject(context, path)} reordered (${common.map(show).join(', ')})`);
   for (const value of before ?? []) {
     if (!after?.includes(value)) add(context, narrowed(context), path, `enum value ${show(value)} removed from ${subject(context, path)}`);
   }
@@ -140,6 +166,26 @@ function compareBound(context: Context, keyword: string, side: 'lower' | 'upper'
     const narrower = side === 'lower' ? raised : !raised;
     add(context, narrower ? narrowed(context) : widened(context), path, `${where} ${raised ? 'raised' : 'lowered'} from ${before} to ${after}`);
   }
+}
+
+/** minLength / minItems: absent means 0, so adding `minItems: 0` changes nothing anyone can observe but the schema text. */
+function compareCount(context: Context, keyword: string, before: number | undefined, after: number | undefined, path: string): void {
+  if (before !== after && (before ?? 0) === (after ?? 0)) {
+    add(context, 'patch', path, `${keyword} of ${subject(context, path)} ${after === undefined ? 'removed' : 'added'}: ${after ?? before}, the default`);
+    return;
+  }
+  compareBound(context, keyword, 'lower', before, after, path);
+}
+
+function sameBound(a: Bound | undefined, b: Bound | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.value === b.value && a.inclusive === b.inclusive);
+}
+
+/** Two numeric nodes whose enums hold the same values, each valid for both types: the type keyword changes nothing. */
+function sameAcceptedNumbers(before: NumberNode, after: NumberNode): boolean {
+  if (!before.enum || !after.enum) return false;
+  const values = new Set(before.enum);
+  return values.size === new Set(after.enum).size && after.enum.every((value) => values.has(value)) && after.enum.every(Number.isInteger);
 }
 
 function comparePattern(context: Context, before: string | undefined, after: string | undefined, path: string): void {

@@ -5,7 +5,7 @@ import { compareVersions, parseVersion, versionBump } from './versions.js';
 describe('versions', () => {
   it('parses strict semver and rejects the rest', () => {
     expect(parseVersion('1.2.3-rc.1+build.5')).toEqual({ major: 1, minor: 2, patch: 3, prerelease: ['rc', '1'] });
-    for (const bad of ['1.2', '01.2.3', '1.2.3.4', 'latest', '']) expect(parseVersion(bad)).toBeUndefined();
+    for (const bad of ['1.2', '01.2.3', '1.2.3.4', 'latest', '', '1.0.0-01']) expect(parseVersion(bad)).toBeUndefined();
   });
 
   it('orders by semver precedence, not by text', () => {
@@ -19,6 +19,10 @@ describe('versions', () => {
     ['1.2.3', '2.0.0', 'major'],
     ['0.1.0', '1.0.0', 'major'],
     ['1.2.3', '2.0.0-next.0', 'major'],
+    ['1.0.0-rc.1', '1.0.0', 'major'],
+    ['1.2.0-rc.1', '1.2.0', 'minor'],
+    ['1.2.3-rc.1', '1.2.3', 'patch'],
+    ['1.0.0-rc.1', '1.0.0-rc.2', 'patch'],
     ['1.2.3', '1.2.3', 'none'],
     ['1.3.0', '1.2.9', 'none'],
   ] as const)('%s -> %s is %s', (from, to, bump) => {

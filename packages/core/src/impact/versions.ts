@@ -1,3 +1,4 @@
+import semver from 'semver';
 import type { Bump } from './prompt-impact.js';
 
 export interface SemVer {
@@ -7,50 +8,48 @@ export interface SemVer {
   prerelease: string[];
 }
 
-const pattern = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z-.]+)?$/;
-
-/** A strict semver 2.0 version, or undefined. Build metadata is ignored, as semver says. */
+/**
+ * A strict semver 2.0 version, or undefined. Build metadata is ignored, as
+ * semver says. Parsing, ordering and bumps all come from npm's own `semver`
+ * package, so promptpack agrees with npm and changesets on every edge
+ * (`1.0.0-01` is not a version; `1.0.0-rc.1 -> 1.0.0` is a major release).
+ */
 export function parseVersion(version: string): SemVer | undefined {
-  const match = pattern.exec(version.trim());
-  if (!match) return undefined;
-  return { major: Number(match[1]), minor: Number(match[2]), patch: Number(match[3]), prerelease: match[4]?.split('.') ?? [] };
+  const parsed = semver.parse(version.trim());
+  if (!parsed) return undefined;
+  return { major: parsed.major, minor: parsed.minor, patch: parsed.patch, prerelease: parsed.prerelease.map(String) };
 }
 
 /** Semver precedence: negative when a < b. Unparsable versions sort first. */
 export function compareVersions(a: string, b: string): number {
-  const left = parseVersion(a);
-  const right = parseVersion(b);
+  const left = semver.parse(a.trim());
+  const right = semver.parse(b.trim());
   if (!left || !right) return left ? 1 : right ? -1 : 0;
-  return left.major - right.major || left.minor - right.minor || left.patch - right.patch || comparePrerelease(left.prerelease, right.prerelease);
+  return semver.compare(left, right);
 }
+
+const bumpOfDifference: Record<semver.ReleaseType, Bump> = {
+  major: 'major',
+  premajor: 'major',
+  minor: 'minor',
+  preminor: 'minor',
+  patch: 'patch',
+  prepatch: 'patch',
+  // One prerelease to the next of the same version: the smallest step there is.
+  prerelease: 'patch',
+  release: 'patch',
+};
 
 /**
  * The bump a version change amounts to (1.2.3 -> 1.3.0 is minor), 'none' when
  * the version did not move forward. A prerelease of the next version counts as
- * that bump (1.2.3 -> 2.0.0-next.0 is major).
+ * that bump (1.2.3 -> 2.0.0-next.0 is major), and so does its release
+ * (1.0.0-rc.1 -> 1.0.0 releases a major version: semver's own diff).
  */
 export function versionBump(from: string, to: string): Bump {
-  const before = parseVersion(from);
-  const after = parseVersion(to);
-  if (!before || !after || compareVersions(from, to) >= 0) return 'none';
-  if (after.major !== before.major) return 'major';
-  if (after.minor !== before.minor) return 'minor';
-  return 'patch';
-}
-
-function comparePrerelease(a: readonly string[], b: readonly string[]): number {
-  // A release outranks its prereleases: 1.0.0 > 1.0.0-rc.1.
-  if (a.length === 0 || b.length === 0) return b.length - a.length;
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x === undefined || y === undefined) return x === undefined ? -1 : 1;
-    if (x === y) continue;
-    const numeric = /^\d+$/.test(x) && /^\d+$/.test(y);
-    if (numeric) return Number(x) - Number(y);
-    if (/^\d+$/.test(x)) return -1;
-    if (/^\d+$/.test(y)) return 1;
-    return x < y ? -1 : 1;
-  }
-  return 0;
+  const before = semver.parse(from.trim());
+  const after = semver.parse(to.trim());
+  if (!before || !after || semver.compare(before, after) >= 0) return 'none';
+  const difference = semver.diff(before, after);
+  return difference ? bumpOfDifference[difference] : 'none';
 }

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Diagnostic } from '../diagnostic.js';
 import { PromptpackError } from '../errors.js';
+import { readSourceFile } from '../files/read-source-file.js';
 import { sha256 } from '../hash.js';
 import { optionalPromptFiles, type LoadedPrompt } from '../loaded-prompt.js';
 import { effectivePolicy } from '../shared/effective-policy.js';
@@ -86,14 +86,10 @@ export function parsePolicyLock(file: string, text: string): { lock: PolicyLock 
  */
 export function readPolicyLock(dir: string): PolicyLock | undefined {
   const file = path.join(dir, optionalPromptFiles.policyLock);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  const { lock, diagnostics } = parsePolicyLock(file, text);
+  const read = readSourceFile(file, file);
+  if (read.diagnostic) throw new PromptpackError('policy/invalid-lock', `${file} cannot be read:`, { diagnostics: [read.diagnostic], hint: lockHint(dir) });
+  if (read.text === undefined) return undefined;
+  const { lock, diagnostics } = parsePolicyLock(file, read.text);
   if (lock) return lock;
   throw new PromptpackError('policy/invalid-lock', `${file} is not a valid policy lock:`, { diagnostics, hint: lockHint(dir) });
 }

@@ -52,11 +52,20 @@ const description = z.string().min(1).optional();
 // Handlebars resolves a bare name as a helper before a value, so a variable
 // called `log` or `each` would call the helper instead of printing the value.
 const handlebarsHelperNames = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log', 'helperMissing', 'blockHelperMissing']);
+// Every JavaScript object already has these (`constructor`, `toString`,
+// `__proto__`...): zod reads an absent `constructor` as the inherited
+// function, a parsed `__proto__` key is dropped, and Handlebars refuses to
+// print them. Refusing the names is the one place that keeps render,
+// parseOutput, eval cases, the generated types and the impact rules right.
+const builtInMemberNames = new Set(Object.getOwnPropertyNames(Object.prototype));
 const propertyName = z
   .string()
   .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a property name is a letter or _ followed by letters, digits or _')
   .refine((name) => !handlebarsHelperNames.has(name), {
     message: `a property name must not be a Handlebars helper name (${[...handlebarsHelperNames].join(', ')})`,
+  })
+  .refine((name) => !builtInMemberNames.has(name), {
+    message: `a property name must not be a member every JavaScript object has (${[...builtInMemberNames].sort().join(', ')}); rename it, e.g. constructor to builder`,
   });
 const count = z.int().nonnegative().optional();
 

@@ -1,9 +1,7 @@
+import semver from 'semver';
 import type { Diagnostic } from '../diagnostic.js';
 import type { PromptPackageJson } from '../loaded-prompt.js';
-
-// semver.org's official pattern: versions like 1.2 or v1.2.3 are rejected by npm too.
-const semverPattern =
-  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+import { packageNameProblems } from './package-name.js';
 
 /** The entry points every built prompt package must expose; the build writes exactly these files. */
 export const expectedExports = {
@@ -41,7 +39,18 @@ export function checkPackageJson(file: string, source: string, folder: string): 
 
   const expectedSuffix = `prompt-${folder}`;
   const name = json.name;
-  if (typeof name !== 'string' || !(name === expectedSuffix || name.endsWith(`/${expectedSuffix}`))) {
+  const nameProblems = typeof name === 'string' ? packageNameProblems(name) : [];
+  if (nameProblems.length > 0) {
+    diagnostics.push({
+      code: 'package/invalid-name',
+      severity: 'error',
+      ...at('name'),
+      path: 'name',
+      message: `Package name ${JSON.stringify(name)} is not a valid npm package name: ${nameProblems.join('; ')}.`,
+      expected: `"@<scope>/${expectedSuffix}": lowercase letters, digits, "-", "." and "_", at most 214 characters`,
+      hint: `Use a name npm accepts, e.g. "@acme/${expectedSuffix}".`,
+    });
+  } else if (typeof name !== 'string' || !(name === expectedSuffix || name.endsWith(`/${expectedSuffix}`))) {
     diagnostics.push({
       code: 'package/name-mismatch',
       severity: 'error',
@@ -53,7 +62,8 @@ export function checkPackageJson(file: string, source: string, folder: string): 
     });
   }
   const version = json.version;
-  if (typeof version !== 'string' || !semverPattern.test(version)) {
+  // npm's own parser, written exactly as it normalises it: 1.2, v1.2.3 and 1.0.0-01 are refused, as npm refuses them.
+  if (typeof version !== 'string' || semver.valid(version) !== version) {
     diagnostics.push({
       code: 'package/invalid-version',
       severity: 'error',

@@ -1,6 +1,8 @@
 import type { Diagnostic } from '../diagnostic.js';
-import type { SchemaNode } from '../schema/schema-node.js';
+import { isEmptyRange, lowerBound, upperBound } from '../schema/number-bounds.js';
+import type { NumberNode, SchemaNode, StringNode } from '../schema/schema-node.js';
 import { promptSpecSchema, type PromptSpec } from '../schema/prompt-spec.js';
+import { checkSync } from 'recheck';
 import { parseYamlFile, type YamlFile } from '../yaml/yaml-file.js';
 import { zodIssuesToDiagnostics } from '../yaml/zod-diagnostics.js';
 
@@ -47,7 +49,8 @@ function checkSchemaNode(node: SchemaNode, path: PropertyKey[], yaml: YamlFile):
   switch (node.type) {
     case 'object':
       (node.required ?? []).forEach((name, index) => {
-        if (!(name in node.properties)) {
+        // Own keys only: `valueOf` or `constructor` are "in" every object.
+        if (!Object.hasOwn(node.properties, name)) {
           diagnostics.push({
             code: 'schema/required-not-declared',
             severity: 'error',
@@ -70,6 +73,8 @@ function checkSchemaNode(node: SchemaNode, path: PropertyKey[], yaml: YamlFile):
       if (node.pattern !== undefined) {
         try {
           new RegExp(node.pattern);
+          const redos = checkSync(node.pattern, '', { timeout: 2000 });
+          if (redos.status === 'vulnerable') diagnostics.push(backtrackingPattern(node.pattern, redos.complexity.type, here(['pattern'])));
         } catch (error) {
           diagnostics.push({
             code: 'schema/invalid-value',
@@ -82,11 +87,88 @@ function checkSchemaNode(node: SchemaNode, path: PropertyKey[], yaml: YamlFile):
       }
       break;
     case 'number':
-    case 'integer':
-      diagnostics.push(...checkBounds(node.minimum, node.maximum, 'minimum', 'maximum', here));
+    case 'integer': {
+      const ordered = checkBounds(node.minimum, node.maximum, 'minimum', 'maximum', here);
+      diagnostics.push(...ordered);
+      if (ordered.length === 0 && isEmptyRange(node)) {
+        const keyword = node.exclusiveMaximum !== undefined ? 'exclusiveMaximum' : node.exclusiveMinimum !== undefined ? 'exclusiveMinimum' : 'maximum';
+        diagnostics.push({
+          code: 'schema/invalid-value',
+          severity: 'error',
+          ...here([keyword]),
+          message: `No ${node.type === 'integer' ? 'integer' : 'number'} satisfies these bounds (${describeBounds(node)}); no value could ever be valid.`,
+          hint: node.type === 'integer' ? 'Widen the range so it holds at least one integer, or use type: number.' : 'Widen the range, or make one bound inclusive (minimum/maximum).',
+        });
+      }
       break;
+    }
+  }
+  // An enum value the other keywords reject could never be passed or answered,
+  // and the generated zod (which checks the enum alone) would accept it while the published JSON Schema does not.
+  if ((node.type === 'string' || node.type === 'number' || node.type === 'integer') && node.enum) {
+    (node.enum as Array<string | number>).forEach((value, index) => {
+      const problem = enumValueProblem(node, value);
+      if (!problem) return;
+      diagnostics.push({
+        code: 'schema/invalid-value',
+        severity: 'error',
+        ...here(['enum', index]),
+        message: `enum value ${JSON.stringify(value)} ${problem}, so no valid value can be it.`,
+        hint: 'Remove the value from enum, or relax the keyword that rejects it.',
+      });
+    });
   }
   return diagnostics;
+}
+
+function enumValueProblem(node: StringNode | NumberNode, value: string | number): string | undefined {
+  if (node.type === 'string') {
+    const text = String(value);
+    if (node.minLength !== undefined && text.length < node.minLength) return `is shorter than minLength ${node.minLength}`;
+    if (node.maxLength !== undefined && text.length > node.maxLength) return `is longer than maxLength ${node.maxLength}`;
+    if (node.pattern !== undefined && !safelyMatches(node.pattern, text)) return `does not match pattern ${JSON.stringify(node.pattern)}`;
+    return undefined;
+  }
+  const number = Number(value);
+  if (node.type === 'integer' && !Number.isInteger(number)) return 'is not an integer';
+  const lower = lowerBound(node);
+  const upper = upperBound(node);
+  if (lower && (lower.inclusive ? number < lower.value : number <= lower.value)) return `is below the lower bound (${describeBounds(node)})`;
+  if (upper && (upper.inclusive ? number > upper.value : number >= upper.value)) return `is above the upper bound (${describeBounds(node)})`;
+  return undefined;
+}
+
+// The pattern's own problems (syntax, backtracking) are reported separately.
+function safelyMatches(pattern: string, text: string): boolean {
+  try {
+    return new RegExp(pattern).test(text);
+  } catch {
+    return true;
+  }
+}
+
+function describeBounds(node: NumberNode): string {
+  return (['minimum', 'exclusiveMinimum', 'maximum', 'exclusiveMaximum'] as const)
+    .filter((keyword) => node[keyword] !== undefined)
+    .map((keyword) => `${keyword}: ${node[keyword]}`)
+    .join(', ');
+}
+
+/**
+ * A pattern that backtracks catastrophically (`(a+)+`, `^(\\w+\\s?)*$`) can
+ * take seconds on one crafted value: render() and parseOutput() would block
+ * a service's event loop on caller or model text. recheck decides this
+ * exactly (an automaton check, not a star-height guess), so a safe pattern
+ * with nested groups like ^[a-z]+(-[a-z]+)*$ passes.
+ */
+function backtrackingPattern(pattern: string, complexity: string, where: { file: string; line: number; column: number; path: string }): Diagnostic {
+  return {
+    code: 'schema/unsafe-pattern',
+    severity: 'error',
+    ...where,
+    message: `pattern ${JSON.stringify(pattern)} can backtrack catastrophically (${complexity} time in the length of the value): one crafted value would block render() or parseOutput() for seconds.`,
+    hint: 'Make each repetition unambiguous, e.g. ^[a-z]+(-[a-z]+)*$ instead of ^([a-z]+-?)*$, and bound the length with maxLength.',
+  };
 }
 
 function checkBounds(

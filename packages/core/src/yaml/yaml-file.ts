@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostic.js';
 
 /** A parsed YAML file that can say where any data path sits in the source. */
@@ -37,7 +37,16 @@ export function parseYamlFile(file: string, source: string): YamlFile {
         : 'Check indentation (spaces, not tabs), quoting of values that contain ": " or "#", and unclosed brackets.',
     };
   });
-  const value = diagnostics.length === 0 ? document.toJS() : undefined;
+  if (diagnostics.length === 0) diagnostics.push(...mergeKeys(document, file, position), ...protoKeys(document, file, position));
+  let value: unknown;
+  if (diagnostics.length === 0) {
+    try {
+      // The yaml package stops expanding at 100 aliases: a "billion laughs" file would otherwise take all memory.
+      value = document.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      diagnostics.push(aliasLimit(document, file, position, error as Error));
+    }
+  }
   return {
     file,
     value,
@@ -70,6 +79,67 @@ function nodeAt(document: Document, path: readonly PropertyKey[], wantKey: boole
     }
   }
   return node;
+}
+
+type Position = (offset: number) => { line: number; column: number };
+
+// YAML 1.2 has no merge keys: `<<` is read as an ordinary key, and the schema
+// check would then report a confusing `Missing "type"` instead.
+function mergeKeys(document: Document, file: string, position: Position): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  visit(document, {
+    Pair(_key, pair) {
+      if (!isScalar(pair.key) || pair.key.value !== '<<' || !pair.key.range) return;
+      found.push({
+        code: 'yaml/merge-key',
+        severity: 'error',
+        file,
+        ...position(pair.key.range[0]),
+        message: 'YAML merge keys (`<<: *anchor`) are not supported: promptpack reads YAML 1.2, where `<<` is an ordinary key.',
+        hint: 'Write the keys out in full in this mapping; an alias of a whole value (`key: *anchor`) does work.',
+      });
+    },
+  });
+  return found;
+}
+
+// A `__proto__` key would be dropped by every object the value passes
+// through (zod skips it on purpose), so a variable or field by that name
+// silently vanishes; it is refused wherever it appears.
+function protoKeys(document: Document, file: string, position: Position): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  visit(document, {
+    Pair(_key, pair) {
+      if (!isScalar(pair.key) || pair.key.value !== '__proto__' || !pair.key.range) return;
+      found.push({
+        code: 'yaml/reserved-key',
+        severity: 'error',
+        file,
+        ...position(pair.key.range[0]),
+        message: 'The key `__proto__` is reserved in JavaScript: it would be dropped from the data without a trace.',
+        hint: 'Rename it (for a variable or output field: any other name, e.g. proto).',
+      });
+    },
+  });
+  return found;
+}
+
+function aliasLimit(document: Document, file: string, position: Position, error: Error): Diagnostic {
+  let offset = 0;
+  visit(document, {
+    Alias(_key, alias) {
+      offset = alias.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return {
+    code: 'yaml/alias-limit',
+    severity: 'error',
+    file,
+    ...position(offset),
+    message: `The file expands too many aliases (${firstLine(error.message)}); a few lines of anchors can stand for gigabytes of data.`,
+    hint: 'Write the values out instead of aliasing aliases; promptpack expands at most 100 aliases per file.',
+  };
 }
 
 function firstLine(message: string): string {

@@ -29,6 +29,8 @@ interface Row {
   after?: Partial<PromptData>;
   bump: string;
   changes: string[];
+  /** The diagnostic code loading `after` must fail with: a change refused before any impact is computed. */
+  refused?: string;
 }
 
 const table = parse(readFileSync(path.join(import.meta.dirname, 'impact-rules.yaml'), 'utf8')) as { base: PromptData; rows: Row[] };
@@ -40,7 +42,8 @@ function merge(base: unknown, override: unknown): unknown {
   const merged: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(override)) {
     if (value === null) delete merged[key];
-    else merged[key] = merge(base[key], value);
+    // Defined, not assigned: assigning a `__proto__` key would set the prototype instead.
+    else Object.defineProperty(merged, key, { value: merge(Object.hasOwn(base, key) ? base[key] : undefined, value), enumerable: true, writable: true, configurable: true });
   }
   return merged;
 }
@@ -54,8 +57,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * schema (defaults included) but without the cross-file checks, so a row can
  * change one part without rewriting the others to stay consistent.
  */
-function prompt(data: PromptData): LoadedPrompt {
-  const sources = {
+function sourcesOf(data: PromptData) {
+  return {
     packageJson: JSON.stringify(data.packageJson, null, 2),
     prompt: stringify(data.prompt),
     policy: data.policy,
@@ -63,6 +66,10 @@ function prompt(data: PromptData): LoadedPrompt {
     template: data.template,
     evals: stringify(data.evals),
   };
+}
+
+function prompt(data: PromptData): LoadedPrompt {
+  const sources = sourcesOf(data);
   return {
     dir: '/virtual/ticket-triage',
     files: { packageJson: 'package.json', prompt: 'prompt.yaml', policy: 'policy.md', fewshots: 'fewshots.yaml', template: 'template.hbs', evals: 'evals.yaml', policyLock: 'policy.lock' },
@@ -88,7 +95,7 @@ describe('the impact table', () => {
   });
 
   it('has a row for each bump and each part', () => {
-    const bumps = new Set(table.rows.map((row) => row.bump));
+    const bumps = new Set(table.rows.filter((row) => !row.refused).map((row) => row.bump));
     const parts = new Set(table.rows.flatMap((row) => row.changes.map((change) => change.split(' ')[0])));
     expect([...bumps].sort()).toEqual(['major', 'minor', 'none', 'patch']);
     expect([...parts].sort()).toEqual(['evals', 'fewshots', 'metadata', 'model', 'output', 'policy', 'template', 'variables']);
@@ -97,7 +104,14 @@ describe('the impact table', () => {
 });
 
 describe.each(table.rows)('$name', (row) => {
-  it(`is ${row.bump}`, () => {
+  it(row.refused ? `is refused (${row.refused})` : `is ${row.bump}`, () => {
+    if (row.refused) {
+      const after = merge(table.base, row.after) as PromptData;
+      const result = loadPromptFromSources({ dir: '/virtual/ticket-triage', folder: 'ticket-triage', sources: sourcesOf(after), displayDir: 'after:prompts/ticket-triage' });
+      expect(result.success).toBe(false);
+      expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual([row.refused]);
+      return;
+    }
     const before = merge(table.base, row.before) as PromptData;
     const after = merge(table.base, row.after) as PromptData;
     const impact = comparePrompts(prompt(before), prompt(after));
