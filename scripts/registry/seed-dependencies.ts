@@ -3,7 +3,7 @@
 // from this workspace's pnpm store, so that a consumer can install prompt
 // packages from the local registry with no uplink and no network.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './registry.js';
@@ -68,8 +68,11 @@ function dependencyClosure(specs: readonly string[], store: string): Map<string,
   for (const spec of specs) {
     const at = spec.lastIndexOf('@');
     const name = spec.slice(0, at);
-    const dir = path.join(store, `${name.replace('/', '+')}@${spec.slice(at + 1)}`, 'node_modules', name);
-    if (!existsSync(dir)) throw new Error(`${spec} is not in the pnpm store of this workspace (${dir}); run pnpm install.`);
+    // pnpm names a package's folder name@version, plus _<peers> when peer dependencies shaped it.
+    const folder = `${name.replace('/', '+')}@${spec.slice(at + 1)}`;
+    const match = readdirSync(store).find((entry) => entry === folder || entry.startsWith(`${folder}_`));
+    const dir = match ? path.join(store, match, 'node_modules', name) : undefined;
+    if (!dir || !existsSync(dir)) throw new Error(`${spec} is not in the pnpm store of this workspace (${path.join(store, folder)}); run pnpm install.`);
     visit(realpathSync(dir));
   }
   return found;
