@@ -1,4 +1,5 @@
-import { loadPrompt, PromptpackError, type Diagnostic } from '@promptpack/core';
+import { loadPrompt } from '@promptpack/core';
+import { PromptpackError, type Diagnostic } from '@promptpack/spec';
 import { compilePrompt } from './compile-prompt.js';
 import type { PromptManifest } from './manifest.js';
 import { removeStale } from './remove-stale.js';

@@ -1,4 +1,4 @@
-import type { ModelDefaults, ObjectNode, SchemaNode } from '@promptpack/core';
+import type { ModelDefaults, ObjectNode, SchemaNode } from '@promptpack/spec';
 import { emitMembers, emitType } from './emit-types.js';
 import { typeStringLiteral } from './literals.js';
 import type { PromptManifest } from './manifest.js';

@@ -1,4 +1,4 @@
-import type { FewShot, ModelDefaults } from '@promptpack/core';
+import type { FewShot, ModelDefaults } from '@promptpack/spec';
 import type { EvalsManifest } from './evals-manifest.js';
 import type { JsonSchema } from './json-schema.js';
 import { jsonLiteral, stringLiteral } from './literals.js';

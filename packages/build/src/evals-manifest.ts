@@ -1,4 +1,5 @@
-import type { EvalManifest, LoadedPrompt } from '@promptpack/core';
+import type { LoadedPrompt } from '@promptpack/core';
+import type { EvalManifest } from '@promptpack/spec';
 
 export const evalsSpecificationVersion = 'promptpack.evals/v1';
 

@@ -1,4 +1,4 @@
-import type { SchemaNode } from '@promptpack/core';
+import type { SchemaNode } from '@promptpack/spec';
 
 /** A plain JSON Schema object, as manifest.json carries it and a model API accepts it. */
 export type JsonSchema = { [key: string]: unknown };

@@ -1,4 +1,5 @@
-import { canonicalJson, policyHash, sha256, type LoadedPrompt, type ModelDefaults } from '@promptpack/core';
+import { policyHash, sha256, type LoadedPrompt } from '@promptpack/core';
+import { canonicalJson, type ModelDefaults } from '@promptpack/spec';
 import { distSharedFile } from './dist-shared.js';
 import type { EvalsManifest } from './evals-manifest.js';
 import { toJsonSchema, type JsonSchema } from './json-schema.js';

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { PromptpackError, type LoadedPrompt } from '@promptpack/core';
+import type { LoadedPrompt } from '@promptpack/core';
+import { PromptpackError } from '@promptpack/spec';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildAndImport, copyFixture, loadFixture, scratchDir, type GeneratedError, type GeneratedModule } from './temp-build.js';
 

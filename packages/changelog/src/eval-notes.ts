@@ -1,4 +1,5 @@
-import { canonicalJson, policyHash, sha256, type LoadedPrompt } from '@promptpack/core';
+import { policyHash, sha256, type LoadedPrompt } from '@promptpack/core';
+import { canonicalJson } from '@promptpack/spec';
 
 /**
  * The fields of an eval record (`prompts/<id>/eval-result.json`, written by

@@ -1,4 +1,5 @@
-import { bumpCovers, type Bump, type Diagnostic, type PartChange, type PolicyLock } from '@promptpack/core';
+import { bumpCovers, type Bump, type PartChange } from '@promptpack/core';
+import type { Diagnostic, PolicyLock } from '@promptpack/spec';
 import { plural, type Io } from './output.js';
 
 /** What `promptpack check` found for one prompt; also the shape of each `--json` entry. */

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { PromptpackError } from '@promptpack/core';
+import { PromptpackError } from '@promptpack/spec';
 import type { CheckOptions } from './commands/check.js';
 import type { DiffOptions } from './commands/diff.js';
 import type { PolicyOptions } from './commands/policy.js';

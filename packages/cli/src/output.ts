@@ -1,4 +1,4 @@
-import { formatDiagnostic, type Diagnostic } from '@promptpack/core';
+import { formatDiagnostic, type Diagnostic } from '@promptpack/spec';
 
 /** Where a command writes; injected so tests read output without spawning a process. */
 export interface Io {

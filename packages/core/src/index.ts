@@ -1,6 +1,4 @@
-export { formatDiagnostic, hasErrors, isError, sortDiagnostics, type Diagnostic, type DiagnosticCode, type Severity } from './diagnostic.js';
-export { PromptpackError, type PromptpackErrorCode } from './errors.js';
-export { canonicalJson, sha256 } from './hash.js';
+export { sha256 } from './hash.js';
 export {
   optionalPromptFiles,
   promptFiles,
@@ -15,11 +13,6 @@ export { loadPrompt, loadPromptOrThrow } from './load-prompt.js';
 export { expectedExports } from './validate/package-json.js';
 export { analyzeTemplate, type AnalyzeTemplateOptions, type IncludableSection, type TemplateAnalysis } from './template/analyze-template.js';
 export { schemaToZod } from './variables/schema-to-zod.js';
-export { editorJsonSchemas } from './schema/json-schemas.js';
-export { assertionSchema, evalCaseSchema, evalManifestSchema, thresholdsSchema, tierSchema, type Assertion, type EvalCase, type EvalManifest, type Tier } from './schema/evals-spec.js';
-export { fewShotSchema, fewShotsSchema, type FewShot } from './schema/fewshots-spec.js';
-export { modelSchema, promptIdSchema, promptSpecSchema, type ModelDefaults, type PromptSpec } from './schema/prompt-spec.js';
-export { objectNodeSchema, schemaNodeSchema, type ArrayNode, type BooleanNode, type NumberNode, type ObjectNode, type SchemaNode, type StringNode } from './schema/schema-node.js';
 export { loadPromptFromSources, type LoadPromptFromSourcesOptions } from './load-prompt.js';
 export { bumpCovers, maxBump, type Bump, type PartChange, type PromptImpact, type PromptPart } from './impact/prompt-impact.js';
 export { comparePrompts } from './impact/compare-prompts.js';
@@ -31,15 +24,7 @@ export { listPromptFoldersAtRef, readPromptAtRef, type PromptAtRef, type ReadPro
 export { findApprovedPolicy, type ApprovedPolicySearch, type ApprovedPolicyVersion } from './git/approved-policy.js';
 export { effectivePolicy, inlineSharedSections, sectionText } from './shared/effective-policy.js';
 export { includedSectionNames, sharedFolder, sharedSectionFile, sharedSectionNamePattern } from './shared/find-includes.js';
-export {
-  formatPolicyLock,
-  parsePolicyLock,
-  policyHash,
-  policyLockFor,
-  policyLockSpecificationVersion,
-  readPolicyLock,
-  type PolicyLock,
-} from './policy/policy-lock.js';
+export { policyHash, policyLockFor, readPolicyLock } from './policy/policy-lock.js';
 export { unifiedDiff, type UnifiedDiffOptions } from './policy/unified-diff.js';
 export { listReleaseTags, releaseBase, type ReleaseTag } from './git/release-tags.js';
 export { diffParts, diffPrompts, type DiffEndpoint, type DiffEndpointInput, type DiffPart, type DiffPromptsOptions, type PartDiff, type PromptDiff } from './diff/prompt-diff.js';

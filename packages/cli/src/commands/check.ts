@@ -1,30 +1,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import {
-  bumpCovers,
-  compareText,
-  comparePrompts,
-  defaultBase,
-  effectivePolicy,
-  findApprovedPolicy,
-  findRepoRoot,
-  listPromptFoldersAtRef,
-  listReleaseTags,
-  loadPrompt,
-  loadPromptFromSources,
-  maxBump,
-  policyHash,
-  PromptpackError,
-  readPromptAtRef,
-  releaseBase,
-  resolveRef,
-  unifiedDiff,
-  versionBump,
-  type BaseRef,
-  type Bump,
-  type LoadedPrompt,
-  type LoadPromptResult,
-} from '@promptpack/core';
+import { bumpCovers, compareText, comparePrompts, defaultBase, effectivePolicy, findApprovedPolicy, findRepoRoot, listPromptFoldersAtRef, listReleaseTags, loadPrompt, loadPromptFromSources, maxBump, policyHash, readPromptAtRef, releaseBase, resolveRef, unifiedDiff, versionBump, type BaseRef, type Bump, type LoadedPrompt, type LoadPromptResult } from '@promptpack/core';
+import { PromptpackError } from '@promptpack/spec';
 import { findChangesetRoot, readDeclaredReleases, type DeclaredRelease } from '../changesets.js';
 import { printJson, printText, type CheckBase, type CheckReport, type PolicyCheck, type PromptCheck } from '../check-report.js';
 import { findPromptDirs, findPromptsRoot } from '../find-prompts.js';

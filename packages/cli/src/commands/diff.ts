@@ -1,17 +1,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import {
-  diffParts,
-  diffPrompts,
-  findRepoRoot,
-  listReleaseTags,
-  PromptpackError,
-  releaseBase,
-  renderDiffHtml,
-  renderDiffMarkdown,
-  renderDiffText,
-  type DiffPart,
-} from '@promptpack/core';
+import { diffParts, diffPrompts, findRepoRoot, listReleaseTags, releaseBase, renderDiffHtml, renderDiffMarkdown, renderDiffText, type DiffPart } from '@promptpack/core';
+import { PromptpackError } from '@promptpack/spec';
 import { findPromptsRoot } from '../find-prompts.js';
 import type { Io } from '../output.js';
 import { registryFor } from '../diff/registry-package.js';

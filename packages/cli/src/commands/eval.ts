@@ -1,20 +1,8 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PromptpackError } from '@promptpack/core';
-import {
-  compareResults,
-  EvalError,
-  type EvalResult,
-  formatSummaryLine,
-  gate,
-  type GateResult,
-  type GateThresholds,
-  renderCompareHtml,
-  renderCompareMarkdown,
-  renderHtmlReport,
-  renderMarkdownReport,
-  runEvals,
-} from '@promptpack/eval';
+import { PromptpackError } from '@promptpack/spec';
+import { compareResults, EvalError, formatSummaryLine, gate, renderCompareHtml, renderCompareMarkdown, renderHtmlReport, renderMarkdownReport, runEvals } from '@promptpack/eval';
+import type { EvalResult, GateResult, GateThresholds } from '@promptpack/spec';
 import { type Baseline, createEvalRecord, evalRecordFile, findAutoBaseline, readBaselineFile, writeEvalRecord } from '../eval/eval-record.js';
 import { type EvalOptions, parseEvalOptions, type ReportFormat } from '../eval/eval-options.js';
 import { createProgress, isInteractive } from '../eval/progress.js';

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PromptpackError, promptIdSchema } from '@promptpack/core';
+import { PromptpackError, promptIdSchema } from '@promptpack/spec';
 import { findPromptsRoot } from '../find-prompts.js';
 import type { Io } from '../output.js';
 import { scaffoldPrompt } from '../scaffold.js';

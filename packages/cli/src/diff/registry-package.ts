@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PromptpackError } from '@promptpack/core';
+import { PromptpackError } from '@promptpack/spec';
 import { readTarball } from './tar.js';
 
 /** A published version's files, read from its tarball on the registry. */

@@ -1,20 +1,6 @@
 import path from 'node:path';
-import {
-  listReleaseTags,
-  loadPrompt,
-  loadPromptFromSources,
-  parseVersion,
-  optionalPromptFiles,
-  promptFiles,
-  PromptpackError,
-  readPromptAtRef,
-  resolveRef,
-  type Diagnostic,
-  type DiffEndpointInput,
-  type LoadedPrompt,
-  type OptionalPromptFilePart,
-  type PromptFilePart,
-} from '@promptpack/core';
+import { listReleaseTags, loadPrompt, loadPromptFromSources, parseVersion, optionalPromptFiles, promptFiles, readPromptAtRef, resolveRef, type DiffEndpointInput, type LoadedPrompt, type OptionalPromptFilePart, type PromptFilePart } from '@promptpack/core';
+import { PromptpackError, type Diagnostic } from '@promptpack/spec';
 import { fetchPublishedPackage, type RegistryMiss } from './registry-package.js';
 
 export interface Side {

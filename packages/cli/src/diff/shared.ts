@@ -1,20 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import {
-  defaultBase,
-  findRepoRoot,
-  loadPrompt,
-  loadPromptFromSources,
-  PromptpackError,
-  readPromptAtRef,
-  renderSharedMarkdown,
-  renderSharedText,
-  resolveRef,
-  sharedImpact,
-  type BaseRef,
-  type LoadedPrompt,
-} from '@promptpack/core';
+import { defaultBase, findRepoRoot, loadPrompt, loadPromptFromSources, readPromptAtRef, renderSharedMarkdown, renderSharedText, resolveRef, sharedImpact, type BaseRef, type LoadedPrompt } from '@promptpack/core';
+import { PromptpackError } from '@promptpack/spec';
 import { findPromptDirs, findPromptsRoot } from '../find-prompts.js';
 import { printDiagnostics, type Io } from '../output.js';
 import { writeOutput, type DiffFormat } from './write-output.js';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { PromptpackError } from '@promptpack/core';
-import type { Tier } from '@promptpack/eval';
+import { PromptpackError } from '@promptpack/spec';
+import type { Tier } from '@promptpack/spec';
 
 export type ReportFormat = 'json' | 'markdown' | 'html';
 export type ProviderName = 'openai' | 'replay';

@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { compareVersions, findRepoRoot, listReleaseTags, PromptpackError } from '@promptpack/core';
-import { type EvalResult, type GateResult, safeParseEvalResult, summarizeResult, type TierSummary } from '@promptpack/eval';
+import { compareVersions, findRepoRoot, listReleaseTags } from '@promptpack/core';
+import { PromptpackError } from '@promptpack/spec';
+import { summarizeResult } from '@promptpack/eval';
+import { type EvalResult, type GateResult, safeParseEvalResult, type TierSummary } from '@promptpack/spec';
 
 export const evalRecordFile = 'eval-result.json';
 export const evalRecordVersion = 'promptpack.eval-record/v1';

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildPrompt, compilePrompt } from '@promptpack/build';
-import { findRepoRoot, listReleaseTags, loadPromptFromSources, PromptpackError, readPromptAtRef, type Diagnostic } from '@promptpack/core';
+import { findRepoRoot, listReleaseTags, loadPromptFromSources, readPromptAtRef } from '@promptpack/core';
+import { PromptpackError, type Diagnostic } from '@promptpack/spec';
 
 /** What the eval runner needs from a built prompt package (its dist/index.js). */
 export interface BuiltPrompt {

@@ -1,4 +1,4 @@
-import type { FewShot } from '../schema/fewshots-spec.js';
+import type { FewShot } from '@promptpack/spec';
 import type { PartChange } from './prompt-impact.js';
 
 /**

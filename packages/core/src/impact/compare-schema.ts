@@ -1,4 +1,4 @@
-import type { ArrayNode, NumberNode, ObjectNode, SchemaNode, StringNode } from '../schema/schema-node.js';
+import type { ArrayNode, NumberNode, ObjectNode, SchemaNode, StringNode } from '@promptpack/spec';
 import type { PartChange } from './prompt-impact.js';
 
 /**

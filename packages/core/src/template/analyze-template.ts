@@ -1,6 +1,4 @@
-import type { Diagnostic } from '../diagnostic.js';
-import { sortDiagnostics } from '../diagnostic.js';
-import type { ObjectNode, SchemaNode } from '../schema/schema-node.js';
+import { type Diagnostic, type ObjectNode, type SchemaNode, sortDiagnostics } from '@promptpack/spec';
 import type { Binding, Value } from './binding.js';
 import { describeNode } from './binding.js';
 import { blockHelpers, builtInHelperList, isBuiltInHelper, valueHelpers } from './built-in-helpers.js';

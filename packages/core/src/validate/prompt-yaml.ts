@@ -1,6 +1,4 @@
-import type { Diagnostic } from '../diagnostic.js';
-import type { SchemaNode } from '../schema/schema-node.js';
-import { promptSpecSchema, type PromptSpec } from '../schema/prompt-spec.js';
+import { type Diagnostic, type PromptSpec, promptSpecSchema, type SchemaNode } from '@promptpack/spec';
 import { parseYamlFile, type YamlFile } from '../yaml/yaml-file.js';
 import { zodIssuesToDiagnostics } from '../yaml/zod-diagnostics.js';
 

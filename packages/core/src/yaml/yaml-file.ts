@@ -1,5 +1,5 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '@promptpack/spec';
 
 /** A parsed YAML file that can say where any data path sits in the source. */
 export interface YamlFile {

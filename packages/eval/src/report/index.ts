@@ -12,5 +12,4 @@ export {
   summarizeTier,
   type GateVerdict,
   type ResultSummary,
-  type TierSummary,
 } from './summarize.js';

@@ -1,14 +1,12 @@
-import { formatDiagnostic, type Diagnostic } from './diagnostic.js';
+import { formatDiagnostic, type Diagnostic } from '../diagnostic.js';
+import { errorMarker } from './error-marker.js';
 
-// A registry-wide symbol, so the check works across two copies of this package
-// (a service may load two promptpack versions side by side).
-const marker = Symbol.for('promptpack.error');
+const marker = errorMarker('promptpack-error');
 
 export type PromptpackErrorCode = 'prompt/invalid' | 'prompt/not-found' | 'build/failed' | 'cli/usage' | 'git/ref-not-found' | 'git/failed' | 'policy/invalid-lock';
 
-/** Thrown by the `x()` half of paired `x()` / `safeX()` APIs; carries every diagnostic. */
+/** Thrown by the `x()` half of paired `x()` / `safeX()` APIs of the tooling; carries every diagnostic. */
 export class PromptpackError extends Error {
-  readonly [marker] = true;
   readonly code: PromptpackErrorCode;
   readonly diagnostics: readonly Diagnostic[];
   readonly hint: string | undefined;
@@ -20,9 +18,10 @@ export class PromptpackError extends Error {
     this.code = code;
     this.diagnostics = options.diagnostics ?? [];
     this.hint = options.hint;
+    marker.mark(this);
   }
 
   static isInstance(value: unknown): value is PromptpackError {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true;
+    return marker.isMarked(value);
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zodParser } from '../parse/zod-parser.js';
 import { schemaNodeSchema } from './schema-node.js';
 
 // Assertion names follow promptfoo's where one exists, so authors moving
@@ -71,3 +72,10 @@ export type Assertion = z.infer<typeof assertionSchema>;
 export type EvalCase = z.infer<typeof evalCaseSchema>;
 export type EvalManifest = z.infer<typeof evalManifestSchema>;
 export type Tier = z.infer<typeof tierSchema>;
+
+const parser = zodParser<EvalManifest>('evals.yaml', undefined, evalManifestSchema, 'Start from the evals.yaml `promptpack new` writes; `promptpack validate` points at each problem with file:line:col.');
+
+/** Checks a parsed evals.yaml and applies its defaults; never throws. */
+export const safeParseEvalsSpec = parser.safeParse;
+/** `safeParseEvalsSpec` that throws the `SpecificationError`. */
+export const parseEvalsSpec = parser.parse;

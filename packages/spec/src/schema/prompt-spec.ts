@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zodParser } from '../parse/zod-parser.js';
 import { objectNodeSchema, schemaNodeSchema } from './schema-node.js';
 
 /** Model defaults a rendered prompt carries; services may override them per call. */
@@ -31,3 +32,10 @@ export const promptSpecSchema = z.strictObject({
 
 export type ModelDefaults = z.infer<typeof modelSchema>;
 export type PromptSpec = z.infer<typeof promptSpecSchema>;
+
+const parser = zodParser<PromptSpec>('prompt.yaml', undefined, promptSpecSchema, 'Start from the prompt.yaml `promptpack new` writes; `promptpack validate` points at each problem with file:line:col.');
+
+/** Checks a parsed prompt.yaml (no YAML here: core's loader reads the file and keeps positions); never throws. */
+export const safeParsePromptSpec = parser.safeParse;
+/** `safeParsePromptSpec` that throws the `SpecificationError`. */
+export const parsePromptSpec = parser.parse;
