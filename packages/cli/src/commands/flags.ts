@@ -2,8 +2,7 @@
 // prompt flags on an Unleash server or a flags file, with guardrails and an
 // audit trail. The wiring lives in ../flags/.
 import { changeCommand, type ChangeArgs } from '../flags/change.js';
-import { actorOf, loadContext } from '../flags/context.js';
-import { exitCodeOf, FlagsError } from '../flags/flags-error.js';
+import { actorOf, exitCodeOf, FlagsError, loadContext } from '@promptpack/operate';
 import { historyCommand } from '../flags/history.js';
 import { flagsUsage, parseFlagsArgs, parsePercent, requireReason } from '../flags/options.js';
 import { statusCommand } from '../flags/status.js';

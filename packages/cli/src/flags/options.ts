@@ -1,6 +1,6 @@
 // The command line of `promptpack flags`.
 import { parseArgs } from 'node:util';
-import { FlagsError } from './flags-error.js';
+import { FlagsError } from '@promptpack/operate';
 
 export const flagsUsage = `promptpack flags <command> [options]
 

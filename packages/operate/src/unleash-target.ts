@@ -3,8 +3,9 @@
 // Each change ends with the flag's description set to the change record,
 // so Unleash's own event log (`feature-metadata-updated`) keeps who, why and
 // what for every change, next to the strategy events themselves.
-import { type ChangeRecord, historyEntry, type HistoryEntry, isChangeRecord } from './change-record.js';
-import type { EnvironmentState, FlagView, Strategy } from './flag-state.js';
+import { isChangeRecord, type ChangeRecord, type Strategy } from '@promptpack/spec/plain';
+import { historyEntry, type HistoryEntry } from './change-record.js';
+import type { EnvironmentState, FlagView } from './flag-state.js';
 import { FlagsError } from './flags-error.js';
 import { networkCause } from './inventory.js';
 import type { FlagTarget } from './target.js';

@@ -1,36 +1,7 @@
 // A prompt flag as Unleash stores it (strategies with variants, per
 // environment) and as the flags file holds it (the same strategies, one
 // environment), and what it means: which version each audience gets. Pure.
-
-export interface Variant {
-  name: string;
-  /** Out of 1000, as stored (Unleash has already spread `variable` weights). */
-  weight: number;
-  weightType?: 'variable' | 'fix' | string;
-  stickiness?: string;
-  payload?: { type: string; value: string };
-}
-
-export interface Constraint {
-  contextName: string;
-  operator: string;
-  values?: string[];
-  value?: string;
-  inverted?: boolean;
-  caseInsensitive?: boolean;
-}
-
-export interface Strategy {
-  id?: string;
-  name: string;
-  title?: string | null;
-  disabled?: boolean | null;
-  parameters?: Record<string, string>;
-  constraints?: Constraint[];
-  variants?: Variant[];
-  segments?: number[];
-  sortOrder?: number;
-}
+import type { RuleSummary, StateSummary, Strategy, Variant } from '@promptpack/spec/plain';
 
 export interface EnvironmentState {
   /** The Unleash environment; a flags file has one, named `file`. */
@@ -43,35 +14,6 @@ export interface FlagView {
   flag: string;
   exists: boolean;
   environments: EnvironmentState[];
-}
-
-export interface Share {
-  version: string;
-  /** Of everyone this rule's audience covers, 0-100 (one decimal). */
-  percent: number;
-}
-
-export interface RuleSummary {
-  /** `everyone`, or the constraints: `tenantId IN acme-beta`. */
-  audience: string;
-  tenants: string[];
-  /** Percent of the audience the strategy matches; the rest falls through to the next rule, then to the built-in stable. */
-  rollout: number;
-  stickiness: string;
-  shares: Share[];
-  /** The strategy is not understood (a custom strategy): shares unknown. */
-  opaque?: string;
-}
-
-/** What a flag state means, in the words an operator uses; what the audit trail records. */
-export interface StateSummary {
-  exists: boolean;
-  enabled: boolean;
-  rules: RuleSummary[];
-  /** The version everyone not in a canary gets; null = each service's built-in stable. */
-  stable: string | null;
-  canary: { version: string; percent: number; tenants: string[] } | null;
-  text: string;
 }
 
 /** The version a variant selects: a payload naming it (`{"version":"1.1.0"}` or the plain string), else its name. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type ChangeRecord, recordSpecification, rollbackTarget, stableLineage } from '../src/flags/change-record.js';
-import { allStrategy, canaryStrategies, type EnvironmentState, summarize } from '../src/flags/flag-state.js';
+import { flagsChangeSpecificationVersion as recordSpecification, type ChangeRecord } from '@promptpack/spec';
+import { rollbackTarget, stableLineage } from '../src/change-record.js';
+import { allStrategy, canaryStrategies, type EnvironmentState, summarize } from '../src/flag-state.js';
 
 const flag = 'prompt.support-reply';
 const on = (strategies: EnvironmentState['strategies']): EnvironmentState => ({ name: 'file', enabled: true, strategies });

@@ -4,8 +4,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { evalRecordFile } from '@promptpack/spec/plain';
 
-export const evalRecordFile = 'eval-result.json';
 
 export interface EvalLookup {
   /** `--eval-result FILE`: records kept elsewhere (a CI artifact). Looked at first. */

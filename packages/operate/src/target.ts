@@ -1,7 +1,8 @@
 // Where flags live: an Unleash server (Admin API) or a flags file. Both
 // expose the same small interface, so the commands are written once.
-import type { ChangeRecord, HistoryEntry } from './change-record.js';
-import type { EnvironmentState, FlagView, Strategy } from './flag-state.js';
+import type { ChangeRecord, Strategy } from '@promptpack/spec/plain';
+import type { HistoryEntry } from './change-record.js';
+import type { EnvironmentState, FlagView } from './flag-state.js';
 
 /** What a change sets in the target environment; `strategies` undefined keeps them (kill only switches the flag off). */
 export interface ChangePlan {

@@ -5,8 +5,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { withFileLock } from '../src/flags/file-lock.js';
-import { summarize } from '../src/flags/flag-state.js';
+import { withFileLock } from '../src/file-lock.js';
+import { summarize } from '../src/flag-state.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'promptpack-flags-lock-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -51,7 +51,7 @@ describe('flags file under concurrent writers', () => {
     const last = summarize({ name: 'file', enabled: data.features[0].enabled, strategies: data.features[0].strategies });
     expect(last.text).toBe(records.at(-1).after.text);
     expect(existsSync(path.join(dir, 'flags.json.lock'))).toBe(false);
-    console.log(`${workers} writers × ${updates} updates through the CLI command in ${(elapsed / 1000).toFixed(1)} s`);
+    console.log(`${workers} writers × ${updates} updates through @promptpack/operate in ${(elapsed / 1000).toFixed(1)} s`);
   });
 
   it('takes over a lock whose holder is dead, and names a live holder when it gives up', async () => {

@@ -7,14 +7,38 @@ import { fileEnvironment, fileTarget } from './file-target.js';
 import { type FlagView, variantVersion } from './flag-state.js';
 import { FlagsError } from './flags-error.js';
 import { type Inventories, loadInventories, promptIn } from './inventory.js';
-import type { FlagsOptions } from './options.js';
 import type { FlagTarget } from './target.js';
 import { unleashTarget } from './unleash-target.js';
+
+/** Where the flags are: an Unleash Admin API or a flags file (exactly one). */
+export interface TargetOptions {
+  unleash?: string;
+  file?: string;
+  /** Unleash project. */
+  project: string;
+  /** Unleash environment; a flags file holds one environment. */
+  environment?: string;
+}
+
+/** What a flags command is told about its surroundings; the CLI's parsed options fit it. */
+export interface ContextOptions extends TargetOptions {
+  /** Service inventory URLs (`/promptpack/inventory`). */
+  services: string[];
+  /** Inventory JSON files. */
+  inventories: string[];
+  /** Eval records to trust besides the repository's. */
+  evalResults: string[];
+  /** Service folders whose installed packages carry eval records. */
+  serviceDirs: string[];
+  /** The prompts repository; the git root of the working directory by default. */
+  repo?: string;
+  actor?: string;
+}
 
 export const flagPrefix = 'prompt.';
 export const flagOf = (id: string) => `${flagPrefix}${id}`;
 
-export function createTarget(options: FlagsOptions, env: NodeJS.ProcessEnv): FlagTarget {
+export function createTarget(options: TargetOptions, env: NodeJS.ProcessEnv): FlagTarget {
   if (options.unleash && options.file) throw new FlagsError('flags/usage', 'Pass either --unleash URL or --file PATH, not both.');
   if (options.file) {
     if (options.environment && options.environment !== fileEnvironment) {
@@ -30,7 +54,7 @@ export function createTarget(options: FlagsOptions, env: NodeJS.ProcessEnv): Fla
   throw new FlagsError('flags/usage', 'Which flags? Pass --unleash URL (with UNLEASH_ADMIN_TOKEN set) or --file PATH.', 'Example: promptpack flags status --file ./flags.json');
 }
 
-export function actorOf(options: FlagsOptions, env: NodeJS.ProcessEnv): string {
+export function actorOf(options: Pick<ContextOptions, 'actor'>, env: NodeJS.ProcessEnv): string {
   if (options.actor?.trim()) return options.actor.trim();
   if (env.USER) return env.USER;
   try {
@@ -49,7 +73,7 @@ export interface Context {
   evalLookup: EvalLookup;
 }
 
-export async function loadContext(options: FlagsOptions, env: NodeJS.ProcessEnv, cwd: string): Promise<Context> {
+export async function loadContext(options: ContextOptions, env: NodeJS.ProcessEnv, cwd: string): Promise<Context> {
   const target = createTarget(options, env);
   const repo = options.repo ? path.resolve(cwd, options.repo) : gitRoot(cwd);
   const inventories = await loadInventories({ services: options.services, files: options.inventories.map((file) => path.resolve(cwd, file)) });

@@ -1,6 +1,8 @@
+import { errorMarker } from '@promptpack/spec/plain';
+
 // Errors of `promptpack flags`: a stable code, what was wrong, and what to do.
-// Marked with a registry-wide symbol so the check works across two copies.
-const marker = Symbol.for('promptpack.flags-error');
+// Marked with a registry-wide symbol of its own so the check works across two copies.
+const marker = errorMarker('flags-error');
 
 export type FlagsErrorCode =
   /** The command line is wrong (missing --reason, a percent outside 0-100, two targets). Exit 2. */
@@ -14,7 +16,6 @@ export type FlagsErrorCode =
   | 'flags/nothing-to-do';
 
 export class FlagsError extends Error {
-  readonly [marker] = true;
   readonly code: FlagsErrorCode;
   readonly hint: string | undefined;
 
@@ -23,10 +24,11 @@ export class FlagsError extends Error {
     this.name = 'FlagsError';
     this.code = code;
     this.hint = hint;
+    marker.mark(this);
   }
 
   static isInstance(value: unknown): value is FlagsError {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true;
+    return marker.isMarked(value);
   }
 }
 

@@ -4,24 +4,12 @@
 // `<file>.audit.jsonl`.
 import { appendFileSync, closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { type ChangeRecord, historyEntry, isChangeRecord } from './change-record.js';
+import { emptyFlagsFile, flagsFileExample, flagsFileProblem, isChangeRecord, type ChangeRecord, type FlagsFile, type FlagsFileFeature, type Strategy } from '@promptpack/spec/plain';
+import { historyEntry } from './change-record.js';
 import { withFileLock } from './file-lock.js';
-import type { EnvironmentState, FlagView, Strategy } from './flag-state.js';
+import type { EnvironmentState, FlagView } from './flag-state.js';
 import { FlagsError } from './flags-error.js';
 import type { FlagTarget, TargetHistory } from './target.js';
-
-interface Feature {
-  name: string;
-  enabled: boolean;
-  strategies?: Strategy[];
-  [key: string]: unknown;
-}
-
-interface FeaturesFile {
-  version: number;
-  features: Feature[];
-  [key: string]: unknown;
-}
 
 export const fileEnvironment = 'file';
 
@@ -32,7 +20,7 @@ export function auditFileOf(file: string): string {
 export function fileTarget(file: string, options: { lockTimeoutMs?: number } = {}): FlagTarget {
   const absolute = path.resolve(file);
   const audit = auditFileOf(absolute);
-  const view = (data: FeaturesFile, flag: string): FlagView => {
+  const view = (data: FlagsFile, flag: string): FlagView => {
     const feature = data.features.find((candidate) => candidate.name === flag);
     return feature
       ? { flag, exists: true, environments: [{ name: fileEnvironment, enabled: feature.enabled, strategies: feature.strategies ?? [] }] }
@@ -60,8 +48,8 @@ export function fileTarget(file: string, options: { lockTimeoutMs?: number } = {
           const plan = request.decide(current);
           const existing = index >= 0 ? data.features[index]! : { name: request.flag, type: 'release', stale: false, impressionData: false, variants: [] };
           const strategies = (plan.strategies ?? current?.strategies ?? []).map(clientStrategy);
-          const feature: Feature = { ...existing, name: request.flag, enabled: plan.enabled, strategies };
-          const next: FeaturesFile = { ...data, features: index >= 0 ? data.features.map((f, i) => (i === index ? feature : f)) : [...data.features, feature] };
+          const feature: FlagsFileFeature = { ...existing, name: request.flag, enabled: plan.enabled, strategies };
+          const next: FlagsFile = { ...data, features: index >= 0 ? data.features.map((f, i) => (i === index ? feature : f)) : [...data.features, feature] };
           const after: EnvironmentState = { name: fileEnvironment, enabled: plan.enabled, strategies };
           const record = request.record(current, after);
           writeAtomically(absolute, `${JSON.stringify(next, null, 2)}\n`);
@@ -79,12 +67,12 @@ export function fileTarget(file: string, options: { lockTimeoutMs?: number } = {
 }
 
 /** A missing file is an empty one (the first change creates it); an unreadable one is an error, never overwritten. */
-export function readFlagsFile(file: string): FeaturesFile {
+export function readFlagsFile(file: string): FlagsFile {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: 2, features: [] };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyFlagsFile();
     throw new FlagsError('flags/target', `Cannot read the flags file ${file}: ${(error as Error).message}.`);
   }
   let data: unknown;
@@ -93,11 +81,11 @@ export function readFlagsFile(file: string): FeaturesFile {
   } catch (error) {
     throw new FlagsError('flags/target', `The flags file ${file} is not valid JSON (${(error as Error).message}); nothing was changed.`, 'Fix it by hand (services keep the last good flags meanwhile), or restore it from version control.');
   }
-  const features = (data as { features?: unknown })?.features;
-  if (typeof data !== 'object' || data === null || !Array.isArray(features) || features.some((f) => typeof (f as Feature)?.name !== 'string')) {
-    throw new FlagsError('flags/target', `The flags file ${file} is not Unleash client-features JSON; nothing was changed.`, 'Expected {"version": 2, "features": [{"name": "prompt.<id>", "enabled": true, "strategies": [...]}]}.');
+  const problem = flagsFileProblem(data);
+  if (problem) {
+    throw new FlagsError('flags/target', `The flags file ${file} is not Unleash client-features JSON (${problem}); nothing was changed.`, `Expected ${flagsFileExample}.`);
   }
-  return data as FeaturesFile;
+  return data as FlagsFile;
 }
 
 /** Client-features strategies carry no Admin API ids or sort orders. */

@@ -1,34 +1,6 @@
-// The audit trail: one record per change, the same for both targets (a line
-// of `<flags file>.audit.jsonl`, or the flag description Unleash keeps in its
-// event log), and the history questions asked of it. Pure.
-import type { StateSummary } from './flag-state.js';
-
-export const recordSpecification = 'promptpack.flags-change/v1';
-
-export type ChangeCommand = 'canary' | 'promote' | 'rollback' | 'kill';
-
-export interface OverriddenGuardrail {
-  guardrail: string;
-  message: string;
-}
-
-export interface ChangeRecord {
-  specificationVersion: typeof recordSpecification;
-  time: string;
-  actor: string;
-  command: ChangeCommand;
-  prompt: string;
-  flag: string;
-  /** Unleash environment; absent for a flags file. */
-  environment?: string;
-  /** The command's own arguments (version, percent, tenants, to). */
-  args: Record<string, unknown>;
-  before: StateSummary;
-  after: StateSummary;
-  reason: string;
-  /** Guardrails overridden with --force: empty when none were. */
-  forced: OverriddenGuardrail[];
-}
+// The history questions asked of the audit trail (the change record format
+// itself is @promptpack/spec's). Pure.
+import type { ChangeRecord, OverriddenGuardrail, StateSummary } from '@promptpack/spec/plain';
 
 /** A row of `flags history`: a promptpack change, or a change made elsewhere (the Unleash UI) that Unleash logged. */
 export interface HistoryEntry {
@@ -40,20 +12,6 @@ export interface HistoryEntry {
   reason: string;
   forced: OverriddenGuardrail[];
   record?: ChangeRecord;
-}
-
-export function isChangeRecord(value: unknown): value is ChangeRecord {
-  const record = value as Partial<ChangeRecord> | null;
-  return (
-    typeof record === 'object' &&
-    record !== null &&
-    record.specificationVersion === recordSpecification &&
-    typeof record.time === 'string' &&
-    typeof record.command === 'string' &&
-    typeof record.reason === 'string' &&
-    typeof record.before === 'object' &&
-    typeof record.after === 'object'
-  );
 }
 
 export function historyEntry(record: ChangeRecord): HistoryEntry {
