@@ -9,7 +9,14 @@
  * userTemplate, variablesSchema, outputSchema, hasOutputSchema, outputIsText.
  * Written with String.raw, so it contains no backtick and no dollar-brace.
  */
-export const moduleRuntime = String.raw`const errorMarker = Symbol.for('promptpack.error');
+export const moduleRuntime = String.raw`// One registry-wide mark per error class (the same keys as @promptpack/spec's
+// errorMarker), so isInstance works across copies of a package and accepts
+// only its own kind: a PromptVariablesError is no PromptpackError or PromptOutputError.
+const classMarkers = {
+  PromptVariablesError: Symbol.for('promptpack.prompt-variables-error'),
+  PromptOutputError: Symbol.for('promptpack.prompt-output-error'),
+  PromptRenderError: Symbol.for('promptpack.prompt-render-error'),
+};
 
 // Messages are written here, not taken from zod: zod's wording changes with
 // its version and a service's global locale, and this text must not.
@@ -21,12 +28,12 @@ class PromptError extends Error {
     this.hint = hint;
     this.promptId = id;
     this.promptVersion = version;
-    this[errorMarker] = true;
+    Object.defineProperty(this, classMarkers[name], { value: true });
   }
 }
 
-function isPromptError(value, code) {
-  return typeof value === 'object' && value !== null && value[errorMarker] === true && value.code === code;
+function isPromptError(value, name) {
+  return typeof value === 'object' && value !== null && value[classMarkers[name]] === true;
 }
 
 /** render() got variables that do not match the schema; issues lists every problem, with its path. */
@@ -44,7 +51,7 @@ class PromptVariablesError extends PromptError {
 
   /** True for this error from any prompt package or copy of one; instanceof only knows this module's class. */
   static isInstance(value) {
-    return isPromptError(value, 'prompt/invalid-variables');
+    return isPromptError(value, 'PromptVariablesError');
   }
 }
 
@@ -63,7 +70,7 @@ class PromptOutputError extends PromptError {
   }
 
   static isInstance(value) {
-    return isPromptError(value, 'prompt/invalid-output');
+    return isPromptError(value, 'PromptOutputError');
   }
 }
 
@@ -83,7 +90,7 @@ class PromptRenderError extends PromptError {
   }
 
   static isInstance(value) {
-    return isPromptError(value, 'prompt/render-failed');
+    return isPromptError(value, 'PromptRenderError');
   }
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { LoadedPrompt } from '@promptpack/core';
 import { PromptpackError } from '@promptpack/spec';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { PromptRuntimeError } from '../../runtime/src/index.js';
 import { buildAndImport, copyFixture, loadFixture, scratchDir, type GeneratedError, type GeneratedModule } from './temp-build.js';
 
 // The artifact a user gets: the fixture is compiled into a scratch folder and
@@ -156,12 +157,14 @@ describe.each(['esm', 'cjs'] as const)('generated %s module', (format) => {
 
   test('errors carry a registry-wide marker, so checks work across copies of a package', () => {
     const error = thrown(() => load().render({}));
-    expect((error as unknown as Record<symbol, unknown>)[Symbol.for('promptpack.error')]).toBe(true);
+    expect((error as unknown as Record<symbol, unknown>)[Symbol.for('promptpack.prompt-variables-error')]).toBe(true);
     const other = format === 'esm' ? cjs : esm;
     expect(error).not.toBeInstanceOf(other.PromptVariablesError);
     expect(other.PromptVariablesError.isInstance(error)).toBe(true);
     expect(other.PromptOutputError.isInstance(error)).toBe(false);
-    expect(PromptpackError.isInstance(error)).toBe(true);
+    // Its own kind only: neither the tooling's PromptpackError nor the runtime's error.
+    expect(PromptpackError.isInstance(error)).toBe(false);
+    expect(PromptRuntimeError.isInstance(error)).toBe(false);
     expect(load().PromptVariablesError.isInstance(new Error('plain'))).toBe(false);
   });
 
