@@ -1,5 +1,3 @@
-import { policyHash, sha256, type LoadedPrompt } from '@promptpack/core';
-import { canonicalJson } from '@promptpack/spec';
 
 /**
  * The fields of an eval record (`prompts/<id>/eval-result.json`, written by
@@ -34,25 +32,6 @@ export function parseEvalRecord(text: string | undefined): EvalRecordSummary | u
   } catch {
     return undefined;
   }
-}
-
-/**
- * The prompt's `contentHash` as the build writes it into manifest.json
- * (@promptpack/build `buildManifest` + `contentHash`): a record counts only
- * for the content it was made for. A test pins the two to the same value.
- */
-export function promptContentHash(prompt: LoadedPrompt): string {
-  const { spec, sources } = prompt;
-  return sha256(
-    canonicalJson({
-      policy: policyHash(prompt),
-      fewshots: sha256(canonicalJson(prompt.fewshots)),
-      template: sha256(sources.template),
-      variables: sha256(canonicalJson(spec.variables)),
-      output: sha256(canonicalJson(spec.output ?? null)),
-      model: sha256(canonicalJson(spec.model)),
-    }),
-  );
 }
 
 /** One line: the blocking hard-pass rate, pass rate, cases, provider/model and the delta against the previous release. */

@@ -1,4 +1,5 @@
 export { sha256 } from './hash.js';
+export { behaviourHashes, contentHash, promptContentHash, type BehaviourHashes } from './content-hash.js';
 export {
   optionalPromptFiles,
   promptFiles,
