@@ -28,7 +28,7 @@ export function scaffoldPrompt(id: string, scope: string, versions: { handlebars
     { path: 'package.json', contents: `${JSON.stringify(packageJson, null, 2)}\n` },
     {
       path: 'prompt.yaml',
-      contents: `# yaml-language-server: $schema=../../packages/core/schemas/prompt.schema.json
+      contents: `# yaml-language-server: $schema=../../packages/spec/schemas/prompt.schema.json
 id: ${id}
 description: TODO say in one sentence what this prompt does.
 owners:
@@ -66,7 +66,7 @@ variables:
     { path: 'template.hbs', contents: '{{question}}\n' },
     {
       path: 'evals.yaml',
-      contents: `# yaml-language-server: $schema=../../packages/core/schemas/evals.schema.json
+      contents: `# yaml-language-server: $schema=../../packages/spec/schemas/evals.schema.json
 repeats: 3
 cases:
   - id: answers-the-question
