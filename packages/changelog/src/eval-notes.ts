@@ -1,16 +1,15 @@
 
+import { evalRecordVersion, type EvalRecord, type TierSummary } from '@promptpack/spec';
+
 /**
  * The fields of an eval record (`prompts/<id>/eval-result.json`, written by
- * `promptpack eval --gate`) the changelog reads. The full format is in
- * docs/evals.md; this module does not depend on @promptpack/eval.
+ * `promptpack eval --gate`) the changelog reads: a view of @promptpack/spec's
+ * `EvalRecord`, so the two cannot drift apart.
  */
-export interface EvalRecordSummary {
-  specificationVersion: 'promptpack.eval-record/v1';
-  prompt: { version: string; contentHash: string; evalsHash: string };
-  provider: string;
-  model: string;
-  gate: { passed: boolean };
-  summary: { cases: number; repeats: number; blocking: { count: number; hardPass: number; hardPassRate: number; passRate: number } };
+export interface EvalRecordSummary extends Pick<EvalRecord, 'specificationVersion' | 'provider' | 'model'> {
+  prompt: Pick<EvalRecord['prompt'], 'version' | 'contentHash' | 'evalsHash'>;
+  gate: Pick<EvalRecord['gate'], 'passed'>;
+  summary: Pick<EvalRecord['summary'], 'cases' | 'repeats'> & { blocking: Pick<TierSummary, 'count' | 'hardPass' | 'hardPassRate' | 'passRate'> };
 }
 
 /** What the changelog says about a version's evals. */
@@ -27,7 +26,7 @@ export function parseEvalRecord(text: string | undefined): EvalRecordSummary | u
   if (text === undefined) return undefined;
   try {
     const value = JSON.parse(text) as Partial<EvalRecordSummary>;
-    if (value.specificationVersion !== 'promptpack.eval-record/v1' || !value.prompt || !value.summary?.blocking || !value.gate) return undefined;
+    if (value.specificationVersion !== evalRecordVersion || !value.prompt || !value.summary?.blocking || !value.gate) return undefined;
     return value as EvalRecordSummary;
   } catch {
     return undefined;

@@ -15,7 +15,7 @@ export { expectedExports } from './validate/package-json.js';
 export { analyzeTemplate, type AnalyzeTemplateOptions, type IncludableSection, type TemplateAnalysis } from './template/analyze-template.js';
 export { schemaToZod } from './variables/schema-to-zod.js';
 export { loadPromptFromSources, type LoadPromptFromSourcesOptions } from './load-prompt.js';
-export { bumpCovers, maxBump, type Bump, type PartChange, type PromptImpact, type PromptPart } from './impact/prompt-impact.js';
+export { bumpCovers, maxBump, type PromptImpact } from './impact/prompt-impact.js';
 export { comparePrompts } from './impact/compare-prompts.js';
 export { compareText, describeTextChange, type TextChange } from './impact/compare-text.js';
 export { compareSchema, type SchemaDirection } from './impact/compare-schema.js';

@@ -12,6 +12,7 @@ export { environmentOf, type ChangePlan, type ChangeRequest, type FlagTarget, ty
 export { auditFileOf, fileEnvironment, fileTarget, readAuditLog, readFlagsFile, writeAtomically } from './file-target.js';
 export { withFileLock, type LockHolder, type LockOptions } from './file-lock.js';
 export { describeRecord, parseRecord, unleashTarget, type UnleashTargetOptions } from './unleash-target.js';
+export { AdminHttpError, unleashAdminClient, type AdminClient, type AdminClientOptions } from './unleash-admin-client.js';
 export { builtInStable, hashesOf, loadInventories, parseInventory, promptIn, wellKnownPath, type Inventories, type InventoryPrompt, type InventoryProblem, type InventorySources, type ServiceInventory } from './inventory.js';
 export { findEvalRecord, gitRoot, installedPackages, releasedVersions, repoPrompts, type EvalLookup, type EvalQuery, type EvalVerdict } from './eval-records.js';
 export { evalViolations, installationViolations, type Guardrail, type VersionCheck, type Violation } from './guardrails.js';

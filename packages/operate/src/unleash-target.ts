@@ -9,6 +9,7 @@ import type { EnvironmentState, FlagView } from './flag-state.js';
 import { FlagsError } from './flags-error.js';
 import { networkCause } from './inventory.js';
 import type { FlagTarget } from './target.js';
+import { AdminHttpError, unleashAdminClient } from './unleash-admin-client.js';
 
 export interface UnleashTargetOptions {
   url: string;
@@ -37,37 +38,28 @@ interface AdminEvent {
 const recordMarker = '\n\npromptpack-change: ';
 
 export function unleashTarget(options: UnleashTargetOptions): FlagTarget {
-  const base = options.url.replace(/\/+$/, '').replace(/\/api$/, '');
+  const client = unleashAdminClient(options);
+  const { base, featurePath, strategiesPath } = client;
   const project = encodeURIComponent(options.project);
   const environment = options.environment;
-  const featurePath = (flag: string) => `/api/admin/projects/${project}/features/${encodeURIComponent(flag)}`;
-  const strategiesPath = (flag: string) => `${featurePath(flag)}/environments/${encodeURIComponent(environment)}/strategies`;
-  const scrub = (text: string) => (options.token ? text.split(options.token).join('<admin token>') : text);
 
+  /** The client's request, its failures worded for an operator (what to check) as FlagsError. */
   async function call<T>(method: string, path: string, body?: unknown, allow: readonly number[] = []): Promise<{ status: number; body: T }> {
-    let response: Response;
     try {
-      response = await fetch(`${base}${path}`, {
-        method,
-        headers: { Authorization: options.token, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-      });
+      return await client.call<T>(method, path, body, allow);
     } catch (error) {
+      if (error instanceof AdminHttpError) {
+        const hint =
+          error.status === 401 || error.status === 403
+            ? 'UNLEASH_ADMIN_TOKEN must be an admin token (`*:*.<secret>` or a personal access token) with write access to this project.'
+            : error.status === 404
+              ? `Check --project (${options.project}) and --environment (${environment}).`
+              : undefined;
+        throw new FlagsError('flags/target', error.message, hint);
+      }
       const cause = networkCause(error);
-      throw new FlagsError('flags/target', scrub(`Cannot reach Unleash at ${base} (${method} ${path}: ${cause}).`), 'Check --unleash (the server base URL, e.g. http://127.0.0.1:4242) and that the server is up. Services keep serving their last known flags meanwhile; `promptpack flags kill` needs the server too.');
+      throw new FlagsError('flags/target', client.scrub(`Cannot reach Unleash at ${base} (${method} ${path}: ${cause}).`), 'Check --unleash (the server base URL, e.g. http://127.0.0.1:4242) and that the server is up. Services keep serving their last known flags meanwhile; `promptpack flags kill` needs the server too.');
     }
-    const text = await response.text();
-    if (!response.ok && !allow.includes(response.status)) {
-      const hint =
-        response.status === 401 || response.status === 403
-          ? 'UNLEASH_ADMIN_TOKEN must be an admin token (`*:*.<secret>` or a personal access token) with write access to this project.'
-          : response.status === 404
-            ? `Check --project (${options.project}) and --environment (${environment}).`
-            : undefined;
-      throw new FlagsError('flags/target', scrub(`Unleash ${method} ${path} failed with HTTP ${response.status}: ${text.slice(0, 500) || '(empty body)'}`), hint);
-    }
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
   }
 
   const toView = (flag: string, feature: AdminFeature | undefined): FlagView =>
@@ -113,10 +105,10 @@ export function unleashTarget(options: UnleashTargetOptions): FlagTarget {
       }
       const current = view.exists ? view.environments.find((env) => env.name === environment) : undefined;
       const plan = request.decide(current);
-      if (!view.exists) await call('POST', `/api/admin/projects/${project}/features`, { name: request.flag, type: 'release', description: '', impressionData: false });
+      if (!view.exists) await call('POST', client.featuresPath, { name: request.flag, type: 'release', description: '', impressionData: false });
       const existing = current?.strategies ?? [];
       if (plan.strategies) await setStrategies(request.flag, existing, plan.strategies);
-      if (plan.enabled !== (current?.enabled ?? false)) await call('POST', `${featurePath(request.flag)}/environments/${encodeURIComponent(environment)}/${plan.enabled ? 'on' : 'off'}`);
+      if (plan.enabled !== (current?.enabled ?? false)) await call('POST', client.switchPath(request.flag, plan.enabled));
       const after: EnvironmentState = { name: environment, enabled: plan.enabled, strategies: plan.strategies ?? existing };
       const record = request.record(current, after);
       // The record rides on the flag's description: Unleash logs it as an event, with the previous one as preData.

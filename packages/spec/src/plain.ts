@@ -60,3 +60,13 @@ export {
   type Share,
   type StateSummary,
 } from './flags/change-record.js';
+export { type Bump, type PartChange, type PromptPart } from './check-report/part-change.js';
+export {
+  checkReportSpecificationVersion,
+  parseCheckReport,
+  safeParseCheckReport,
+  type CheckBase,
+  type CheckReport,
+  type PolicyCheck,
+  type PromptCheck,
+} from './check-report/check-report.js';

@@ -15,6 +15,7 @@ import {
   parsePolicyLock,
   policyLockSpecificationVersion,
   safeParseChangeRecord,
+  safeParseCheckReport,
   safeParseEvalRecord,
   safeParseEvalResult,
   safeParseEvalsManifest,
@@ -43,6 +44,7 @@ const safeParsers: Array<[string, (value: unknown) => SafeParseResult<unknown>]>
   ['evals.yaml', safeParseEvalsSpec],
   ['fewshots.yaml', safeParseFewShots],
   ['flags file', safeParseFlagsFile],
+  ['check report', safeParseCheckReport],
 ];
 
 function deeplyNested(depth: number): unknown {

@@ -1,5 +1,5 @@
 import { diffWordsWithSpace } from 'diff';
-import type { Bump, PromptPart } from '../impact/prompt-impact.js';
+import type { Bump, PromptPart } from '@promptpack/spec';
 import type { DiffEndpoint, PartDiff, PromptDiff } from './prompt-diff.js';
 import type { DiffLine, Hunk } from './text-diff.js';
 

@@ -1,5 +1,5 @@
 import type { ArrayNode, NumberNode, ObjectNode, SchemaNode, StringNode } from '@promptpack/spec';
-import type { PartChange } from './prompt-impact.js';
+import type { PartChange } from '@promptpack/spec';
 
 /**
  * Which way values flow through a schema decides whether a change breaks

@@ -1,4 +1,4 @@
-import type { Bump } from './prompt-impact.js';
+import type { Bump } from '@promptpack/spec';
 
 export interface SemVer {
   major: number;

@@ -2,12 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { evalManifestSchema, fewShotsSchema, promptSpecSchema } from '@promptpack/spec';
+import { evalManifestSchema, fewShotsSchema, promptSpecSchema, type PartChange } from '@promptpack/spec';
 import {
   comparePrompts,
   loadPromptFromSources,
   type LoadedPrompt,
-  type PartChange,
   type PromptPackageJson,
 } from '../../src/index.js';
 

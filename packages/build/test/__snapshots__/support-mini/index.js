@@ -364,7 +364,14 @@ const outputJsonSchema = deepFreeze({
   "additionalProperties": false
 });
 
-const errorMarker = Symbol.for('promptpack.error');
+// One registry-wide mark per error class (the same keys as @promptpack/spec's
+// errorMarker), so isInstance works across copies of a package and accepts
+// only its own kind: a PromptVariablesError is no PromptpackError or PromptOutputError.
+const classMarkers = {
+  PromptVariablesError: Symbol.for('promptpack.prompt-variables-error'),
+  PromptOutputError: Symbol.for('promptpack.prompt-output-error'),
+  PromptRenderError: Symbol.for('promptpack.prompt-render-error'),
+};
 
 // Messages are written here, not taken from zod: zod's wording changes with
 // its version and a service's global locale, and this text must not.
@@ -376,12 +383,12 @@ class PromptError extends Error {
     this.hint = hint;
     this.promptId = id;
     this.promptVersion = version;
-    this[errorMarker] = true;
+    Object.defineProperty(this, classMarkers[name], { value: true });
   }
 }
 
-function isPromptError(value, code) {
-  return typeof value === 'object' && value !== null && value[errorMarker] === true && value.code === code;
+function isPromptError(value, name) {
+  return typeof value === 'object' && value !== null && value[classMarkers[name]] === true;
 }
 
 /** render() got variables that do not match the schema; issues lists every problem, with its path. */
@@ -399,7 +406,7 @@ class PromptVariablesError extends PromptError {
 
   /** True for this error from any prompt package or copy of one; instanceof only knows this module's class. */
   static isInstance(value) {
-    return isPromptError(value, 'prompt/invalid-variables');
+    return isPromptError(value, 'PromptVariablesError');
   }
 }
 
@@ -418,7 +425,7 @@ class PromptOutputError extends PromptError {
   }
 
   static isInstance(value) {
-    return isPromptError(value, 'prompt/invalid-output');
+    return isPromptError(value, 'PromptOutputError');
   }
 }
 
@@ -438,7 +445,7 @@ class PromptRenderError extends PromptError {
   }
 
   static isInstance(value) {
-    return isPromptError(value, 'prompt/render-failed');
+    return isPromptError(value, 'PromptRenderError');
   }
 }
 
