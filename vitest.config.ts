@@ -6,11 +6,17 @@ const packages = fileURLToPath(new URL('./packages/', import.meta.url));
 // Tests run against the sources; the built dist is exercised by the e2e
 // tests. Every workspace package of packages/ resolves to its src/index.ts
 // (create-promptpack keeps its unscoped name).
-const alias = Object.fromEntries(
-  readdirSync(packages, { withFileTypes: true })
+// `@promptpack/spec/plain` comes first: a string alias also matches longer
+// specifiers, so `@promptpack/spec` alone would swallow it.
+const alias = [
+  { find: '@promptpack/spec/plain', replacement: `${packages}spec/src/plain.ts` },
+  ...readdirSync(packages, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
-    .map((entry) => [entry.name === 'create-promptpack' ? entry.name : `@promptpack/${entry.name}`, `${packages}${entry.name}/src/index.ts`]),
-);
+    .map((entry) => ({
+      find: entry.name === 'create-promptpack' ? entry.name : `@promptpack/${entry.name}`,
+      replacement: `${packages}${entry.name}/src/index.ts`,
+    })),
+];
 
 export default defineConfig({
   resolve: { alias },

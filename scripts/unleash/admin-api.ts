@@ -1,3 +1,5 @@
+import { unleashAdminClient } from '@promptpack/operate';
+
 // A small typed client of Unleash's Admin API for tests and demos: create a
 // flag, put a canary on it, roll it back. One flexibleRollout strategy per
 // flag and environment carries the versions as strategy variants.
@@ -66,21 +68,8 @@ export interface CanaryOptions {
   tenants?: readonly string[];
 }
 
-export class AdminApiError extends Error {
-  readonly method: string;
-  readonly path: string;
-  readonly status: number;
-  readonly body: string;
-
-  constructor(method: string, path: string, status: number, body: string) {
-    super(`Unleash Admin API ${method} ${path} failed with HTTP ${status}: ${body.slice(0, 1_000) || '(empty body)'}`);
-    this.name = 'AdminApiError';
-    this.method = method;
-    this.path = path;
-    this.status = status;
-    this.body = body;
-  }
-}
+/** Unleash answered with an HTTP error status (operate's client error, under the name these tests know). */
+export { AdminHttpError as AdminApiError } from '@promptpack/operate';
 
 export interface AdminApiOptions {
   url: string;
@@ -106,23 +95,10 @@ export interface AdminApi {
 }
 
 export function adminApi(options: AdminApiOptions): AdminApi {
-  const base = options.url.replace(/\/+$/, '');
-  const project = encodeURIComponent(options.project ?? 'default');
-  const environment = options.environment ?? 'development';
-  const featurePath = (flag: string) => `/api/admin/projects/${project}/features/${encodeURIComponent(flag)}`;
-  const strategiesPath = (flag: string) => `${featurePath(flag)}/environments/${encodeURIComponent(environment)}/strategies`;
-
-  async function call<T>(method: string, path: string, body?: unknown, okStatuses: readonly number[] = []): Promise<T> {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: { Authorization: options.adminToken, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(10_000),
-    });
-    const text = await response.text();
-    if (!response.ok && !okStatuses.includes(response.status)) throw new AdminApiError(method, path, response.status, text);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
+  // The HTTP layer is @promptpack/operate's, the one `promptpack flags --unleash` uses.
+  const client = unleashAdminClient({ url: options.url, token: options.adminToken, project: options.project ?? 'default', environment: options.environment ?? 'development' });
+  const { featurePath, strategiesPath } = client;
+  const call = async <T>(method: string, path: string, body?: unknown, allow: readonly number[] = []): Promise<T> => (await client.call<T>(method, path, body, allow)).body;
 
   async function strategies(flag: string): Promise<FeatureStrategy[]> {
     return call<FeatureStrategy[]>('GET', strategiesPath(flag));
@@ -140,7 +116,7 @@ export function adminApi(options: AdminApiOptions): AdminApi {
 
   return {
     async createFlag(name, flagOptions = {}) {
-      return call<FeatureFlag>('POST', `/api/admin/projects/${project}/features`, { name, type: 'release', description: flagOptions.description ?? '', impressionData: false });
+      return call<FeatureFlag>('POST', client.featuresPath, { name, type: 'release', description: flagOptions.description ?? '', impressionData: false });
     },
     async getFlag(name) {
       return call<FeatureFlag>('GET', featurePath(name));
@@ -166,10 +142,10 @@ export function adminApi(options: AdminApiOptions): AdminApi {
       });
     },
     async enable(flag) {
-      await call('POST', `${featurePath(flag)}/environments/${encodeURIComponent(environment)}/on`);
+      await call('POST', client.switchPath(flag, true));
     },
     async disable(flag) {
-      await call('POST', `${featurePath(flag)}/environments/${encodeURIComponent(environment)}/off`);
+      await call('POST', client.switchPath(flag, false));
     },
     strategies,
   };

@@ -1,6 +1,7 @@
-import { loadPrompt, PromptpackError, type Diagnostic } from '@promptpack/core';
+import { loadPrompt } from '@promptpack/core';
+import { PromptpackError, type Diagnostic } from '@promptpack/spec';
 import { compilePrompt } from './compile-prompt.js';
-import type { PromptManifest } from './manifest.js';
+import type { PromptManifest } from '@promptpack/spec';
 import { removeStale } from './remove-stale.js';
 import { writeFiles } from './write-files.js';
 

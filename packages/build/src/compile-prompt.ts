@@ -6,7 +6,8 @@ import { emitZod } from './emit-zod.js';
 import { buildEvalsManifest } from './evals-manifest.js';
 import { exampleValue } from './example-value.js';
 import { toJsonSchema } from './json-schema.js';
-import { buildManifest, type PromptManifest } from './manifest.js';
+import type { PromptManifest } from '@promptpack/spec';
+import { buildManifest } from './manifest.js';
 import { handlebarsVersion, precompileTemplate } from './precompile-template.js';
 
 /** A file to write, its path relative to the prompt folder (always with `/`). */

@@ -1,7 +1,7 @@
-import type { ModelDefaults, ObjectNode, SchemaNode } from '@promptpack/core';
+import type { ModelDefaults, ObjectNode, SchemaNode } from '@promptpack/spec';
 import { emitMembers, emitType } from './emit-types.js';
 import { typeStringLiteral } from './literals.js';
-import type { PromptManifest } from './manifest.js';
+import type { PromptManifest } from '@promptpack/spec';
 
 export interface DeclarationParts {
   manifest: PromptManifest;

@@ -1,8 +1,5 @@
-import type { FewShot, ModelDefaults } from '@promptpack/core';
-import type { EvalsManifest } from './evals-manifest.js';
-import type { JsonSchema } from './json-schema.js';
+import type { EvalsManifest, FewShot, JsonSchema, ModelDefaults, PromptManifest } from '@promptpack/spec';
 import { jsonLiteral, stringLiteral } from './literals.js';
-import type { PromptManifest } from './manifest.js';
 import { moduleEntryPoints, moduleRuntime } from './module-runtime.js';
 
 export type ModuleFormat = 'esm' | 'cjs';

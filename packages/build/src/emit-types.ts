@@ -1,4 +1,4 @@
-import type { ObjectNode, SchemaNode } from '@promptpack/core';
+import type { ObjectNode, SchemaNode } from '@promptpack/spec';
 import { numberLiteral, propertyKey, typeStringLiteral } from './literals.js';
 
 /** TypeScript type text for a schema declaration: what render() accepts or parseOutput() returns. */

@@ -1,4 +1,4 @@
-import type { SchemaNode } from '@promptpack/core';
+import type { SchemaNode } from '@promptpack/spec';
 import { numberLiteral, propertyKey, stringLiteral } from './literals.js';
 
 /**

@@ -1,11 +1,5 @@
-import type { EvalManifest, LoadedPrompt } from '@promptpack/core';
-
-export const evalsSpecificationVersion = 'promptpack.evals/v1';
-
-/** `dist/evals.json`: the validated eval manifest, defaults applied, so the eval runner never re-reads YAML. */
-export interface EvalsManifest extends Omit<EvalManifest, '$schema'> {
-  specificationVersion: typeof evalsSpecificationVersion;
-}
+import type { LoadedPrompt } from '@promptpack/core';
+import { evalsSpecificationVersion, type EvalsManifest } from '@promptpack/spec';
 
 export function buildEvalsManifest(prompt: LoadedPrompt): EvalsManifest {
   // `$schema` only points editors at a JSON Schema; it is not eval data.

@@ -1,4 +1,4 @@
-import type { SchemaNode } from '@promptpack/core';
+import type { SchemaNode } from '@promptpack/spec';
 
 /**
  * A small value of the declared shape (required keys only) for error hints:

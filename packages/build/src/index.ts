@@ -5,9 +5,9 @@ export { emitDeclarations, type DeclarationParts } from './emit-declarations.js'
 export { emitModule, moduleExports, type ModuleFormat, type ModuleParts } from './emit-module.js';
 export { emitMembers, emitType } from './emit-types.js';
 export { emitZod } from './emit-zod.js';
-export { buildEvalsManifest, evalsSpecificationVersion, type EvalsManifest } from './evals-manifest.js';
-export { toJsonSchema, type JsonSchema } from './json-schema.js';
-export { buildManifest, contentHash, manifestSpecificationVersion, type ManifestHashes, type ManifestPolicy, type PromptManifest } from './manifest.js';
+export { buildEvalsManifest } from './evals-manifest.js';
+export { toJsonSchema } from './json-schema.js';
+export { buildManifest } from './manifest.js';
 export { handlebarsVersion, precompileTemplate } from './precompile-template.js';
 export { removeStale } from './remove-stale.js';
 export { writeFiles, type WriteFilesResult } from './write-files.js';

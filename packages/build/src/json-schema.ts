@@ -1,7 +1,4 @@
-import type { SchemaNode } from '@promptpack/core';
-
-/** A plain JSON Schema object, as manifest.json carries it and a model API accepts it. */
-export type JsonSchema = { [key: string]: unknown };
+import type { JsonSchema, SchemaNode } from '@promptpack/spec';
 
 /**
  * The JSON Schema a declaration means, with a fixed key order so the output is

@@ -1,4 +1,4 @@
-import { PromptpackError } from '@promptpack/core';
+import { PromptpackError } from '@promptpack/spec';
 import Handlebars from 'handlebars';
 
 /** Handlebars version the precompiled templates target; the generated package pins the same runtime. */

@@ -1,4 +1,4 @@
-import type { ObjectNode } from '@promptpack/core';
+import type { ObjectNode } from '@promptpack/spec';
 import { expect, test } from 'vitest';
 import { emitMembers, emitType, toJsonSchema } from '../src/index.js';
 import { jsonLiteral } from '../src/literals.js';

@@ -1,4 +1,5 @@
-import { schemaToZod, type SchemaNode } from '@promptpack/core';
+import { schemaToZod } from '@promptpack/core';
+import type { SchemaNode } from '@promptpack/spec';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { emitZod } from '../src/index.js';

@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { PromptpackError, type LoadedPrompt } from '@promptpack/core';
+import type { LoadedPrompt } from '@promptpack/core';
+import { PromptpackError } from '@promptpack/spec';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { PromptRuntimeError } from '../../runtime/src/index.js';
 import { buildAndImport, copyFixture, loadFixture, scratchDir, type GeneratedError, type GeneratedModule } from './temp-build.js';
 
 // The artifact a user gets: the fixture is compiled into a scratch folder and
@@ -161,8 +163,9 @@ describe.each(['esm', 'cjs'] as const)('generated %s module', (format) => {
     expect(other.PromptVariablesError.isInstance(error)).toBe(true);
     expect(other.PromptOutputError.isInstance(error)).toBe(false);
     expect(other.PromptRenderError.isInstance(error)).toBe(false);
-    // core's errors are another kind: neither check accepts the other's.
+    // Its own kind only: neither the tooling's PromptpackError nor the runtime's error.
     expect(PromptpackError.isInstance(error)).toBe(false);
+    expect(PromptRuntimeError.isInstance(error)).toBe(false);
     expect(load().PromptVariablesError.isInstance(new PromptpackError('prompt/invalid', 'Invalid prompt.'))).toBe(false);
     expect(load().PromptVariablesError.isInstance(new Error('plain'))).toBe(false);
   });

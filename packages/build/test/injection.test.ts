@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { LoadedPrompt, ObjectNode, StringNode } from '@promptpack/core';
+import type { LoadedPrompt } from '@promptpack/core';
+import type { ObjectNode, StringNode } from '@promptpack/spec';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildAndImport, copyFixture, loadFixture, scratchDir, type GeneratedModule } from './temp-build.js';

@@ -1,4 +1,5 @@
-import type { LoadedPrompt, ObjectNode, StringNode } from '@promptpack/core';
+import type { LoadedPrompt } from '@promptpack/core';
+import type { ObjectNode, StringNode } from '@promptpack/spec';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { buildManifest } from '../src/manifest.js';
 import { buildEvalsManifest } from '../src/evals-manifest.js';

@@ -2,7 +2,8 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { formatDiagnostic, loadPrompt, type LoadedPrompt } from '@promptpack/core';
+import { loadPrompt, type LoadedPrompt } from '@promptpack/core';
+import { formatDiagnostic } from '@promptpack/spec';
 import { compilePrompt, writeFiles } from '../src/index.js';
 
 export const fixturesDir = fileURLToPath(new URL('./__fixtures__/', import.meta.url));

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { PromptpackError } from '@promptpack/core';
+import { PromptpackError } from '@promptpack/spec';
 import { removeStale } from '../src/remove-stale.js';
 import { writeFiles } from '../src/index.js';
 import { scratchDir } from './temp-build.js';

@@ -1,5 +1,5 @@
-import { policyHash as effectivePolicyHash, releaseBase, type LoadedPrompt, type PromptImpact, type ReleaseTag } from '@promptpack/core';
-import { type EvalNotes, parseEvalRecord, promptContentHash } from './eval-notes.js';
+import { policyHash as effectivePolicyHash, promptContentHash, releaseBase, type LoadedPrompt, type PromptImpact, type ReleaseTag } from '@promptpack/core';
+import { type EvalNotes, parseEvalRecord } from './eval-notes.js';
 import type { PromptNotes } from './release-notes.js';
 
 /**

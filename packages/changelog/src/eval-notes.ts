@@ -1,17 +1,14 @@
-import { canonicalJson, outputHash, policyHash, sha256, type LoadedPrompt } from '@promptpack/core';
+import { evalRecordVersion, type EvalRecord, type TierSummary } from '@promptpack/spec';
 
 /**
  * The fields of an eval record (`prompts/<id>/eval-result.json`, written by
- * `promptpack eval --gate`) the changelog reads. The full format is in
- * docs/evals.md; this module does not depend on @promptpack/eval.
+ * `promptpack eval --gate`) the changelog reads: a view of @promptpack/spec's
+ * `EvalRecord`, so the two cannot drift apart.
  */
-export interface EvalRecordSummary {
-  specificationVersion: 'promptpack.eval-record/v1';
-  prompt: { version: string; contentHash: string; evalsHash: string };
-  provider: string;
-  model: string;
-  gate: { passed: boolean };
-  summary: { cases: number; repeats: number; blocking: { count: number; hardPass: number; hardPassRate: number; passRate: number } };
+export interface EvalRecordSummary extends Pick<EvalRecord, 'specificationVersion' | 'provider' | 'model'> {
+  prompt: Pick<EvalRecord['prompt'], 'version' | 'contentHash' | 'evalsHash'>;
+  gate: Pick<EvalRecord['gate'], 'passed'>;
+  summary: Pick<EvalRecord['summary'], 'cases' | 'repeats'> & { blocking: Pick<TierSummary, 'count' | 'hardPass' | 'hardPassRate' | 'passRate'> };
 }
 
 /** What the changelog says about a version's evals. */
@@ -28,30 +25,11 @@ export function parseEvalRecord(text: string | undefined): EvalRecordSummary | u
   if (text === undefined) return undefined;
   try {
     const value = JSON.parse(text) as Partial<EvalRecordSummary>;
-    if (value.specificationVersion !== 'promptpack.eval-record/v1' || !value.prompt || !value.summary?.blocking || !value.gate) return undefined;
+    if (value.specificationVersion !== evalRecordVersion || !value.prompt || !value.summary?.blocking || !value.gate) return undefined;
     return value as EvalRecordSummary;
   } catch {
     return undefined;
   }
-}
-
-/**
- * The prompt's `contentHash` as the build writes it into manifest.json
- * (@promptpack/build `buildManifest` + `contentHash`): a record counts only
- * for the content it was made for. A test pins the two to the same value.
- */
-export function promptContentHash(prompt: LoadedPrompt): string {
-  const { spec, sources } = prompt;
-  return sha256(
-    canonicalJson({
-      policy: policyHash(prompt),
-      fewshots: sha256(canonicalJson(prompt.fewshots)),
-      template: sha256(sources.template),
-      variables: sha256(canonicalJson(spec.variables)),
-      output: outputHash(spec.output),
-      model: sha256(canonicalJson(spec.model)),
-    }),
-  );
 }
 
 /** One line: the blocking hard-pass rate, pass rate, cases, provider/model and the delta against the previous release. */

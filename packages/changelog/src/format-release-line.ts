@@ -1,4 +1,4 @@
-import type { PartChange, PromptPart } from '@promptpack/core';
+import type { PartChange, PromptPart } from '@promptpack/spec';
 import { formatEvalNotes } from './eval-notes.js';
 import type { PromptNotes, ReleaseLineInput } from './release-notes.js';
 

@@ -2,15 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getPackagesSync } from '@manypkg/get-packages';
-import {
-  comparePrompts,
-  findRepoRoot,
-  listReleaseTags,
-  loadPromptFromSources,
-  loadPromptOrThrow,
-  PromptpackError,
-  readPromptAtRef,
-} from '@promptpack/core';
+import { comparePrompts, findRepoRoot, listReleaseTags, loadPromptFromSources, loadPromptOrThrow, readPromptAtRef } from '@promptpack/core';
+import { PromptpackError } from '@promptpack/spec';
 import type { PromptHistory } from './collect-prompt-notes.js';
 
 /**

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPromptOrThrow } from '@promptpack/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { promptContentHash } from '../src/eval-notes.js';
+import { promptContentHash } from '@promptpack/core';
 
 // The real `changeset version` run in a throwaway git repository, loading the
 // built module by absolute path exactly as .changeset/config.json makes it.

@@ -3,7 +3,8 @@ import { compilePrompt } from '@promptpack/build';
 import { loadPromptOrThrow, type LoadedPrompt, type PromptImpact } from '@promptpack/core';
 import { describe, expect, it } from 'vitest';
 import { collectPromptNotes, type PromptHistory } from '../src/collect-prompt-notes.js';
-import { formatEvalNotes, promptContentHash, type EvalRecordSummary } from '../src/eval-notes.js';
+import { promptContentHash } from '@promptpack/core';
+import { formatEvalNotes, type EvalRecordSummary } from '../src/eval-notes.js';
 import { formatPromptNotes } from '../src/format-release-line.js';
 
 const fixture = path.resolve(import.meta.dirname, '../../core/test/__fixtures__/valid/order-help');

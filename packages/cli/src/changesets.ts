@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import readModule from '@changesets/read';
-import { maxBump, type Bump } from '@promptpack/core';
+import { maxBump } from '@promptpack/core';
+import type { Bump } from '@promptpack/spec';
 
 // @changesets/read is CommonJS with an ESM wrapper: ESM gets the function as
 // the default export, our CJS bundle gets the module object holding it.

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { PromptpackError } from '@promptpack/core';
+import { PromptpackError } from '@promptpack/spec';
 
 /**
  * The prompt folders a command works on: the ones named, or every folder in

@@ -1,5 +1,5 @@
+import { PromptpackError } from '@promptpack/spec';
 import { CommanderError } from 'commander';
-import { PromptpackError } from '@promptpack/core';
 import { processIo, type Io } from './output.js';
 import { createProgram } from './program/create-program.js';
 import type { Invocation } from './program/invocation.js';

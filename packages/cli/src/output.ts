@@ -1,4 +1,4 @@
-import { formatDiagnostic, type Diagnostic } from '@promptpack/core';
+import { formatDiagnostic, type Diagnostic } from '@promptpack/spec';
 import { streamHasColors, type ColorStream } from './stream-colors.js';
 
 /** Whether each stream takes ANSI colours; stdout and stderr are decided apart (a pipe on one, a terminal on the other). */

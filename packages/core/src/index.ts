@@ -1,7 +1,6 @@
-export { formatDiagnostic, hasErrors, isError, sortDiagnostics, type Diagnostic, type DiagnosticCode, type Severity } from './diagnostic.js';
-export { PromptpackError, type PromptpackErrorCode } from './errors.js';
-export { canonicalJson, sha256 } from './hash.js';
-export { outputHash } from './schema/output-hash.js';
+export { sha256 } from './hash.js';
+export { behaviourHashes, contentHash, promptContentHash, type BehaviourHashes } from './content-hash.js';
+export { outputHash } from './output-hash.js';
 export {
   optionalPromptFiles,
   promptFiles,
@@ -17,13 +16,8 @@ export { maxSourceFileBytes, readSourceFile, symlinkedFolder, type ReadSourceRes
 export { expectedExports } from './validate/package-json.js';
 export { analyzeTemplate, type AnalyzeTemplateOptions, type IncludableSection, type TemplateAnalysis } from './template/analyze-template.js';
 export { schemaToZod } from './variables/schema-to-zod.js';
-export { editorJsonSchemas } from './schema/json-schemas.js';
-export { assertionSchema, evalCaseSchema, evalManifestSchema, thresholdsSchema, tierSchema, type Assertion, type EvalCase, type EvalManifest, type Tier } from './schema/evals-spec.js';
-export { fewShotSchema, fewShotsSchema, type FewShot } from './schema/fewshots-spec.js';
-export { modelSchema, promptIdSchema, promptSpecSchema, type ModelDefaults, type PromptSpec } from './schema/prompt-spec.js';
-export { objectNodeSchema, schemaNodeSchema, type ArrayNode, type BooleanNode, type NumberNode, type ObjectNode, type SchemaNode, type StringNode } from './schema/schema-node.js';
 export { loadPromptFromSources, type LoadPromptFromSourcesOptions } from './load-prompt.js';
-export { bumpCovers, maxBump, type Bump, type PartChange, type PromptImpact, type PromptPart } from './impact/prompt-impact.js';
+export { bumpCovers, maxBump, type PromptImpact } from './impact/prompt-impact.js';
 export { comparePrompts } from './impact/compare-prompts.js';
 export { compareText, describeTextChange, type TextChange } from './impact/compare-text.js';
 export { compareSchema, type SchemaDirection } from './impact/compare-schema.js';
@@ -33,8 +27,7 @@ export { listPromptFoldersAtRef, readPromptAtRef, type PromptAtRef, type ReadPro
 export { findApprovedPolicy, type ApprovedPolicySearch, type ApprovedPolicyVersion } from './git/approved-policy.js';
 export { effectivePolicy, inlineSharedSections, sectionText } from './shared/effective-policy.js';
 export { includedSectionNames, sharedFolder, sharedSectionFile, sharedSectionNamePattern } from './shared/find-includes.js';
-export { formatPolicyLock, parsePolicyLock, policyHash, policyLockFor, readPolicyLock } from './policy/policy-lock.js';
-export { policyLockSpecificationVersion, type PolicyLock } from './policy/policy-lock-format.js';
+export { policyHash, policyLockFor, readPolicyLock } from './policy/policy-lock.js';
 export { unifiedDiff, type UnifiedDiffOptions } from './policy/unified-diff.js';
 export { listReleaseTags, releaseBase, type ReleaseTag } from './git/release-tags.js';
 export { diffParts, diffPrompts, type DiffEndpoint, type DiffEndpointInput, type DiffPart, type DiffPromptsOptions, type PartDiff, type PromptDiff } from './diff/prompt-diff.js';

@@ -1,10 +1,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostic.js';
-import { PromptpackError } from './errors.js';
+import { hasErrors, parsePolicyLockText, PromptpackError, sortDiagnostics, type Diagnostic } from '@promptpack/spec';
 import { readSourceFile, symlinkedFolder } from './files/read-source-file.js';
 import { optionalPromptFiles, promptFiles, type LoadPromptResult, type OptionalPromptFilePart, type PromptFilePart, type SharedSection } from './loaded-prompt.js';
-import { parsePolicyLock } from './policy/policy-lock.js';
 import { includedSectionNames, sharedFolder, sharedSectionFile } from './shared/find-includes.js';
 import { analyzeTemplate } from './template/analyze-template.js';
 import { checkEvals } from './validate/evals.js';
@@ -120,7 +118,7 @@ function validateSources(
     if (text !== undefined) sources[part] = text.replace(/^\uFEFF/, '');
     else if (!unreadable.has(part) && part !== 'policyLock') diagnostics.push(missingFile(part as PromptFilePart, files[part]));
   }
-  const lockCheck = sources.policyLock !== undefined ? parsePolicyLock(files.policyLock, sources.policyLock) : undefined;
+  const lockCheck = sources.policyLock !== undefined ? parsePolicyLockText(files.policyLock, sources.policyLock) : undefined;
   diagnostics.push(...(lockCheck?.diagnostics ?? []));
 
   const packageCheck = sources.packageJson !== undefined ? checkPackageJson(files.packageJson, sources.packageJson, folder) : undefined;

@@ -1,8 +1,4 @@
-import type { Diagnostic } from './diagnostic.js';
-import type { PolicyLock } from './policy/policy-lock-format.js';
-import type { EvalManifest } from './schema/evals-spec.js';
-import type { FewShot } from './schema/fewshots-spec.js';
-import type { PromptSpec } from './schema/prompt-spec.js';
+import type { Diagnostic, EvalManifest, FewShot, PolicyLock, PromptSpec } from '@promptpack/spec';
 
 /** The files of a prompt folder, by the part each one holds. */
 export const promptFiles = {

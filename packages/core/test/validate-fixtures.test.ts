@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadPrompt, type Diagnostic } from '../src/index.js';
+import type { Diagnostic } from '@promptpack/spec';
+import { loadPrompt } from '../src/index.js';
 
 interface Edit {
   file: string;

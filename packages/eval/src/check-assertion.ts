@@ -1,4 +1,4 @@
-import type { Assertion } from '@promptpack/core';
+import type { Assertion } from '@promptpack/spec';
 import { closeObjects, schemaErrors } from './json-schema-check.js';
 import { readJson, readStrictJson } from './read-json.js';
 import { findRefusal } from './refusal-markers.js';

@@ -1,12 +1,15 @@
-// A registry-wide symbol, so the checks work across two copies of this package
-// (a CLI and a prompt repository may each bring one).
-const marker = Symbol.for('promptpack.eval-error');
+import { errorMarker } from '@promptpack/spec/plain';
+
+// Registry-wide marks, one per class, so the checks work across two copies of
+// this package (a CLI and a prompt repository may each bring one).
+const evalErrorMarker = errorMarker('eval-error');
+const providerErrorMarker = errorMarker('provider-error');
+const replayMissErrorMarker = errorMarker('replay-miss-error');
 
 export type EvalErrorCode =
   | 'eval/invalid-options'
   | 'eval/unknown-case'
   | 'eval/invalid-manifest'
-  | 'eval/invalid-result'
   | 'provider/http'
   | 'provider/network'
   | 'provider/timeout'
@@ -16,7 +19,6 @@ export type EvalErrorCode =
 
 /** Every error this package throws: a stable `code`, a message saying what was expected and found, and a hint. */
 export class EvalError extends Error {
-  readonly [marker] = true;
   readonly code: EvalErrorCode;
   /** The message without the hint line. */
   readonly summary: string;
@@ -28,10 +30,11 @@ export class EvalError extends Error {
     this.code = code;
     this.summary = message;
     this.hint = hint;
+    evalErrorMarker.mark(this);
   }
 
   static isInstance(value: unknown): value is EvalError {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true;
+    return evalErrorMarker.isMarked(value);
   }
 }
 
@@ -57,10 +60,11 @@ export class ProviderError extends EvalError {
     this.status = details.status;
     this.attempts = details.attempts;
     this.retryAfterMs = details.retryAfterMs;
+    providerErrorMarker.mark(this);
   }
 
   static override isInstance(value: unknown): value is ProviderError {
-    return EvalError.isInstance(value) && value.name === 'ProviderError';
+    return providerErrorMarker.isMarked(value);
   }
 }
 
@@ -79,9 +83,10 @@ export class ReplayMissError extends EvalError {
     this.name = 'ReplayMissError';
     this.requestHash = requestHash;
     this.file = file;
+    replayMissErrorMarker.mark(this);
   }
 
   static override isInstance(value: unknown): value is ReplayMissError {
-    return EvalError.isInstance(value) && value.name === 'ReplayMissError';
+    return replayMissErrorMarker.isMarked(value);
   }
 }

@@ -1,31 +1,4 @@
-import type { EvalResult } from './eval-result.js';
-
-export interface GateThresholds {
-  /** Share of blocking cases that must hard-pass, in [0, 1]. */
-  hardPassRate: number;
-  /** Share of blocking cases that must hard- or soft-pass, in [0, 1]. */
-  passRate: number;
-  /** Largest allowed drop of the blocking hard-pass rate against the baseline, in percentage points. */
-  maxDropPoints: number;
-}
-
-export interface GateCheck {
-  rule: 'blocking-cases' | 'hard-pass-rate' | 'pass-rate' | 'errors' | 'baseline-prompt' | 'baseline-drop';
-  passed: boolean;
-  /** The numbers, in one sentence. */
-  detail: string;
-}
-
-export interface GateResult {
-  passed: boolean;
-  /** The `detail` of every failed check; empty when the gate passed. */
-  reasons: string[];
-  /** Every rule applied, passed or not, for a report. */
-  checks: GateCheck[];
-  thresholds: GateThresholds;
-  /** `delta` is this run's blocking hard-pass rate minus the baseline's, in percentage points. */
-  baseline?: { version: string; hardPass: number; delta: number };
-}
+import type { EvalResult, GateCheck, GateResult, GateThresholds } from '@promptpack/spec';
 
 // Rates are ratios of small integers; compare with a little slack so 18/20 meets 0.9.
 const slack = 1e-9;

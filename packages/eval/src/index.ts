@@ -4,8 +4,7 @@ export { replayProvider, replayFileVersion, type ReplayFile, type ReplayProvider
 export { requestHash } from './request-hash.js';
 export { runEvals, buildRequest, type AssertionData, type EvaluableCase, type EvaluablePrompt, type PromptModelDefaults, type RunEvalsOptions } from './run-evals.js';
 export { checkAssertion, assertionTypes, type Assertion, type AssertionCheck, type AssertionContext } from './check-assertion.js';
-export { scoreRun, majorityOutcome, type AssertionFailure, type CaseOutcome, type ScorableCase } from './score-run.js';
-export { evalResultVersion, type CaseResult, type EvalResult, type EvalTotals, type RunResult, type Tier, type TierRates } from './eval-result.js';
-export { gate, type GateCheck, type GateResult, type GateThresholds } from './gate.js';
-export { parseEvalResult, safeParseEvalResult } from './parse-eval-result.js';
+export { scoreRun, majorityOutcome, type ScorableCase } from './score-run.js';
+export { percentile, tierRates, totals } from './tier-rates.js';
+export { gate } from './gate.js';
 export { EvalError, ProviderError, ReplayMissError, type EvalErrorCode, type ProviderErrorCode } from './eval-error.js';

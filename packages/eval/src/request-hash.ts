@@ -1,4 +1,5 @@
-import { canonicalJson, sha256 } from '@promptpack/core';
+import { sha256 } from '@promptpack/core';
+import { canonicalJson } from '@promptpack/spec';
 import type { ProviderRequest } from './provider.js';
 
 /**

@@ -1,6 +1,7 @@
 import { assertionTypes, type Assertion } from './check-assertion.js';
 import { EvalError } from './eval-error.js';
-import { evalResultVersion, tierRates, tiers as allTiers, totals, type CaseResult, type EvalResult, type RunResult, type Tier } from './eval-result.js';
+import { evalResultVersion, tiers as allTiers, type CaseResult, type EvalResult, type RunResult, type Tier } from '@promptpack/spec';
+import { tierRates, totals } from './tier-rates.js';
 import type { ChatMessage, Provider, ProviderRequest } from './provider.js';
 import { majorityOutcome, scoreRun } from './score-run.js';
 import { forEachConcurrently } from './worker-pool.js';

@@ -1,15 +1,5 @@
+import type { AssertionFailure, CaseOutcome } from '@promptpack/spec';
 import { checkAssertion, forbiddenContentTypes, type Assertion, type AssertionContext } from './check-assertion.js';
-
-export type CaseOutcome = 'hard-pass' | 'soft-pass' | 'fail' | 'error';
-
-export interface AssertionFailure {
-  /** The assertion's type, e.g. `field-equals`. */
-  assertion: string;
-  soft: boolean;
-  reason: string;
-  /** The assertion's own description from evals.yaml, when it has one. */
-  description?: string;
-}
 
 export interface ScorableCase {
   readonly assert: readonly Assertion[];

@@ -1,4 +1,4 @@
-import { assertionSchema } from '@promptpack/core';
+import { assertionSchema } from '@promptpack/spec';
 import { describe, expect, it } from 'vitest';
 import { assertionTypes, checkAssertion, type Assertion, type AssertionContext } from '../src/index.js';
 

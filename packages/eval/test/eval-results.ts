@@ -1,6 +1,6 @@
 // Eval results built from outcomes alone, for gate and report tests.
-import { tierRates, totals } from '../src/eval-result.js';
-import type { CaseOutcome, CaseResult, EvalResult, RunResult, Tier } from '../src/index.js';
+import { tierRates, totals } from '../src/tier-rates.js';
+import type { CaseOutcome, CaseResult, EvalResult, RunResult, Tier } from '@promptpack/spec';
 
 export function runOf(outcome: CaseOutcome, latencyMs = 100): RunResult {
   if (outcome === 'error') {

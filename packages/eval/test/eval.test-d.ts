@@ -1,7 +1,8 @@
 import { describe, expectTypeOf, it } from 'vitest';
 // A generated prompt package's declarations, pinned by the build package's snapshot test.
 import type * as supportMini from '../../build/test/__snapshots__/support-mini/index.js';
-import { checkAssertion, runEvals, type Assertion, type CaseOutcome, type EvaluablePrompt, type EvalResult, type Provider } from '../src/index.js';
+import { checkAssertion, runEvals, type Assertion, type EvaluablePrompt, type Provider } from '../src/index.js';
+import type { CaseOutcome, EvalResult } from '@promptpack/spec';
 
 declare const provider: Provider;
 declare const prompt: typeof supportMini.default;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gate, parseEvalResult, safeParseEvalResult } from '../src/index.js';
+import { gate } from '../src/index.js';
+import { parseEvalResult, safeParseEvalResult } from '@promptpack/spec';
 import { repeat, resultOf } from './eval-results.js';
 
 const thresholds = { hardPassRate: 0.9, passRate: 0.95, maxDropPoints: 2 };
@@ -89,12 +90,12 @@ describe('parseEvalResult', () => {
 
   it.each([
     [null, 'expected an object, found null'],
-    [{ specificationVersion: 'promptpack.eval-result/v0' }, 'specificationVersion is "promptpack.eval-result/v0"'],
-    [{ ...resultOf({ blocking: ['hard-pass'] }), rates: {} }, 'rates.blocking must hold count, hardPass and pass'],
+    [{ specificationVersion: 'promptpack.eval-result/v0' }, 'specificationVersion: expected "promptpack.eval-result/v1", found "promptpack.eval-result/v0"'],
+    [{ ...resultOf({ blocking: ['hard-pass'] }), rates: {} }, 'rates.blocking: expected an object with numbers count, hardPass and pass'],
   ])('rejects %j', (value, message) => {
     const parsed = safeParseEvalResult(value);
     expect(parsed.success).toBe(false);
-    if (!parsed.success) expect(parsed.error).toMatchObject({ code: 'eval/invalid-result', message: expect.stringContaining(message) });
+    if (!parsed.success) expect(parsed.error).toMatchObject({ code: 'spec/invalid', message: expect.stringContaining(message) });
     expect(() => parseEvalResult(value)).toThrow(message);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { majorityOutcome, scoreRun, type Assertion, type AssertionContext, type CaseOutcome } from '../src/index.js';
+import { majorityOutcome, scoreRun, type Assertion, type AssertionContext } from '../src/index.js';
+import type { CaseOutcome } from '@promptpack/spec';
 
 const context = (text: string): AssertionContext => ({ text, latencyMs: 10, outputSchema: null });
 const contains = (value: string): Assertion => ({ type: 'contains', value });

@@ -3,11 +3,11 @@
 // `promptpack eval <id> --gate`) for exactly the content being published, or
 // with an explicit override that is announced and recorded in the release tag.
 // Pure decisions here; eval-records.ts reads the files, the release applies them.
+import { evalRecordFile, evalRecordVersion, type EvalRecord, type TierSummary } from '@promptpack/spec';
 import type { PromptPackage } from './prompt-packages.js';
 import { tagName } from './prompt-packages.js';
 
-export const evalRecordFile = 'eval-result.json';
-const recordSpecification = 'promptpack.eval-record/v1';
+export { evalRecordFile };
 
 /** What the gate needs from dist/manifest.json. */
 export interface BuiltIdentity {
@@ -16,14 +16,15 @@ export interface BuiltIdentity {
   evalsHash: string;
 }
 
-/** The fields of an eval record the release reads; the CLI writes the full format (docs/evals.md). */
-export interface EvalRecordSummary {
-  prompt: { version: string; contentHash: string; evalsHash: string };
-  provider: string;
-  model: string;
-  recordedAt: string;
-  gate: { passed: boolean; reasons: string[] };
-  summary: { cases: number; blocking: { count: number; hardPassRate: number; passRate: number } };
+/**
+ * The fields of an eval record the release reads: a view of
+ * @promptpack/spec's `EvalRecord` (the CLI writes the full format), so the
+ * two cannot drift apart.
+ */
+export interface EvalRecordSummary extends Pick<EvalRecord, 'provider' | 'model' | 'recordedAt'> {
+  prompt: Pick<EvalRecord['prompt'], 'version' | 'contentHash' | 'evalsHash'>;
+  gate: Pick<EvalRecord['gate'], 'passed' | 'reasons'>;
+  summary: Pick<EvalRecord['summary'], 'cases'> & { blocking: Pick<TierSummary, 'count' | 'hardPassRate' | 'passRate'> };
 }
 
 /** An explicit decision to publish without a passing record: why, who and when. */
@@ -65,8 +66,8 @@ function recordProblem(pkg: PromptPackage, read: RecordRead, built: BuiltIdentit
   if (read.kind === 'unreadable') return `${file} cannot be read: ${read.reason}`;
   if (!built) return 'the built manifest (dist/manifest.json) is missing, so the record cannot be matched to the content';
   const record = read.value as Partial<EvalRecordSummary> & { specificationVersion?: unknown };
-  if (record?.specificationVersion !== recordSpecification || !record.prompt || !record.gate || !record.summary) {
-    return `${file} is not an eval record (expected specificationVersion "${recordSpecification}")`;
+  if (record?.specificationVersion !== evalRecordVersion || !record.prompt || !record.gate || !record.summary) {
+    return `${file} is not an eval record (expected specificationVersion "${evalRecordVersion}")`;
   }
   if (record.prompt.contentHash !== built.contentHash) {
     return `${file} was recorded for other content (contentHash ${short(record.prompt.contentHash)}, version ${record.prompt.version}); the prompt being published is ${short(built.contentHash)}`;

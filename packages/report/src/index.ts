@@ -19,8 +19,9 @@ export {
   summarizeTier,
   type GateVerdict,
   type ResultSummary,
-  type TierSummary,
 } from './eval/summarize.js';
+// The per-tier counts are the eval record's (@promptpack/spec), re-exported for report readers.
+export type { TierSummary } from '@promptpack/spec';
 
 // The page shell every HTML report uses, for tools that add a page of their own.
 export { escapeHtml, html, Html } from './html/html.js';

@@ -1,7 +1,7 @@
 // Hand-written eval results for the report tests: every outcome, soft and hard
 // failures, an error, and outputs with markdown and HTML in them.
-import { tierRates, totals } from '../../eval/src/eval-result.js';
-import type { CaseResult, EvalResult, RunResult } from '@promptpack/eval';
+import { tierRates, totals } from '@promptpack/eval';
+import type { CaseResult, EvalResult, RunResult } from '@promptpack/spec';
 
 const run = (outcome: RunResult['outcome'], output: string, failures: RunResult['failures'] = []): RunResult =>
   outcome === 'error'

@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { EvalResult } from '@promptpack/eval';
+import type { EvalResult } from '@promptpack/spec';
 import { html, htmlPage, type Html, renderHtmlReport, type GateVerdict } from '../src/index.js';
 
 declare const result: EvalResult;

@@ -1,3 +1,5 @@
+import type { ManifestIdentity } from '@promptpack/spec/plain';
+
 /**
  * What the runtime needs from an installed prompt package: its render
  * function and manifest. Structural, so any version built by any promptpack
@@ -5,13 +7,8 @@
  */
 export interface PromptModule<Variables = never, Result = unknown> {
   render(variables: Variables): Result;
-  readonly manifest: {
-    readonly id: string;
-    readonly name: string;
-    readonly version: string;
-    readonly contentHash: string;
-    readonly variables: unknown;
-  };
+  /** The parts of @promptpack/spec's manifest.json the runtime reads. */
+  readonly manifest: Readonly<ManifestIdentity> & { readonly variables: unknown };
 }
 
 // `any` here is what lets each version keep its own precise types.

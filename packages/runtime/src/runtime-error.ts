@@ -1,10 +1,12 @@
-const marker = Symbol.for('promptpack.error');
+import { errorMarker } from '@promptpack/spec/plain';
+
+// Its own registry-wide mark: a PromptpackError or a generated package's error is not a PromptRuntimeError.
+const marker = errorMarker('runtime-error');
 
 export type PromptRuntimeErrorCode = 'runtime/invalid-config' | 'runtime/unknown-prompt';
 
 /** Thrown at construction for a configuration that cannot work, and for an unknown prompt id. */
 export class PromptRuntimeError extends Error {
-  readonly [marker] = true;
   readonly code: PromptRuntimeErrorCode;
   readonly hint: string;
 
@@ -13,9 +15,10 @@ export class PromptRuntimeError extends Error {
     this.name = 'PromptRuntimeError';
     this.code = code;
     this.hint = hint;
+    marker.mark(this);
   }
 
   static isInstance(value: unknown): value is PromptRuntimeError {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true && (value as { name?: unknown }).name === 'PromptRuntimeError';
+    return marker.isMarked(value);
   }
 }

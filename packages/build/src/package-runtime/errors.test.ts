@@ -1,4 +1,4 @@
-import { PromptpackError } from '@promptpack/core';
+import { PromptpackError } from '@promptpack/spec';
 import { describe, expect, test } from 'vitest';
 import { PromptOutputError, PromptRenderError, PromptVariablesError } from './errors.js';
 import type { Issue, PromptIdentity } from './prompt-definition.js';

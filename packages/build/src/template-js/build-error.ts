@@ -1,4 +1,4 @@
-import { PromptpackError, type Diagnostic } from '@promptpack/core';
+import { PromptpackError, type Diagnostic } from '@promptpack/spec';
 
 /**
  * The build error for a construct the JavaScript generator does not

@@ -1,4 +1,5 @@
-import { inlineSharedSections, PromptpackError } from '@promptpack/core';
+import { inlineSharedSections } from '@promptpack/core';
+import { PromptpackError } from '@promptpack/spec';
 import Handlebars from 'handlebars';
 import { countPrograms, emitProgram } from './emit-program.js';
 import type { EmitState } from './emit-state.js';

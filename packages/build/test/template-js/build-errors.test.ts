@@ -1,4 +1,4 @@
-import { PromptpackError } from '@promptpack/core';
+import { PromptpackError } from '@promptpack/spec';
 import { describe, expect, it } from 'vitest';
 import { compileTemplateToJs } from '../../src/template-js/index.js';
 

@@ -1,4 +1,4 @@
-import { PromptpackError } from '@promptpack/core';
+import { PromptpackError } from '@promptpack/spec';
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { compileTemplateToJs, templateFunction } from '../../src/template-js/index.js';

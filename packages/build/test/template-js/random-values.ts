@@ -1,4 +1,4 @@
-import type { SchemaNode } from '@promptpack/core';
+import type { SchemaNode } from '@promptpack/spec';
 import type { Random } from './random.js';
 
 /** Strings that have broken template engines: empty, braces, markup, unicode, line breaks, numbers as text. */

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { effectivePolicy, loadPrompt, PromptpackError, type LoadedPrompt, type ObjectNode } from '@promptpack/core';
+import { effectivePolicy, loadPrompt, type LoadedPrompt } from '@promptpack/core';
+import { PromptpackError, type ObjectNode } from '@promptpack/spec';
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';

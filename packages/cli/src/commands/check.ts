@@ -1,32 +1,11 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import {
-  bumpCovers,
-  compareText,
-  comparePrompts,
-  defaultBase,
-  effectivePolicy,
-  findApprovedPolicy,
-  findRepoRoot,
-  listPromptFoldersAtRef,
-  listReleaseTags,
-  loadPrompt,
-  loadPromptFromSources,
-  maxBump,
-  policyHash,
-  PromptpackError,
-  readPromptAtRef,
-  releaseBase,
-  resolveRef,
-  unifiedDiff,
-  versionBump,
-  type BaseRef,
-  type Bump,
-  type LoadedPrompt,
-  type LoadPromptResult,
-} from '@promptpack/core';
+import { bumpCovers, compareText, comparePrompts, defaultBase, effectivePolicy, findApprovedPolicy, findRepoRoot, listPromptFoldersAtRef, listReleaseTags, loadPrompt, loadPromptFromSources, maxBump, policyHash, readPromptAtRef, releaseBase, resolveRef, unifiedDiff, versionBump, type BaseRef, type LoadedPrompt, type LoadPromptResult } from '@promptpack/core';
+import type { Bump } from '@promptpack/spec';
+import { PromptpackError } from '@promptpack/spec';
 import { findChangesetRoot, readDeclaredReleases, type DeclaredRelease } from '../changesets.js';
-import { printJson, printText, type CheckBase, type CheckReport, type PolicyCheck, type PromptCheck } from '../check-report.js';
+import { printJson, printText } from '../check-report.js';
+import type { CheckBase, CheckReport, PolicyCheck, PromptCheck } from '@promptpack/spec';
 import { findPromptDirs, findPromptsRoot } from '../find-prompts.js';
 import { printDiagnostics, type Io } from '../output.js';
 

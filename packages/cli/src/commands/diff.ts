@@ -1,15 +1,8 @@
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import {
-  diffParts,
-  diffPrompts,
-  findRepoRoot,
-  listReleaseTags,
-  PromptpackError,
-  releaseBase,
-  type DiffPart,
-} from '@promptpack/core';
+import { diffParts, diffPrompts, findRepoRoot, listReleaseTags, releaseBase, type DiffPart } from '@promptpack/core';
 import { renderDiffHtml, renderDiffMarkdown, renderDiffText } from '@promptpack/report';
+import { PromptpackError } from '@promptpack/spec';
 import { findPromptsRoot } from '../find-prompts.js';
 import type { Io } from '../output.js';
 import { diffRegistryTarget } from '../diff/registry-target.js';

@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PromptpackError } from '@promptpack/core';
-import { EvalError, type EvalResult, gate, type GateResult, type GateThresholds, runEvals } from '@promptpack/eval';
+import { EvalError, gate, runEvals } from '@promptpack/eval';
 import { compareResults, formatSummaryLine, renderCompareHtml, renderCompareMarkdown, renderHtmlReport, renderMarkdownReport } from '@promptpack/report';
-import { type Baseline, createEvalRecord, evalRecordFile, findAutoBaseline, readBaselineFile, writeEvalRecord } from '../eval/eval-record.js';
+import { evalRecordFile, PromptpackError, type EvalResult, type GateResult, type GateThresholds } from '@promptpack/spec';
+import { type Baseline, createEvalRecord, findAutoBaseline, readBaselineFile, writeEvalRecord } from '../eval/eval-record.js';
 import { type EvalOptions, evalOptionsFrom, type EvalValues, type ReportFormat } from '../eval/eval-options.js';
 import { createProgress, isInteractive } from '../eval/progress.js';
 import { type BuiltPrompt, loadReleasedPrompt, loadWorkingTreePrompt } from '../eval/prompt-module.js';

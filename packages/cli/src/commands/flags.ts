@@ -3,8 +3,7 @@
 // audit trail. The argument parser has checked the shape of the command line
 // (program/commands/flags.ts); the wiring lives in ../flags/.
 import { changeCommand, type ChangeArgs } from '../flags/change.js';
-import { actorOf, loadContext } from '../flags/context.js';
-import { exitCodeOf, FlagsError } from '../flags/flags-error.js';
+import { actorOf, exitCodeOf, FlagsError, loadContext } from '@promptpack/operate';
 import { historyCommand } from '../flags/history.js';
 import { flagsOptionsFrom, parsePercent, requireReason, type FlagsOptions, type FlagsValues } from '../flags/options.js';
 import { statusCommand } from '../flags/status.js';

@@ -1,4 +1,4 @@
-import { PromptpackError } from '@promptpack/core';
+import { PromptpackError } from '@promptpack/spec';
 import { ScaffoldError, examplePromptId, parseRegistryUrl, parseScope, scaffoldRepository, scopeFromFolder, writeIntoFolder } from '@promptpack/scaffold';
 import type { Io } from '../output.js';
 

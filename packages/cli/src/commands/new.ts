@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PromptpackError, promptIdSchema } from '@promptpack/core';
 import { ScaffoldError, parseScope, scaffoldPrompt, scopeFromPackageName } from '@promptpack/scaffold';
+import { PromptpackError, promptIdSchema } from '@promptpack/spec';
 import { findPromptsRoot } from '../find-prompts.js';
 import type { Io } from '../output.js';
 

@@ -1,6 +1,7 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { effectivePolicy, formatPolicyLock, loadPrompt, optionalPromptFiles, policyHash, policyLockFor, PromptpackError, promptIdSchema } from '@promptpack/core';
+import { effectivePolicy, loadPrompt, optionalPromptFiles, policyHash, policyLockFor } from '@promptpack/core';
+import { formatPolicyLock, PromptpackError, promptIdSchema } from '@promptpack/spec';
 import { findPromptsRoot } from '../find-prompts.js';
 import { printDiagnostics, type Io } from '../output.js';
 

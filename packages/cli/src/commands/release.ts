@@ -1,5 +1,5 @@
 import { ReleaseError, runRelease, type PreflightStep, type PromptPackage, type ReleaseLog } from '@promptpack/release';
-import { PromptpackError } from '@promptpack/core';
+import { PromptpackError } from '@promptpack/spec';
 import type { Io } from '../output.js';
 
 export interface ReleaseCommandOptions {

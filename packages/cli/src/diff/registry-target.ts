@@ -2,7 +2,7 @@
 // npm would use for the package (--registry, the scope's line or an explicit
 // `registry=` in the npm config), with the credentials npm would send.
 import { loadNpmConfig, registryTarget, ReleaseError, type RegistryTarget } from '@promptpack/release';
-import { PromptpackError } from '@promptpack/core';
+import { PromptpackError } from '@promptpack/spec';
 
 /** undefined when only npm's built-in default would apply: private prompts are not on the public registry. */
 export async function diffRegistryTarget(packageName: string, given: string | undefined, repoRoot: string): Promise<RegistryTarget | undefined> {

@@ -6,16 +6,15 @@ import {
   parseVersion,
   optionalPromptFiles,
   promptFiles,
-  PromptpackError,
   readPromptAtRef,
   resolveRef,
-  type Diagnostic,
   type DiffEndpointInput,
   type LoadedPrompt,
   type OptionalPromptFilePart,
   type PromptFilePart,
 } from '@promptpack/core';
 import { fetchPublishedPackage, type RegistryMiss, type RegistryTarget } from '@promptpack/release';
+import { PromptpackError, type Diagnostic } from '@promptpack/spec';
 import { asPromptpackError } from './registry-target.js';
 
 export interface Side {

@@ -6,7 +6,6 @@ import {
   findRepoRoot,
   loadPrompt,
   loadPromptFromSources,
-  PromptpackError,
   readPromptAtRef,
   resolveRef,
   sharedImpact,
@@ -14,6 +13,7 @@ import {
   type LoadedPrompt,
 } from '@promptpack/core';
 import { renderSharedMarkdown, renderSharedText } from '@promptpack/report';
+import { PromptpackError } from '@promptpack/spec';
 import { findPromptDirs, findPromptsRoot } from '../find-prompts.js';
 import { printDiagnostics, type Io } from '../output.js';
 import { writeOutput, type DiffFormat } from './write-output.js';

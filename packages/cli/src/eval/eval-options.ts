@@ -1,5 +1,4 @@
-import { PromptpackError } from '@promptpack/core';
-import type { Tier } from '@promptpack/eval';
+import { PromptpackError, type Tier } from '@promptpack/spec';
 
 export type ReportFormat = 'json' | 'markdown' | 'html';
 export type ProviderName = 'openai' | 'replay';

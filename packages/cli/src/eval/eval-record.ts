@@ -1,32 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { compareVersions, findRepoRoot, listReleaseTags, PromptpackError } from '@promptpack/core';
-import { type EvalResult, type GateResult, safeParseEvalResult } from '@promptpack/eval';
-import { summarizeResult, type TierSummary } from '@promptpack/report';
-
-export const evalRecordFile = 'eval-result.json';
-export const evalRecordVersion = 'promptpack.eval-record/v1';
-
-/**
- * `prompts/<id>/eval-result.json`: a passing gated run of exactly this
- * content (contentHash + evalsHash). `promptpack release` requires it, the
- * changelog summarises it, the package ships it, and the next version's
- * `--baseline auto` compares with it.
- */
-export interface EvalRecord {
-  specificationVersion: typeof evalRecordVersion;
-  prompt: { id: string; name: string; version: string; contentHash: string; evalsHash: string };
-  provider: string;
-  model: string;
-  recordedAt: string;
-  /** Counts and rates per tier, for readers that do not want the whole result. */
-  summary: { cases: number; repeats: number; errors: number; blocking: TierSummary; all: TierSummary };
-  gate: GateResult;
-  /** Where the baseline came from, when the gate compared with one. */
-  baseline: { version: string; source: string } | null;
-  result: EvalResult;
-}
+import { compareVersions, findRepoRoot, listReleaseTags } from '@promptpack/core';
+import { summarizeResult } from '@promptpack/report';
+import { evalRecordFile, evalRecordVersion, PromptpackError, safeParseEvalResult, type EvalRecord, type EvalResult, type GateResult } from '@promptpack/spec';
 
 export function createEvalRecord(result: EvalResult, gate: GateResult, evalsHash: string, baseline: Baseline | undefined, now = new Date()): EvalRecord {
   const summary = summarizeResult(result);

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildPrompt, compilePrompt } from '@promptpack/build';
-import { findRepoRoot, listReleaseTags, loadPromptFromSources, PromptpackError, readPromptAtRef, type Diagnostic } from '@promptpack/core';
+import { findRepoRoot, listReleaseTags, loadPromptFromSources, readPromptAtRef } from '@promptpack/core';
+import { PromptpackError, type Diagnostic, type ManifestIdentity, type PromptManifest } from '@promptpack/spec';
 
 /** What the eval runner needs from a built prompt package (its dist/index.js). */
 export interface BuiltPrompt {
@@ -21,13 +22,8 @@ export interface BuiltPrompt {
   cleanup(): void;
 }
 
-export interface BuiltManifest {
-  id: string;
-  name: string;
-  version: string;
-  contentHash: string;
-  hashes: { evals: string };
-}
+/** The parts of `dist/manifest.json` (@promptpack/spec's `PromptManifest`) an eval run reads. */
+export type BuiltManifest = ManifestIdentity & { hashes: Pick<PromptManifest['hashes'], 'evals'> };
 
 /**
  * The working tree's prompt, built first: the build writes only what

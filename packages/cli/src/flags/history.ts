@@ -1,17 +1,15 @@
-// `promptpack flags history <id>`: the flag's changes, with who, why and what
-// each overrode.
+// Prints `promptpack flags history <id>`; @promptpack/operate reads it.
+import { flagHistory, type Context } from '@promptpack/operate';
 import type { Io } from '../output.js';
-import { type Context, flagOf } from './context.js';
 import { table } from './table.js';
 
 export async function historyCommand(context: Context, id: string, options: { json: boolean; all: boolean }, io: Io): Promise<number> {
-  const flag = flagOf(id);
-  const history = await context.target.history(flag, { all: options.all });
+  const history = await flagHistory(context, id, { all: options.all });
   if (options.json) {
-    io.out(JSON.stringify({ target: context.target.label, flag, entries: history.entries, notes: history.notes }, null, 2));
+    io.out(JSON.stringify(history, null, 2));
     return 0;
   }
-  io.out(`${flag} in ${context.target.label}: ${history.entries.length} change${history.entries.length === 1 ? '' : 's'}`);
+  io.out(`${history.flag} in ${history.target}: ${history.entries.length} change${history.entries.length === 1 ? '' : 's'}`);
   if (history.entries.length > 0) {
     const rows = history.entries.map((entry) => [
       entry.time.replace(/\.\d+Z$/, 'Z'),

@@ -1,6 +1,6 @@
 // The command line of `promptpack flags`, after the argument parser
 // (program/commands/flags.ts declares the options): checked and defaulted.
-import { FlagsError } from './flags-error.js';
+import { FlagsError } from '@promptpack/operate';
 
 export interface FlagsOptions {
   unleash?: string;

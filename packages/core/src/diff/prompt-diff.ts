@@ -1,6 +1,7 @@
 import { sha256 } from '../hash.js';
 import { comparePrompts } from '../impact/compare-prompts.js';
-import { maxBump, type Bump, type PartChange, type PromptPart } from '../impact/prompt-impact.js';
+import { maxBump } from '../impact/prompt-impact.js';
+import type { Bump, PartChange, PromptPart } from '@promptpack/spec';
 import type { LoadedPrompt } from '../loaded-prompt.js';
 import { partText, type TextPart } from './part-texts.js';
 import { policyText } from './policy-text.js';

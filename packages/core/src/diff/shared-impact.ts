@@ -1,4 +1,4 @@
-import type { Bump, PartChange } from '../impact/prompt-impact.js';
+import type { Bump, PartChange } from '@promptpack/spec';
 import type { LoadedPrompt } from '../loaded-prompt.js';
 import { diffPrompts } from './prompt-diff.js';
 import { sharedSectionNames } from './policy-text.js';

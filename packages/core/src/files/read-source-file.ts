@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '@promptpack/spec';
 import { decodeUtf8 } from './decode-utf8.js';
 
 /**

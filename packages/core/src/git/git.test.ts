@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PromptpackError } from '../errors.js';
+import { PromptpackError } from '@promptpack/spec';
 import { loadPromptFromSources } from '../load-prompt.js';
 import { listPromptFoldersAtRef, readPromptAtRef } from './read-prompt-at-ref.js';
 import { defaultBase, findRepoRoot, mergeBase, resolveRef } from './refs.js';

@@ -1,4 +1,4 @@
-import { PromptpackError } from '../errors.js';
+import { PromptpackError } from '@promptpack/spec';
 import { runGit } from './run-git.js';
 
 /** A commit to compare against, with the name a user gave it (for messages). */

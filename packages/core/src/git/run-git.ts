@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { PromptpackError } from '../errors.js';
+import { PromptpackError } from '@promptpack/spec';
 
 export type GitResult = { ok: true; stdout: string } | { ok: false; stderr: string; status: number | null };
 

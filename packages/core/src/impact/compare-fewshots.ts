@@ -1,5 +1,5 @@
-import type { FewShot } from '../schema/fewshots-spec.js';
-import type { PartChange } from './prompt-impact.js';
+import type { FewShot } from '@promptpack/spec';
+import type { PartChange } from '@promptpack/spec';
 
 /**
  * Few-shot pairs teach the model by example, so adding or removing one

@@ -4,7 +4,8 @@ import { compareFewShots } from './compare-fewshots.js';
 import { compareSchema } from './compare-schema.js';
 import { compareEvals, compareMetadata, compareModel } from './compare-settings.js';
 import { compareText, describeTextChange } from './compare-text.js';
-import { maxBump, type PartChange, type PromptImpact } from './prompt-impact.js';
+import { maxBump, type PromptImpact } from './prompt-impact.js';
+import type { PartChange } from '@promptpack/spec';
 
 /**
  * The semver impact of going from `before` to `after`, part by part:

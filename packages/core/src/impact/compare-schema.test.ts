@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ObjectNode } from '../schema/schema-node.js';
+import type { ObjectNode } from '@promptpack/spec';
 import { compareSchema } from './compare-schema.js';
 
 // The loader refuses these names; compareSchema is public API, so it must still

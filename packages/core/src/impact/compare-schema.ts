@@ -1,6 +1,4 @@
-import type { ArrayNode, NumberNode, ObjectNode, SchemaNode, StringNode } from '../schema/schema-node.js';
-import { lowerBound, upperBound, type Bound } from '../schema/number-bounds.js';
-import type { PartChange } from './prompt-impact.js';
+import { lowerBound, upperBound, type ArrayNode, type Bound, type NumberNode, type ObjectNode, type PartChange, type SchemaNode, type StringNode } from '@promptpack/spec';
 
 /**
  * Which way values flow through a schema decides whether a change breaks

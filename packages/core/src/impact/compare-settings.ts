@@ -1,8 +1,7 @@
-import { canonicalJson } from '../hash.js';
+import { canonicalJson } from '@promptpack/spec';
 import type { PromptPackageJson } from '../loaded-prompt.js';
-import type { EvalManifest } from '../schema/evals-spec.js';
-import type { ModelDefaults, PromptSpec } from '../schema/prompt-spec.js';
-import type { PartChange } from './prompt-impact.js';
+import type { EvalManifest, ModelDefaults, PromptSpec } from '@promptpack/spec';
+import type { PartChange } from '@promptpack/spec';
 
 /** The model and every parameter shape the answers a service gets: each change is minor. */
 export function compareModel(before: ModelDefaults, after: ModelDefaults): PartChange[] {

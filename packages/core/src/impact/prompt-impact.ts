@@ -1,23 +1,10 @@
+import type { Bump, PartChange } from '@promptpack/spec';
+
 /**
  * What a change to a prompt means for its version. Produced by comparing two
  * snapshots of one prompt (before/after), part by part; consumed by
  * `promptpack check`, the changelog module and `promptpack diff`.
  */
-export type Bump = 'none' | 'patch' | 'minor' | 'major';
-
-/** The parts of a prompt a change can touch, as legal, product and engineering own them. */
-export type PromptPart = 'policy' | 'fewshots' | 'template' | 'variables' | 'output' | 'model' | 'evals' | 'metadata';
-
-export interface PartChange {
-  part: PromptPart;
-  /** The smallest bump this change alone requires. */
-  bump: Exclude<Bump, 'none'>;
-  /** One line a release manager can read, e.g. `variable "ticket.priority" added, required`. */
-  summary: string;
-  /** Variable or output path for structured parts (`ticket.priority`). */
-  path?: string;
-}
-
 export interface PromptImpact {
   id: string;
   /** The largest bump any change requires; 'none' when nothing changed. */

@@ -1,5 +1,5 @@
+import type { Bump } from '@promptpack/spec';
 import semver from 'semver';
-import type { Bump } from './prompt-impact.js';
 
 export interface SemVer {
   major: number;

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PromptpackError } from '../errors.js';
 import { sha256 } from '../hash.js';
-import { formatPolicyLock, parsePolicyLock, policyHash, policyLockFor, readPolicyLock } from './policy-lock.js';
+import { formatPolicyLock, parsePolicyLockText as parsePolicyLock, PromptpackError } from '@promptpack/spec';
+import { policyHash, policyLockFor, readPolicyLock } from './policy-lock.js';
 import { unifiedDiff } from './unified-diff.js';
 
 const prompt = { sources: { policy: 'Intro.\n{{> safety}}\nOutro.\n' }, shared: [{ name: 'safety', file: 'prompts/_shared/safety.md', text: 'Be safe.\n' }] } as const;

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatDiagnostic, type Diagnostic } from '../diagnostic.js';
+import { type Diagnostic, formatDiagnostic } from '@promptpack/spec';
 import { comparePrompts } from '../impact/compare-prompts.js';
 import { loadPrompt, loadPromptFromSources } from '../load-prompt.js';
 import { promptFiles, type LoadedPrompt, type PromptFilePart } from '../loaded-prompt.js';

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '@promptpack/spec';
 import type { Include } from '../shared/find-includes.js';
 import type { AnalyzeTemplateOptions } from './analyze-template-options.js';
 import type { Value } from './binding.js';

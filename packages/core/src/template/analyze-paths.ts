@@ -1,4 +1,4 @@
-import type { ObjectNode, SchemaNode } from '../schema/schema-node.js';
+import type { ObjectNode, SchemaNode } from '@promptpack/spec';
 import { report, reportProblem, use, type AnalysisContext } from './analysis-context.js';
 import type { Binding, Value } from './binding.js';
 import { analyzeCall } from './analyze-helpers.js';

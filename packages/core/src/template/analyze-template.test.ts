@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { Diagnostic } from '../diagnostic.js';
-import type { ObjectNode, SchemaNode } from '../schema/schema-node.js';
+import type { Diagnostic, ObjectNode, SchemaNode } from '@promptpack/spec';
 import { analyzeTemplate } from './analyze-template.js';
 import { itemPath, propertyPath } from './variable-path.js';
 

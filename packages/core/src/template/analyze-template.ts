@@ -1,6 +1,4 @@
-import type { Diagnostic } from '../diagnostic.js';
-import { sortDiagnostics } from '../diagnostic.js';
-import type { ObjectNode } from '../schema/schema-node.js';
+import { sortDiagnostics, type Diagnostic, type ObjectNode } from '@promptpack/spec';
 import { findIncludes } from '../shared/find-includes.js';
 import type { AnalysisContext } from './analysis-context.js';
 import type { AnalyzeTemplateOptions } from './analyze-template-options.js';

@@ -1,4 +1,4 @@
-import type { SchemaNode } from '../schema/schema-node.js';
+import type { SchemaNode } from '@promptpack/spec';
 
 /** Something an expression can evaluate to: a schema node, and the declared path it was read from, if any. */
 export interface Binding {

@@ -1,4 +1,4 @@
-import type { SchemaNode } from '../schema/schema-node.js';
+import type { SchemaNode } from '@promptpack/spec';
 import type { Binding } from './binding.js';
 import { itemPath, propertyPath } from './variable-path.js';
 

@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import type { Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '@promptpack/spec';
 import { lastToken } from './handlebars-lexer.js';
 import { scanBlocks, type BlockStructure } from './scan-blocks.js';
 

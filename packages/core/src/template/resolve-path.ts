@@ -1,4 +1,4 @@
-import type { ObjectNode, SchemaNode } from '../schema/schema-node.js';
+import type { ObjectNode, SchemaNode } from '@promptpack/spec';
 import type { Binding, Value } from './binding.js';
 import { describeNode } from './binding.js';
 import { readProperty } from './member-access.js';

@@ -1,4 +1,4 @@
-import type { ObjectNode } from '../schema/schema-node.js';
+import type { ObjectNode } from '@promptpack/spec';
 import type { Value } from './binding.js';
 import { withPrefixes } from './variable-path.js';
 

@@ -1,6 +1,4 @@
-import type { Diagnostic } from '../diagnostic.js';
-import { evalManifestSchema, type Assertion, type EvalManifest } from '../schema/evals-spec.js';
-import type { ObjectNode } from '../schema/schema-node.js';
+import { type Assertion, type Diagnostic, type EvalManifest, evalManifestSchema, type ObjectNode } from '@promptpack/spec';
 import { schemaToZod } from '../variables/schema-to-zod.js';
 import { parseYamlFile, type YamlFile } from '../yaml/yaml-file.js';
 import { zodIssuesToDiagnostics } from '../yaml/zod-diagnostics.js';

@@ -1,5 +1,4 @@
-import type { Diagnostic } from '../diagnostic.js';
-import { fewShotsSchema, type FewShot } from '../schema/fewshots-spec.js';
+import { type Diagnostic, type FewShot, fewShotsSchema } from '@promptpack/spec';
 import { parseYamlFile } from '../yaml/yaml-file.js';
 import { zodIssuesToDiagnostics } from '../yaml/zod-diagnostics.js';
 

@@ -1,5 +1,5 @@
+import { locateJsonKey, parseJsonText, type Diagnostic } from '@promptpack/spec';
 import semver from 'semver';
-import type { Diagnostic } from '../diagnostic.js';
 import type { PromptPackageJson } from '../loaded-prompt.js';
 import { packageNameProblems } from './package-name.js';
 
@@ -21,12 +21,9 @@ export interface PackageJsonCheck {
 
 /** Parses and checks a prompt's package.json: JSON syntax, name matches folder, semver version, exports. */
 export function checkPackageJson(file: string, source: string, folder: string): PackageJsonCheck {
-  let data: unknown;
-  try {
-    data = JSON.parse(source);
-  } catch (error) {
-    return { packageJson: undefined, diagnostics: [jsonSyntaxDiagnostic(file, source, error as Error)] };
-  }
+  const text = parseJsonText(source);
+  if (!text.ok) return { packageJson: undefined, diagnostics: [jsonSyntaxDiagnostic(file, text)] };
+  const data = text.value;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return {
       packageJson: undefined,
@@ -117,33 +114,14 @@ function checkDependencies(json: Record<string, unknown>, source: string, file: 
   });
 }
 
-function jsonSyntaxDiagnostic(file: string, source: string, error: Error): Diagnostic {
-  // V8 reports "... in JSON at position N (line L column C)"; older ones only the position.
-  const lineColumn = /line (\d+) column (\d+)/.exec(error.message);
-  const position = /position (\d+)/.exec(error.message);
-  const where = lineColumn
-    ? { line: Number(lineColumn[1]), column: Number(lineColumn[2]) }
-    : position
-      ? offsetToPosition(source, Number(position[1]))
-      : { line: 1, column: 1 };
+function jsonSyntaxDiagnostic(file: string, failure: { message: string; line: number; column: number }): Diagnostic {
   return {
     code: 'package/invalid-json',
     severity: 'error',
     file,
-    ...where,
-    message: `package.json is not valid JSON: ${error.message.replace(/ in JSON at position.*$/, '')}.`,
+    line: failure.line,
+    column: failure.column,
+    message: `package.json is not valid JSON: ${failure.message}.`,
     hint: 'Look for a trailing comma, a missing comma or an unquoted key near this spot.',
   };
-}
-
-function locateJsonKey(source: string, key: string): { line: number; column: number } {
-  const index = source.indexOf(`"${key}"`);
-  return index < 0 ? { line: 1, column: 1 } : offsetToPosition(source, index);
-}
-
-export function offsetToPosition(source: string, offset: number): { line: number; column: number } {
-  const before = source.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  return { line, column };
 }

@@ -1,7 +1,4 @@
-import type { Diagnostic } from '../diagnostic.js';
-import { isEmptyRange, lowerBound, upperBound } from '../schema/number-bounds.js';
-import type { NumberNode, SchemaNode, StringNode } from '../schema/schema-node.js';
-import { promptSpecSchema, type PromptSpec } from '../schema/prompt-spec.js';
+import { isEmptyRange, lowerBound, promptSpecSchema, upperBound, type Diagnostic, type NumberNode, type PromptSpec, type SchemaNode, type StringNode } from '@promptpack/spec';
 import { checkSync } from 'recheck';
 import { parseYamlFile, type YamlFile } from '../yaml/yaml-file.js';
 import { zodIssuesToDiagnostics } from '../yaml/zod-diagnostics.js';

@@ -1,5 +1,4 @@
-import type { Diagnostic } from '../diagnostic.js';
-import type { ObjectNode, SchemaNode } from '../schema/schema-node.js';
+import type { Diagnostic, ObjectNode, SchemaNode } from '@promptpack/spec';
 import type { YamlFile } from '../yaml/yaml-file.js';
 
 /**

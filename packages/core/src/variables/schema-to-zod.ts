@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SchemaNode } from '../schema/schema-node.js';
+import type { SchemaNode } from '@promptpack/spec';
 
 /**
  * Builds the zod validator a schema declaration means. The build emits the

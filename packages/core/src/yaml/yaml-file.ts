@@ -1,5 +1,5 @@
+import type { Diagnostic } from '@promptpack/spec';
 import { isMap, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
-import type { Diagnostic } from '../diagnostic.js';
 
 /** A parsed YAML file that can say where any data path sits in the source. */
 export interface YamlFile {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Diagnostic, DiagnosticCode } from '../diagnostic.js';
+import type { Diagnostic, DiagnosticCode } from '@promptpack/spec';
 import type { YamlFile } from './yaml-file.js';
 
 /**

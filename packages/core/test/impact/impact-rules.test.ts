@@ -2,14 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { evalManifestSchema, fewShotsSchema, promptSpecSchema, type PartChange } from '@promptpack/spec';
 import {
   comparePrompts,
-  evalManifestSchema,
-  fewShotsSchema,
   loadPromptFromSources,
-  promptSpecSchema,
   type LoadedPrompt,
-  type PartChange,
   type PromptPackageJson,
 } from '../../src/index.js';
 

@@ -1,5 +1,6 @@
 import { diffWordsWithSpace } from 'diff';
-import type { Bump, DiffEndpoint, DiffLine, Hunk, PartDiff, PromptDiff, PromptPart } from '@promptpack/core';
+import type { DiffEndpoint, DiffLine, Hunk, PartDiff, PromptDiff } from '@promptpack/core';
+import type { Bump, PromptPart } from '@promptpack/spec';
 
 // Phrases every format shares, so text, markdown and HTML say the same thing.
 

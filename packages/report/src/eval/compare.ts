@@ -1,4 +1,4 @@
-import type { EvalResult } from '@promptpack/eval';
+import type { EvalResult } from '@promptpack/spec';
 import { caseReasons, type CaseResult, type Outcome, representativeRun, type ResultSummary, summarizeResult, type TierName, tiers } from './summarize.js';
 
 export type CaseChange = 'regressed' | 'improved' | 'unchanged' | 'new' | 'removed';

@@ -1,4 +1,4 @@
-import type { EvalResult } from '@promptpack/eval';
+import type { EvalResult } from '@promptpack/spec';
 import type { GateVerdict } from './summarize.js';
 import { html, type Html } from '../html/html.js';
 import { htmlPage } from '../html/page.js';

@@ -1,4 +1,4 @@
-import type { EvalResult } from '@promptpack/eval';
+import type { EvalResult } from '@promptpack/spec';
 import type { GateVerdict } from './summarize.js';
 import { caseReasons, formatMs, formatUsd, percent, representativeRun, summarizeResult, tiers } from './summarize.js';
 

@@ -1,4 +1,4 @@
-import type { EvalResult } from '@promptpack/eval';
+import type { EvalResult, TierSummary } from '@promptpack/spec';
 
 /** What a report shows of a gate decision (the engine's `gate()` result fits). */
 export interface GateVerdict {
@@ -14,19 +14,6 @@ export type TierName = CaseResult['tier'];
 export const tiers: readonly TierName[] = ['blocking', 'monitoring', 'backlog'];
 
 /** Counts per tier, from the case outcomes (hard pass counts as a pass too). */
-export interface TierSummary {
-  count: number;
-  hardPass: number;
-  softPass: number;
-  /** Hard plus soft passes. */
-  pass: number;
-  fail: number;
-  error: number;
-  /** Fractions of `count`; 1 when the tier has no cases, so an empty tier never fails a threshold by itself. */
-  hardPassRate: number;
-  passRate: number;
-}
-
 export interface ResultSummary {
   cases: number;
   repeats: number;

@@ -1,0 +1,43 @@
+import { canonicalJson, type ManifestHashes } from '@promptpack/spec';
+import { sha256 } from './hash.js';
+import type { LoadedPrompt } from './loaded-prompt.js';
+import { outputHash } from './output-hash.js';
+import { policyHash } from './policy/policy-lock.js';
+
+/** The hashed parts that change what render() returns or what parseOutput() accepts. */
+export type BehaviourHashes = Omit<ManifestHashes, 'evals'>;
+
+/**
+ * The hash of each behaviour part. Text parts hash their raw text (the
+ * policy with its shared sections inlined: what legal approves, byte for
+ * byte); structured parts hash canonical JSON, so reordering YAML keys or
+ * reformatting a file changes nothing.
+ */
+export function behaviourHashes(prompt: Pick<LoadedPrompt, 'spec' | 'sources' | 'shared' | 'fewshots'>): BehaviourHashes {
+  const { spec, sources } = prompt;
+  return {
+    policy: policyHash(prompt),
+    fewshots: sha256(canonicalJson(prompt.fewshots)),
+    template: sha256(sources.template),
+    variables: sha256(canonicalJson(spec.variables)),
+    output: outputHash(spec.output),
+    model: sha256(canonicalJson(spec.model)),
+  };
+}
+
+/**
+ * `manifest.contentHash`: one hash over the behaviour parts. Evals are left
+ * out on purpose: adding a golden case changes no behaviour, so two versions
+ * that differ only in evals share a contentHash. Id and version are left out
+ * too: the hash says "same content", whatever the release is called. The one
+ * definition: the build writes it, the changelog and release match records by it.
+ */
+export function contentHash(hashes: BehaviourHashes | ManifestHashes): string {
+  const { policy, fewshots, template, variables, output, model } = hashes;
+  return sha256(canonicalJson({ policy, fewshots, template, variables, output, model }));
+}
+
+/** The contentHash a build of this prompt would write, without building it. */
+export function promptContentHash(prompt: Pick<LoadedPrompt, 'spec' | 'sources' | 'shared' | 'fewshots'>): string {
+  return contentHash(behaviourHashes(prompt));
+}

@@ -1,0 +1,19 @@
+// @promptpack/operate: the operator's library behind `promptpack flags`.
+// Targets (an Unleash Admin API, a flags file), what a flag state means,
+// changes with their guardrails and audit records, service inventories and
+// the eval records a change is checked against. No printing: callers get data.
+export { actorOf, createTarget, flagOf, flagPrefix, knownVersions, loadContext, packageNameOf, requireKnownPrompt, requireKnownVersion, type Context, type ContextOptions, type TargetOptions } from './context.js';
+export { applyChange, plan, type ChangeArgs, type ChangeOutcome, type ChangeSettings, type Warn } from './change.js';
+export { flagStatus, type PromptStatus, type StatusReport } from './status.js';
+export { flagHistory, type HistoryReport } from './history.js';
+export { historyEntry, rollbackTarget, stableLineage, type HistoryEntry } from './change-record.js';
+export { allStrategy, canaryStrategies, currentStickiness, summarize, summarizeRule, variantVersion, type CanaryPlan, type EnvironmentState, type FlagView } from './flag-state.js';
+export { environmentOf, type ChangePlan, type ChangeRequest, type FlagTarget, type TargetHistory } from './target.js';
+export { auditFileOf, fileEnvironment, fileTarget, readAuditLog, readFlagsFile, writeAtomically } from './file-target.js';
+export { withFileLock, type LockHolder, type LockOptions } from './file-lock.js';
+export { describeRecord, parseRecord, unleashTarget, type UnleashTargetOptions } from './unleash-target.js';
+export { AdminHttpError, unleashAdminClient, type AdminClient, type AdminClientOptions } from './unleash-admin-client.js';
+export { builtInStable, hashesOf, loadInventories, parseInventory, promptIn, wellKnownPath, type Inventories, type InventoryPrompt, type InventoryProblem, type InventorySources, type ServiceInventory } from './inventory.js';
+export { findEvalRecord, gitRoot, installedPackages, releasedVersions, repoPrompts, type EvalLookup, type EvalQuery, type EvalVerdict } from './eval-records.js';
+export { evalViolations, installationViolations, type Guardrail, type VersionCheck, type Violation } from './guardrails.js';
+export { exitCodeOf, FlagsError, type FlagsErrorCode } from './flags-error.js';

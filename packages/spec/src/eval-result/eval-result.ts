@@ -1,0 +1,80 @@
+/** How one case (or one run of it) ended: all hard assertions passed, rescued by soft ones, failed, or no answer. */
+export type CaseOutcome = 'hard-pass' | 'soft-pass' | 'fail' | 'error';
+
+export interface AssertionFailure {
+  /** The assertion's type, e.g. `field-equals`. */
+  assertion: string;
+  soft: boolean;
+  reason: string;
+  /** The assertion's own description from evals.yaml, when it has one. */
+  description?: string;
+}
+
+export type Tier = 'blocking' | 'monitoring' | 'backlog';
+export const tiers: readonly Tier[] = ['blocking', 'monitoring', 'backlog'];
+
+/** `specificationVersion` of an eval result (`promptpack eval --report json`, and the `result` of an eval record). */
+export const evalResultVersion = 'promptpack.eval-result/v1';
+
+export interface RunResult {
+  outcome: CaseOutcome;
+  /** The model's answer; empty for an error run. */
+  output: string;
+  /** Failed assertions only: hard ones, then soft ones when they were needed. */
+  failures: AssertionFailure[];
+  /** 0 for an error run. */
+  latencyMs: number;
+  tokens: { prompt: number; completion: number };
+  costUsd?: number;
+  /** Why the run produced no answer: the error's message, naming the case. */
+  error?: string;
+  /** The error's stable code (`provider/timeout`, `replay/miss`, ...). */
+  errorCode?: string;
+}
+
+export interface CaseResult {
+  id: string;
+  description?: string;
+  tier: Tier;
+  tags: string[];
+  refusal: boolean;
+  outcome: CaseOutcome;
+  runs: RunResult[];
+}
+
+/** Shares of a tier's cases, each in [0, 1] (0 when the tier ran no cases); `count` is the number of cases. */
+export interface TierRates {
+  count: number;
+  hardPass: number;
+  /** Hard or soft pass. */
+  pass: number;
+  fail: number;
+  error: number;
+}
+
+export interface EvalTotals {
+  /** Requests made (cases × repeats). */
+  runs: number;
+  /** Runs that ended in error; any fails the gate. */
+  errors: number;
+  /** Over the runs that answered. */
+  latencyMsP50: number;
+  latencyMsP95: number;
+  tokens: { prompt: number; completion: number };
+  /** Present when any run reported a cost. */
+  costUsd?: number;
+}
+
+/** One eval run of one prompt version: what the gate reads, what a release ships, what the next version compares with. */
+export interface EvalResult {
+  specificationVersion: typeof evalResultVersion;
+  prompt: { id: string; name: string; version: string; contentHash: string };
+  provider: string;
+  model: string;
+  repeats: number;
+  startedAt: string;
+  durationMs: number;
+  cases: CaseResult[];
+  rates: Record<Tier, TierRates>;
+  totals: EvalTotals;
+}
