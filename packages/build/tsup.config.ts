@@ -1,4 +1,5 @@
-import { defineConfig, type Options } from 'tsup';
+import type { Options } from 'tsup';
+import { packageBuild } from '../../tsup.package';
 import { bundlePackageRuntime } from './src/bundle-package-runtime.js';
 
 type Plugin = NonNullable<Options['esbuildPlugins']>[number];
@@ -16,12 +17,4 @@ const packageRuntime: Plugin = {
   },
 };
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  target: 'node20',
-  sourcemap: false,
-  esbuildPlugins: [packageRuntime],
-});
+export default packageBuild({ esbuildPlugins: [packageRuntime] });

@@ -1,11 +1,4 @@
-import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.package';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  // changesets loads the changelog module with require(): the CJS build is the one it runs.
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  target: 'node20',
-  sourcemap: false,
-});
+// changesets loads the changelog module with require(): the CJS build is the one it runs.
+export default packageBuild();

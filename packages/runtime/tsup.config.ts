@@ -1,11 +1,4 @@
-import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.package';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  target: 'node20',
-  // import.meta.url (optional @opentelemetry/api detection) also works in the CJS build.
-  shims: true,
-});
+// import.meta.url (optional @opentelemetry/api detection, loading unleash-client on demand) also works in the CJS build.
+export default packageBuild({ shims: true });

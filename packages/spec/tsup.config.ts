@@ -1,11 +1,4 @@
-import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.package';
 
-export default defineConfig({
-  // Two entries: `plain` must never pull zod in, so a runtime can import it alone.
-  entry: ['src/index.ts', 'src/plain.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  target: 'node20',
-  sourcemap: false,
-});
+// Two entries: `plain` must never pull zod in, so a runtime can import it alone.
+export default packageBuild({ entry: ['src/index.ts', 'src/plain.ts'] });
