@@ -7,7 +7,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startRegistry, type RunningRegistry } from '../../../scripts/registry/registry.js';
 import { fetchPackument, runCommand } from '../../../scripts/e2e/lib/release-cli.js';
-import { main, type Io } from '../src/index.js';
+import { main } from '../src/index.js';
+import { capture } from './capture-io.js';
 
 const validFixture = path.resolve(import.meta.dirname, '../../core/test/__fixtures__/valid/order-help');
 const scratch = mkdtempSync(path.join(tmpdir(), 'promptpack-diff-registry-'));
@@ -20,11 +21,6 @@ const gitEnv = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/
 const git = (...args: string[]) => execFileSync('git', ['-c', 'commit.gpgsign=false', ...args], { cwd: repo, env: gitEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const prompt = (file: string) => path.join(repo, 'prompts/order-help', file);
 
-function capture(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (line) => stdout.push(line), err: (line) => stderr.push(line), color: { out: false, err: false } };
-}
 async function run(...args: string[]) {
   const io = capture();
   const code = await main(args, io);

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main, type Io } from '../src/index.js';
+import { capture } from './capture-io.js';
 
 const validFixture = path.resolve(import.meta.dirname, '../../core/test/__fixtures__/valid/order-help');
 const scratch = mkdtempSync(path.join(tmpdir(), 'promptpack-diff-'));
@@ -19,11 +20,6 @@ function commit(message: string): void {
   git('commit', '-q', '-m', message);
 }
 
-function capture(): Io & { stdout: string[]; stderr: string[]; text: () => string } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (line) => stdout.push(line), err: (line) => stderr.push(line), color: { out: false, err: false }, text: () => [...stdout, ...stderr].join('\n') };
-}
 /** A port nothing listens on: the registry there is unreachable. */
 function closedPort(): Promise<number> {
   return new Promise((resolve) => {

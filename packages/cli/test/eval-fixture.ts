@@ -4,7 +4,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ChatServerStep, RecordedRequest } from '../../eval/test/chat-server.js';
-import type { Io } from '../src/index.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
@@ -110,8 +109,4 @@ export function createFaqRepo(parent: string): ScratchRepo {
   return { dir, promptDir, git };
 }
 
-export function capture(): Io & { stdout: string[]; stderr: string[]; text(): string } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (line) => stdout.push(line), err: (line) => stderr.push(line), color: { out: false, err: false }, text: () => [...stdout, ...stderr].join('\n') };
-}
+export { capture } from './capture-io.js';

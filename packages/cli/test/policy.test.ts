@@ -3,17 +3,12 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main, type Io } from '../src/index.js';
+import { main } from '../src/index.js';
+import { capture } from './capture-io.js';
 
 const validFixture = path.resolve(import.meta.dirname, '../../core/test/__fixtures__/valid/order-help');
 const scratch = mkdtempSync(path.join(tmpdir(), 'promptpack-policy-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-function capture(): Io & { stdout: string[]; stderr: string[]; text: () => string } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (line) => stdout.push(line), err: (line) => stderr.push(line), color: { out: false, err: false }, text: () => [...stdout, ...stderr].join('\n') };
-}
 
 const gitEnv = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com' };
 let repo: string;

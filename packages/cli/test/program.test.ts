@@ -5,15 +5,9 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
-import type { Io } from '../src/output.js';
 import { createProgram, forEachCommand } from '../src/program/create-program.js';
 import { commandPath } from '../src/program/help-text.js';
-
-function capture(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (line) => stdout.push(line), err: (line) => stderr.push(line), color: { out: false, err: false } };
-}
+import { capture } from './capture-io.js';
 
 async function run(...argv: string[]) {
   const io = capture();

@@ -3,18 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { scaffoldRepository } from '@promptpack/scaffold';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main, type Io } from '../src/index.js';
+import { main } from '../src/index.js';
+import { capture } from './capture-io.js';
 
 // `promptpack init` and `promptpack new` where a team starts: an existing
 // repository, an empty prompts/, or none yet.
 const scratch = mkdtempSync(path.join(tmpdir(), 'promptpack-scaffold-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-function capture(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (line) => stdout.push(line), err: (line) => stderr.push(line), color: { out: false, err: false } };
-}
 
 let repo: string;
 let previousCwd: string;
