@@ -185,7 +185,7 @@ describe('promptpack flags against a real Unleash and the example service', () =
     expect(canaryUsers.length).toBeGreaterThan(20);
   });
 
-  it(`canary 10% -> promote -> rollback, ${runs} times: from the CLI command's start to the first request served with the intended version`, { timeout: 300_000 }, async () => {
+  it(`canary 10% -> promote -> rollback, ${runs} times: from the CLI command's start to the first request served with the intended version`, { timeout: 600_000 }, async () => {
     // Back to 100% stable, then each step is observable with one request:
     // the client swaps whole flag states, so a request showing step N's
     // version also shows step N-1 has fully arrived.
