@@ -1,4 +1,4 @@
-import { PromptpackError } from '@promptpack/spec';
+import { PromptpackError } from '@promptpack/spec/plain';
 import { CommanderError } from 'commander';
 import { processIo, type Io } from './output.js';
 import { createProgram } from './program/create-program.js';
