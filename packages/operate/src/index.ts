@@ -13,8 +13,9 @@ export { auditFileOf, fileEnvironment, fileTarget, readAuditLog, readFlagsFile, 
 export { removeLeftovers, writeAtomically } from './atomic-write.js';
 export { withFileLock, type LockHolder, type LockOptions } from './file-lock.js';
 export { describeRecord, parseRecord, unleashTarget, type UnleashTargetOptions } from './unleash-target.js';
-export { AdminHttpError, unleashAdminClient, type AdminClient, type AdminClientOptions } from './unleash-admin-client.js';
+export { AdminBodyError, AdminHttpError, unleashAdminClient, type AdminClient, type AdminClientOptions } from './unleash-admin-client.js';
 export { builtInStable, hashesOf, loadInventories, parseInventory, promptIn, wellKnownPath, type Inventories, type InventoryPrompt, type InventoryProblem, type InventorySources, type ServiceInventory } from './inventory.js';
 export { findEvalRecord, gitRoot, installedPackages, releasedVersions, repoPrompts, type EvalLookup, type EvalQuery, type EvalVerdict } from './eval-records.js';
 export { evalViolations, installationViolations, type Guardrail, type VersionCheck, type Violation } from './guardrails.js';
+export { secretScrubber } from './secret-scrub.js';
 export { exitCodeOf, FlagsError, type FlagsErrorCode } from './flags-error.js';
