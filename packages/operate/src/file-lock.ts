@@ -48,32 +48,38 @@ async function acquire(lock: string, options: LockOptions): Promise<string> {
   for (let waits = 0; ; waits++) {
     if (tryCreate(lock, content)) return content;
     const holder = readHolder(lock);
-    if (holder !== 'gone' && typeof holder !== 'string' && 'unreadable' in holder) {
-      if (performance.now() > deadline) {
-        throw new FlagsError(
-          'flags/target',
-          `The lock file ${lock} exists but cannot be read (${holder.unreadable}); it is not a lock promptpack wrote.`,
-          `Remove it once no \`promptpack flags\` command is running (rm -r ${lock}), then run yours again.`,
-        );
-      }
-    } else if (holder !== 'gone') {
-      if (isStale(lock, holder)) takeOver(lock, holder);
-      else {
-        if (holder !== 'empty' && holder.host !== os.hostname()) refuseOldForeign(lock, holder);
-        if (performance.now() > deadline) {
-          const who = holder === 'empty' ? 'a process that has not written its PID yet' : `PID ${holder.pid} on ${holder.host} (${holder.command}, since ${holder.since})`;
-          throw new FlagsError(
-            'flags/target',
-            `The flags file is locked by ${who}: ${lock}.`,
-            `Wait for that command to finish and run yours again. If no such process exists, delete ${lock} (a lock held by a dead PID on this host is taken over automatically).`,
-          );
-        }
-      }
+    const late = performance.now() > deadline;
+    if (holder === 'gone') {
+      // Released between our create and our read: try again after the pause.
+    } else if (typeof holder === 'object' && 'unreadable' in holder) {
+      if (late) throw unreadableLock(lock, holder.unreadable);
+    } else if (isStale(lock, holder)) {
+      takeOver(lock, holder);
+    } else {
+      if (holder !== 'empty' && holder.host !== os.hostname()) refuseOldForeign(lock, holder);
+      if (late) throw heldLock(lock, holder);
     }
     // After every failed attempt, even a lock that vanished or was just taken over: jittered and growing,
     // so writers that collide do not retry in lockstep and nothing busy-waits.
     await new Promise((resolve) => setTimeout(resolve, Math.min(50, 2 + waits * 2) * (0.5 + Math.random())));
   }
+}
+
+function unreadableLock(lock: string, cause: string): FlagsError {
+  return new FlagsError(
+    'flags/target',
+    `The lock file ${lock} exists but cannot be read (${cause}); it is not a lock promptpack wrote.`,
+    `Remove it once no \`promptpack flags\` command is running (rm -r ${lock}), then run yours again.`,
+  );
+}
+
+function heldLock(lock: string, holder: LockHolder | 'empty'): FlagsError {
+  const who = holder === 'empty' ? 'a process that has not written its PID yet' : `PID ${holder.pid} on ${holder.host} (${holder.command}, since ${holder.since})`;
+  return new FlagsError(
+    'flags/target',
+    `The flags file is locked by ${who}: ${lock}.`,
+    `Wait for that command to finish and run yours again. If no such process exists, delete ${lock} (a lock held by a dead PID on this host is taken over automatically).`,
+  );
 }
 
 /** A lock from another host older than the bound: its holder cannot be checked from here, so the operator decides. */
