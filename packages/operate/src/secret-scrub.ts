@@ -3,8 +3,6 @@
 // record or a log line: raw, JSON-escaped (a token with `"` or `\` reads
 // differently inside JSON) and URL-encoded.
 
-export const secretPlaceholder = '<secret>';
-
 export function secretScrubber(secrets: ReadonlyArray<{ value: string | undefined; label: string }>): (text: string) => string {
   const forms: Array<[string, string]> = [];
   for (const { value, label } of secrets) {
