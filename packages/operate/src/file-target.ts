@@ -1,17 +1,27 @@
 // The flags file as a target: Unleash client-features JSON (what fileFlags
 // reads), changed under `<file>.lock`, written to a temporary file and
 // renamed into place, with one line per change appended to
-// `<file>.audit.jsonl`.
-import { appendFileSync, closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+// `<file>.audit.jsonl`. The audit line is written and flushed before the
+// rename: a change whose record cannot be written (a full disk) is not
+// applied, so a retry applies it; if the rename then fails, the line is cut
+// off again. A flags file that is a symlink is written through to its target
+// (the link stays): operators link a per-environment file into place, and
+// replacing the link with a regular file would silently fork the two.
+import { closeSync, fstatSync, fsyncSync, ftruncateSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { emptyFlagsFile, flagsFileExample, flagsFileProblem, isChangeRecord, type ChangeRecord, type FlagsFile, type FlagsFileFeature, type Strategy } from '@promptpack/spec/plain';
 import { historyEntry } from './change-record.js';
+import { removeLeftovers, removeQuietly, writeTemporary } from './atomic-write.js';
 import { withFileLock } from './file-lock.js';
+import { tooDeepAt } from './json-depth.js';
 import type { EnvironmentState, FlagView } from './flag-state.js';
 import { FlagsError } from './flags-error.js';
 import type { FlagTarget, TargetHistory } from './target.js';
 
 export const fileEnvironment = 'file';
+
+/** Client-features JSON nests about eight levels; far more is a broken or hostile file. */
+const maxNesting = 64;
 
 export function auditFileOf(file: string): string {
   return `${file}.audit.jsonl`;
@@ -19,7 +29,6 @@ export function auditFileOf(file: string): string {
 
 export function fileTarget(file: string, options: { lockTimeoutMs?: number } = {}): FlagTarget {
   const absolute = path.resolve(file);
-  const audit = auditFileOf(absolute);
   const view = (data: FlagsFile, flag: string): FlagView => {
     const feature = data.features.find((candidate) => candidate.name === flag);
     return feature
@@ -32,17 +41,20 @@ export function fileTarget(file: string, options: { lockTimeoutMs?: number } = {
     label: `flags file ${file}`,
     environment: fileEnvironment,
     async list(prefix) {
-      const data = readFlagsFile(absolute);
+      const data = readFlagsFile(resolveFlagsFile(absolute));
       return data.features.filter((feature) => feature.name.startsWith(prefix)).map((feature) => view(data, feature.name));
     },
     async read(flag) {
-      return view(readFlagsFile(absolute), flag);
+      return view(readFlagsFile(resolveFlagsFile(absolute)), flag);
     },
     change(request) {
+      // Resolved per change: the lock, the temporary file and the audit trail live beside the real file.
+      const real = resolveFlagsFile(absolute);
       return withFileLock(
-        absolute,
+        real,
         () => {
-          const data = readFlagsFile(absolute);
+          removeLeftovers(real);
+          const data = readFlagsFile(real);
           const index = data.features.findIndex((feature) => feature.name === request.flag);
           const current = index >= 0 ? view(data, request.flag).environments[0] : undefined;
           const plan = request.decide(current);
@@ -52,16 +64,14 @@ export function fileTarget(file: string, options: { lockTimeoutMs?: number } = {
           const next: FlagsFile = { ...data, features: index >= 0 ? data.features.map((f, i) => (i === index ? feature : f)) : [...data.features, feature] };
           const after: EnvironmentState = { name: fileEnvironment, enabled: plan.enabled, strategies };
           const record = request.record(current, after);
-          writeAtomically(absolute, `${JSON.stringify(next, null, 2)}\n`);
-          // After the rename, still under the lock: audit lines are in the order the changes took effect.
-          appendFileSync(audit, `${JSON.stringify(record)}\n`);
+          commit(real, `${JSON.stringify(next, null, 2)}\n`, `${JSON.stringify(record)}\n`);
           return record;
         },
         { command: `promptpack flags ${request.flag}`, timeoutMs: options.lockTimeoutMs },
       );
     },
     async history(flag) {
-      return readAuditLog(audit, flag);
+      return readAuditLog(auditFileOf(resolveFlagsFile(absolute)), flag);
     },
   };
 }
@@ -74,6 +84,10 @@ export function readFlagsFile(file: string): FlagsFile {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyFlagsFile();
     throw new FlagsError('flags/target', `Cannot read the flags file ${file}: ${(error as Error).message}.`);
+  }
+  const deep = tooDeepAt(text, maxNesting);
+  if (deep) {
+    throw new FlagsError('flags/target', `The flags file ${file}:${deep.line}:${deep.column} nests deeper than ${maxNesting} levels; nothing was changed.`, 'A flags file is Unleash client-features JSON, a few levels deep: restore it from version control.');
   }
   let data: unknown;
   try {
@@ -94,21 +108,66 @@ function clientStrategy(strategy: Strategy): Strategy {
   return rest;
 }
 
-/** Temporary file in the same folder, flushed, renamed over the target: a reader sees the old file or the new one, never half. */
-export function writeAtomically(file: string, contents: string): void {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-  const fd = openSync(temporary, 'w');
+/**
+ * The new flags file and its audit line, together or not at all: the new
+ * file is flushed to a temporary name, the audit line appended and flushed,
+ * then the temporary file renamed into place. Still under the lock, so audit
+ * lines are in the order the changes took effect.
+ */
+function commit(file: string, contents: string, auditLine: string): void {
+  const audit = auditFileOf(file);
+  const temporary = writeTemporary(file, contents);
+  let fd: number | undefined;
+  let sizeBefore = 0;
   try {
-    writeSync(fd, contents);
+    fd = openSync(audit, 'a');
+    sizeBefore = fstatSync(fd).size;
+    writeSync(fd, auditLine);
     fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+  } catch (error) {
+    if (fd !== undefined) cutBack(fd, sizeBefore);
+    removeQuietly(temporary);
+    throw new FlagsError('flags/target', `Cannot write the audit trail ${audit}: ${(error as Error).message}; nothing was changed.`, 'A change is applied only with its record: make room on the disk (or fix the permissions of the audit file) and run the command again.');
   }
   try {
     renameSync(temporary, file);
   } catch (error) {
-    unlinkSync(temporary);
-    throw error;
+    removeQuietly(temporary);
+    const cut = cutBack(fd, sizeBefore);
+    throw new FlagsError(
+      'flags/target',
+      `Cannot replace the flags file ${file}: ${(error as Error).message}; nothing was changed${cut ? '' : `, but its audit line could not be removed again: the last line of ${audit} records a change that did not happen`}.`,
+      'The folder of the flags file must be writable; fix that and run the command again.',
+    );
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Truncates the audit file back to before our line; false when even that fails. Closes nothing. */
+function cutBack(fd: number, size: number): boolean {
+  try {
+    ftruncateSync(fd, size);
+    fsyncSync(fd);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The file a flags path names: a symlink's target (so the link stays a link), else the path itself. */
+export function resolveFlagsFile(file: string): string {
+  let link: boolean;
+  try {
+    link = lstatSync(file).isSymbolicLink();
+  } catch {
+    return file;
+  }
+  if (!link) return file;
+  try {
+    return realpathSync(file);
+  } catch (error) {
+    throw new FlagsError('flags/target', `The flags file ${file} is a symlink whose target cannot be resolved (${(error as Error).message}); nothing was changed.`, `Point the link at an existing flags file (or remove it: the first change creates a regular file), e.g. ln -sf <target> ${file}.`);
   }
 }
 

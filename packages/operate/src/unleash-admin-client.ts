@@ -1,6 +1,10 @@
 // The one HTTP client of Unleash's Admin API: paths, the token header, the
 // timeout, JSON bodies. `promptpack flags --unleash` (unleash-target.ts) and
 // the repository's tests and demo (scripts/unleash/admin-api.ts) both use it.
+// Every body is parsed defensively: a proxy or login page answering 200 with
+// HTML is an error naming the URL and status, never a SyntaxError quoting the
+// body. The token and a URL's user:password never appear in a message.
+import { secretScrubber } from './secret-scrub.js';
 
 export interface AdminClientOptions {
   /** The server's base URL, e.g. http://127.0.0.1:4242 (a trailing /api is tolerated). */
@@ -29,6 +33,19 @@ export class AdminHttpError extends Error {
   }
 }
 
+/** Unleash (or whatever answers at the URL) sent a body that is not JSON. The body is not quoted: a login page may echo credentials. */
+export class AdminBodyError extends Error {
+  readonly url: string;
+  readonly status: number;
+
+  constructor(method: string, url: string, status: number, contentType: string) {
+    super(`Unleash ${method} ${url} answered HTTP ${status} with a body that is not JSON (content-type ${contentType || 'none'}).`);
+    this.name = 'AdminBodyError';
+    this.url = url;
+    this.status = status;
+  }
+}
+
 export interface AdminClient {
   base: string;
   project: string;
@@ -38,7 +55,9 @@ export interface AdminClient {
   strategiesPath(flag: string): string;
   /** `.../environments/<environment>/on` or `/off`. */
   switchPath(flag: string, enabled: boolean): string;
-  /** Replaces the token with `<admin token>` wherever it appears. */
+  /** The base URL without user:password, for messages. */
+  displayBase: string;
+  /** Replaces the token (`<admin token>`) and a URL password (`<password>`) wherever they appear, in raw, JSON-escaped and URL-encoded forms. */
   scrub(text: string): string;
   /**
    * One request. Rejects with an `AdminHttpError` for an error status not in
@@ -48,13 +67,18 @@ export interface AdminClient {
 }
 
 export function unleashAdminClient(options: AdminClientOptions): AdminClient {
-  const base = options.url.replace(/\/+$/, '').replace(/\/api$/, '');
+  const { base, displayBase, user, password } = splitCredentials(options.url.replace(/\/+$/, '').replace(/\/api$/, ''));
   const project = encodeURIComponent(options.project);
   const environment = encodeURIComponent(options.environment);
   const featurePath = (flag: string) => `/api/admin/projects/${project}/features/${encodeURIComponent(flag)}`;
-  const scrub = (text: string) => (options.token ? text.split(options.token).join('<admin token>') : text);
+  const scrub = secretScrubber([
+    { value: options.token, label: '<admin token>' },
+    { value: user && password ? `${user}:${password}` : undefined, label: '<user>:<password>' },
+    { value: password, label: '<password>' },
+  ]);
   return {
     base,
+    displayBase,
     project: options.project,
     environment: options.environment,
     featuresPath: `/api/admin/projects/${project}/features`,
@@ -71,7 +95,32 @@ export function unleashAdminClient(options: AdminClientOptions): AdminClient {
       });
       const text = await response.text();
       if (!response.ok && !allow.includes(response.status)) throw new AdminHttpError(method, path, response.status, text, scrub);
-      return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+      if (!text) return { status: response.status, body: undefined as T };
+      const contentType = response.headers.get('content-type') ?? '';
+      const fail = () => new AdminBodyError(method, scrub(`${displayBase}${path}`), response.status, contentType.split(';')[0]!.trim());
+      // A missing content-type is tolerated when the body parses; a declared non-JSON one (text/html) never is.
+      if (contentType && !/\bjson\b/i.test(contentType)) throw fail();
+      try {
+        return { status: response.status, body: JSON.parse(text) as T };
+      } catch {
+        throw fail();
+      }
     },
   };
+}
+
+/** fetch refuses URLs with credentials anyway; they are kept only to be scrubbed, and never shown. */
+function splitCredentials(url: string): { base: string; displayBase: string; user: string; password: string } {
+  try {
+    const parsed = new URL(url);
+    const user = decodeURIComponent(parsed.username);
+    const password = decodeURIComponent(parsed.password);
+    parsed.username = '';
+    parsed.password = '';
+    const displayBase = parsed.href.replace(/\/+$/, '');
+    return { base: user || password ? displayBase : url, displayBase, user, password };
+  } catch {
+    // Not a URL (or a malformed escape in it): fetch fails on it; whatever precedes an `@` is still never shown.
+    return { base: url, displayBase: url.replace(/\/\/[^/]*@/, '//<credentials>@'), user: '', password: '' };
+  }
 }

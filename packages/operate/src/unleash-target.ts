@@ -9,7 +9,7 @@ import type { EnvironmentState, FlagView } from './flag-state.js';
 import { FlagsError } from './flags-error.js';
 import { networkCause } from './inventory.js';
 import type { FlagTarget } from './target.js';
-import { AdminHttpError, unleashAdminClient } from './unleash-admin-client.js';
+import { AdminBodyError, AdminHttpError, unleashAdminClient } from './unleash-admin-client.js';
 
 export interface UnleashTargetOptions {
   url: string;
@@ -39,7 +39,7 @@ const recordMarker = '\n\npromptpack-change: ';
 
 export function unleashTarget(options: UnleashTargetOptions): FlagTarget {
   const client = unleashAdminClient(options);
-  const { base, featurePath, strategiesPath } = client;
+  const { displayBase: base, featurePath, strategiesPath } = client;
   const project = encodeURIComponent(options.project);
   const environment = options.environment;
 
@@ -56,6 +56,9 @@ export function unleashTarget(options: UnleashTargetOptions): FlagTarget {
               ? `Check --project (${options.project}) and --environment (${environment}).`
               : undefined;
         throw new FlagsError('flags/target', error.message, hint);
+      }
+      if (error instanceof AdminBodyError) {
+        throw new FlagsError('flags/target', error.message, 'Check that --unleash points at the Unleash server itself, not a proxy, login page or another service on that port.');
       }
       const cause = networkCause(error);
       throw new FlagsError('flags/target', client.scrub(`Cannot reach Unleash at ${base} (${method} ${path}: ${cause}).`), 'Check --unleash (the server base URL, e.g. http://127.0.0.1:4242) and that the server is up. Services keep serving their last known flags meanwhile; `promptpack flags kill` needs the server too.');
@@ -110,7 +113,8 @@ export function unleashTarget(options: UnleashTargetOptions): FlagTarget {
       if (plan.strategies) await setStrategies(request.flag, existing, plan.strategies);
       if (plan.enabled !== (current?.enabled ?? false)) await call('POST', client.switchPath(request.flag, plan.enabled));
       const after: EnvironmentState = { name: environment, enabled: plan.enabled, strategies: plan.strategies ?? existing };
-      const record = request.record(current, after);
+      // Scrubbed like every message: a --reason or --actor that quotes the token does not publish it in Unleash's event log.
+      const record = JSON.parse(client.scrub(JSON.stringify(request.record(current, after)))) as ChangeRecord;
       // The record rides on the flag's description: Unleash logs it as an event, with the previous one as preData.
       await call('PATCH', featurePath(request.flag), [{ op: 'replace', path: '/description', value: describeRecord(record) }]);
       return record;

@@ -2,6 +2,7 @@
 // decides, checks the guardrails, applies and records the change.
 import { applyChange, type ChangeArgs, type ChangeSettings, type Context } from '@promptpack/operate';
 import type { Io } from '../output.js';
+import { printable } from './printable.js';
 
 export type { ChangeArgs } from '@promptpack/operate';
 
@@ -20,7 +21,7 @@ export async function changeCommand(context: Context, args: ChangeArgs, settings
   const where = context.target.kind === 'unleash' ? `${record.flag} in ${context.target.environment}` : record.flag;
   io.out(`${args.command} ${where}: ${record.after.text}`);
   io.out(`  was: ${record.before.text}`);
-  io.out(`  recorded: ${settings.actor}, "${settings.reason}"${forced.length > 0 ? `, FORCED past ${forced.map((entry) => entry.guardrail).join(', ')}` : ''} (${context.target.kind === 'file' ? 'audit log next to the file' : "flag description + Unleash's event log"}; \`promptpack flags history ${args.id}\`)`);
+  io.out(`  recorded: ${printable(settings.actor)}, "${printable(settings.reason)}"${forced.length > 0 ? `, FORCED past ${forced.map((entry) => entry.guardrail).join(', ')}` : ''} (${context.target.kind === 'file' ? 'audit log next to the file' : "flag description + Unleash's event log"}; \`promptpack flags history ${args.id}\`)`);
   io.out(`  done in ${elapsedMs} ms; services see it within ${context.target.kind === 'unleash' ? 'about two seconds (their refreshInterval plus Unleash\'s one-second refresh)' : 'their pollInterval (250 ms by default)'}.`);
   return 0;
 }

@@ -1,6 +1,7 @@
 // Prints `promptpack flags history <id>`; @promptpack/operate reads it.
 import { flagHistory, type Context } from '@promptpack/operate';
 import type { Io } from '../output.js';
+import { printable } from './printable.js';
 import { table } from './table.js';
 
 export async function historyCommand(context: Context, id: string, options: { json: boolean; all: boolean }, io: Io): Promise<number> {
@@ -20,6 +21,6 @@ export async function historyCommand(context: Context, id: string, options: { js
     ]);
     io.out(table(['TIME', 'ACTOR', 'COMMAND', 'CHANGE', 'REASON'], rows).join('\n'));
   }
-  for (const note of history.notes) io.err(`note: ${note}`);
+  for (const note of history.notes) io.err(`note: ${printable(note)}`);
   return 0;
 }
