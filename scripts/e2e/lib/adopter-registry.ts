@@ -57,9 +57,11 @@ function installedSpec(dir: string, dependency: string, owner: string): string {
 /**
  * Publishes the tooling (without rebuilding: the caller built it) and seeds
  * the third-party closure, concurrently. `npmrcDir` receives the npm user
- * config with the registry token the publishes need.
+ * config with the registry token the publishes need. `pnpm: false` leaves
+ * pnpm itself out (an npm-only adopter does not need it).
  */
-export async function fillAdopterRegistry(registryUrl: string, npmrcDir: string, log: (line: string) => void = () => {}): Promise<AdopterRegistryContents> {
+export async function fillAdopterRegistry(registryUrl: string, npmrcDir: string, options: { log?: (line: string) => void; pnpm?: boolean } = {}): Promise<AdopterRegistryContents> {
+  const log = options.log ?? (() => {});
   const url = new URL(registryUrl);
   const userconfig = path.join(npmrcDir, 'publisher.npmrc');
   writeFileSync(userconfig, `//${url.host}${url.pathname}:_authToken=local\n`);
@@ -68,9 +70,9 @@ export async function fillAdopterRegistry(registryUrl: string, npmrcDir: string,
   const [tooling, seeded] = await Promise.all([
     publishTooling({ registry: url.href, build: false, env, log }),
     seedDependencies(url.href, roots),
-    seedPnpm(url, path.join(npmrcDir, 'pnpm-seed')),
+    options.pnpm === false ? undefined : seedPnpm(url, path.join(npmrcDir, 'pnpm-seed')),
   ]);
-  return { tooling, seeded: [...seeded, `pnpm@${pnpmVersion}`].sort(), roots };
+  return { tooling, seeded: options.pnpm === false ? seeded : [...seeded, `pnpm@${pnpmVersion}`].sort(), roots };
 }
 
 /**
