@@ -14,7 +14,7 @@ import { type RunningRegistry, startRegistry } from '../registry/registry.js';
 import { toolingPackages } from '../tooling/workspace-packages.js';
 import { adopterShell } from './lib/adopter-environment.js';
 import { type AdopterRegistryContents, fillAdopterRegistry } from './lib/adopter-registry.js';
-import { commitAll, createAdopterRepository, versionAndRelease, writeChangeset } from './lib/adopter-repository.js';
+import { commitAll, createAdopterRepository, skipEvalsReason, versionAndRelease, writeChangeset } from './lib/adopter-repository.js';
 import { installCanaryService, runCanary } from './lib/canary-service.js';
 import type { PackageManager } from './lib/consumer.js';
 import { publishedVersions } from './lib/release-cli.js';
@@ -81,6 +81,10 @@ describe.each<PackageManager>(['npm', 'pnpm'])('a team adopts promptpack with %s
     expect(await publishedVersions(url, packageName)).toEqual(expect.arrayContaining([first.version, second.version]));
     const tags = (await repository.git('tag', '--list', `${packageName}@*`)).stdout.trim().split('\n');
     expect(tags).toEqual([`${packageName}@${first.version}`, `${packageName}@${second.version}`]);
+    // The override is on record in the tag, with the identity the shell's git uses.
+    const annotation = (await repository.git('tag', '--list', '--format=%(contents)', `${packageName}@${first.version}`)).stdout;
+    expect(annotation).toContain(`reason: ${skipEvalsReason}`);
+    expect(annotation).toContain('by: Ada Adopter <ada@acme.example>');
     released[packageManager] = [first.version, second.version];
     console.log(`${packageManager} adopter commands:\n  ${repository.commands.join('\n  ')}`);
   });
