@@ -20,9 +20,9 @@ import type { PackageManager } from './lib/consumer.js';
 import { publishedVersions } from './lib/release-cli.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'promptpack-e2e-adopter-'));
-const scope = '@acme';
 const promptId = 'order-status';
-const packageName = `${scope}/prompt-${promptId}`;
+// The two runs share the registry, so each releases under its own scope.
+const scopes: Record<PackageManager, string> = { npm: '@acme', pnpm: '@acme-pnpm' };
 const toolingVersion = toolingPackages().find((item) => item.name === 'create-promptpack')?.version ?? '';
 const runtimeVersion = toolingPackages().find((item) => item.name === '@promptpack/runtime')?.version ?? '';
 let registry: RunningRegistry | undefined;
@@ -44,6 +44,9 @@ afterAll(async () => {
 }, 120_000);
 
 describe.each<PackageManager>(['npm', 'pnpm'])('a team adopts promptpack with %s', (packageManager) => {
+  const scope = scopes[packageManager];
+  const packageName = `${scope}/prompt-${promptId}`;
+
   test('create, new, validate, build, two releases to the registry', { timeout: 600_000 }, async () => {
     const url = registry!.url;
     expect(contents.tooling.published).toContain(`create-promptpack@${toolingVersion}`);
@@ -66,7 +69,7 @@ describe.each<PackageManager>(['npm', 'pnpm'])('a team adopts promptpack with %s
     await commitAll(repository, 'order-status: approve policy, changeset');
     const first = await versionAndRelease(repository, promptId, url);
     expect(first.version).toBe('0.2.0');
-    expect(first.release.output).toMatch(/published: +2\n/);
+    expect(first.release.output).toMatch(/^published: +2$/m);
 
     // A second version: a template wording change, released as a patch.
     const template = path.join(repository.dir, 'prompts', promptId, 'template.hbs');
@@ -76,9 +79,9 @@ describe.each<PackageManager>(['npm', 'pnpm'])('a team adopts promptpack with %s
     await commitAll(repository, 'order-status: template wording');
     const second = await versionAndRelease(repository, promptId, url);
     expect(second.version).toBe('0.2.1');
-    expect(second.release.output).toMatch(/published: +1\n/);
+    expect(second.release.output).toMatch(/^published: +1$/m);
 
-    expect(await publishedVersions(url, packageName)).toEqual(expect.arrayContaining([first.version, second.version]));
+    expect(await publishedVersions(url, packageName)).toEqual([first.version, second.version]);
     const tags = (await repository.git('tag', '--list', `${packageName}@*`)).stdout.trim().split('\n');
     expect(tags).toEqual([`${packageName}@${first.version}`, `${packageName}@${second.version}`]);
     // The override is on record in the tag, with the identity the shell's git uses.
