@@ -39,7 +39,7 @@ export async function createAdopterRepository(shell: AdopterShell, packageManage
     git: (...args) => typed(dir, 'git', args),
   };
   await repository.git('init', '-q', '-b', 'main');
-  await typed(dir, packageManager, packageManager === 'npm' ? ['install', '--no-audit', '--no-fund'] : ['install', '--reporter=append-only']);
+  await typed(dir, packageManager, ['install']);
   return repository;
 }
 

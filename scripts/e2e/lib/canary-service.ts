@@ -42,9 +42,9 @@ export async function installCanaryService(shell: AdopterShell, dir: string, pac
   if (packageManager === 'pnpm') {
     // A service is a pnpm project of its own; releases minutes old must install.
     writeFileSync(path.join(dir, 'pnpm-workspace.yaml'), `minimumReleaseAgeExclude:\n  - "${options.packageName.split('/')[0]}/*"\n  - "@promptpack/*"\n`);
-    await shell.run(dir, 'pnpm', ['install', '--reporter=append-only']);
+    await shell.run(dir, 'pnpm', ['install']);
   } else {
-    await shell.run(dir, 'npm', ['install', '--no-audit', '--no-fund']);
+    await shell.run(dir, 'npm', ['install']);
   }
 }
 
