@@ -5,7 +5,9 @@
 # free port), cut a second version of support-reply in a scratch copy and
 # install both versions side by side in a copy of examples/support-service;
 # finally run that service live: a 10% canary from a flags file, rolled back
-# by editing the file, without a restart.
+# by editing the file, without a restart. In between, the adopter path:
+# publish the tooling to that registry and, outside this checkout,
+# `npm create promptpack`, `promptpack new` and build.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
 
@@ -36,6 +38,10 @@ trap 'stop_service; tsx scripts/registry/cli.ts stop --dir "$registry_dir"' EXIT
 registry_url=$(tsx scripts/registry/cli.ts start --port 0 --dir "$registry_dir" | tail -n1)
 echo "  Verdaccio at $registry_url (storage in $registry_dir/)"
 tsx scripts/demo/release-demo.ts --registry "$registry_url"
+
+echo
+echo "» a team adopting promptpack in its own repository"
+tsx scripts/demo/adopter-demo.ts --registry "$registry_url"
 
 echo
 tsx scripts/demo/canary-demo.ts --service .cache/demo/support-service --pid-file "$service_pid_file"

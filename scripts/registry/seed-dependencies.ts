@@ -2,10 +2,10 @@
 // packages: handlebars, zod and what they depend on) into the local registry
 // from this workspace's pnpm store, so that a consumer can install prompt
 // packages from the local registry with no uplink and no network.
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { type PackageManifest, putPackage } from './put-package.js';
 import { repoRoot } from './registry.js';
 
 interface Manifest {
@@ -13,6 +13,7 @@ interface Manifest {
   version: string;
   dependencies?: Record<string, string>;
   optionalDependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
 }
 
 /**
@@ -25,21 +26,20 @@ export async function seedDependencies(registryUrl: string, specs: readonly stri
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'promptpack-seed-'));
   try {
     const url = new URL(registryUrl);
-    const npmrc = path.join(scratch, 'npmrc');
-    writeFileSync(npmrc, `registry=${url.href}\n//${url.host}${url.pathname}:_authToken=local\n`);
     const queue = [...closure.values()];
     const worker = async () => {
       for (let item = queue.shift(); item; item = queue.shift()) {
         if (await hasVersion(url, item.manifest.name, item.manifest.version)) continue;
         // A copy without scripts (never run third-party build steps) and
         // without publishConfig (which may name the public registry).
-        const copy = path.join(scratch, `${item.manifest.name.replace('/', '+')}@${item.manifest.version}`);
+        const parent = path.join(scratch, `${item.manifest.name.replace('/', '+')}@${item.manifest.version}`);
+        const copy = path.join(parent, 'package');
         cpSync(item.dir, copy, { recursive: true, filter: (source) => path.basename(source) !== 'node_modules' });
-        const manifest = JSON.parse(readFileSync(path.join(copy, 'package.json'), 'utf8')) as Record<string, unknown>;
+        const manifest = JSON.parse(readFileSync(path.join(copy, 'package.json'), 'utf8')) as PackageManifest;
         delete manifest.scripts;
         delete manifest.publishConfig;
         writeFileSync(path.join(copy, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-        await npmPublish(copy, npmrc, url.href);
+        await putPackage(url, parent, manifest);
       }
     };
     await Promise.all([worker(), worker(), worker(), worker()]);
@@ -64,18 +64,32 @@ function dependencyClosure(specs: readonly string[], store: string): Map<string,
       if (existsSync(depDir)) visit(realpathSync(depDir));
       else if (!optional.has(dep)) throw new Error(`${key} depends on ${dep}, which is not installed next to it in ${siblings}.`);
     }
+    // Peers pnpm resolved for it (linked next to it) go too: npm checks even an
+    // optional peer against the tree it builds (@inquirer/* wants @types/node >= 18
+    // while another package brings @types/node 12) and fails when the registry
+    // has no version that fits.
+    for (const peer of Object.keys(manifest.peerDependencies ?? {})) {
+      const peerDir = path.join(siblings, peer);
+      if (existsSync(peerDir)) visit(realpathSync(peerDir));
+    }
   };
-  for (const spec of specs) {
-    const at = spec.lastIndexOf('@');
-    const name = spec.slice(0, at);
-    // pnpm names a package's folder name@version, plus _<peers> when peer dependencies shaped it.
-    const folder = `${name.replace('/', '+')}@${spec.slice(at + 1)}`;
-    const match = readdirSync(store).find((entry) => entry === folder || entry.startsWith(`${folder}_`));
-    const dir = match ? path.join(store, match, 'node_modules', name) : undefined;
-    if (!dir || !existsSync(dir)) throw new Error(`${spec} is not in the pnpm store of this workspace (${path.join(store, folder)}); run pnpm install.`);
-    visit(realpathSync(dir));
-  }
+  for (const spec of specs) visit(realpathSync(storeDir(store, spec)));
   return found;
+}
+
+/**
+ * The folder of `name@version` in node_modules/.pnpm. A package with peer
+ * dependencies lives under `<name>@<version>_<peers>` (openai@6.49.0_zod@4.6.7):
+ * any of those copies holds the same files.
+ */
+function storeDir(store: string, spec: string): string {
+  const at = spec.lastIndexOf('@');
+  const name = spec.slice(0, at);
+  const id = `${name.replace('/', '+')}@${spec.slice(at + 1)}`;
+  const candidates = [id, ...(existsSync(store) ? readdirSync(store).filter((entry) => entry.startsWith(`${id}_`)).sort() : [])];
+  const dir = candidates.map((entry) => path.join(store, entry, 'node_modules', name)).find((candidate) => existsSync(candidate));
+  if (!dir) throw new Error(`${spec} is not in the pnpm store of this workspace (no ${path.join(store, id)} nor ${id}_<peers>); run pnpm install.`);
+  return dir;
 }
 
 async function hasVersion(registry: URL, name: string, version: string): Promise<boolean> {
@@ -84,17 +98,4 @@ async function hasVersion(registry: URL, name: string, version: string): Promise
   if (!response.ok) throw new Error(`GET ${name} from ${registry.href}: HTTP ${response.status}`);
   const packument = (await response.json()) as { versions?: Record<string, unknown> };
   return packument.versions?.[version] !== undefined;
-}
-
-function npmPublish(dir: string, npmrc: string, registry: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['publish', dir, '--ignore-scripts', '--registry', registry, '--tag', 'latest'], {
-      env: { ...process.env, NPM_CONFIG_USERCONFIG: npmrc },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
-    child.once('error', reject);
-    child.once('close', (code) => (code === 0 ? resolve() : reject(new Error(`npm publish ${dir} failed:\n${stderr}`))));
-  });
 }

@@ -41,7 +41,8 @@ export function verdaccioConfig(options: VerdaccioConfigOptions): Record<string,
     packages,
     web: { enable: false },
     server: { keepAliveTimeout: 60 },
-    max_body_size: '50mb',
+    // pnpm itself is seeded for pnpm repositories (scripts/e2e/lib/adopter-registry.ts): about 70 MB as base64.
+    max_body_size: '200mb',
     log: { type: 'stdout', format: 'pretty-timestamped', level: 'http' },
   };
 }

@@ -25,14 +25,16 @@ export function readBuiltIdentity(dir: string): BuiltIdentity | undefined {
   }
 }
 
-/** Who is releasing: the git identity of the repository, plus the CI actor when there is one. */
+/**
+ * Who is releasing: the identity git signs the release tags with (config,
+ * or GIT_COMMITTER_NAME/EMAIL as CI sets them; `git var` resolves both the
+ * way `git tag` does), plus the CI actor when there is one.
+ */
 export async function overrideBy(cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  const config = async (key: string) => {
-    const result = await run('git', ['config', '--get', key], { cwd });
-    return result.code === 0 ? result.stdout.trim() : '';
-  };
-  const [name, email] = [await config('user.name'), await config('user.email')];
-  const parts = [name && email ? `${name} <${email}>` : name || email || env.USER || 'unknown'];
+  const ident = await run('git', ['var', 'GIT_COMMITTER_IDENT'], { cwd, env });
+  // "Name <email> 1764620000 +0000": the timestamp is the override's `at`, not part of who.
+  const who = ident.code === 0 ? /^(.*?)\s+\d+\s+[+-]\d{4}$/.exec(ident.stdout.trim())?.[1] : undefined;
+  const parts = [who || env.USER || 'unknown'];
   if (env.GITHUB_ACTOR) parts.push(`GitHub actor ${env.GITHUB_ACTOR}${env.GITHUB_RUN_ID ? `, run ${env.GITHUB_RUN_ID}` : ''}`);
   return parts.join('; ');
 }
