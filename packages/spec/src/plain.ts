@@ -35,7 +35,7 @@ export {
   type GateThresholds,
   type TierSummary,
 } from './eval-result/eval-record.js';
-export { parseEvalRecord, safeParseEvalRecord } from './eval-result/parse-eval-record.js';
+export { parseEvalRecord, safeParseEvalRecord, safeParseEvalRecordText } from './eval-result/parse-eval-record.js';
 export {
   emptyFlagsFile,
   flagsFileExample,

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { compareVersions, findRepoRoot, listReleaseTags } from '@promptpack/core';
 import { summarizeResult } from '@promptpack/report';
-import { evalRecordFile, evalRecordVersion, PromptpackError, safeParseEvalResult, type EvalRecord, type EvalResult, type GateResult } from '@promptpack/spec';
+import { evalRecordFile, evalRecordVersion, parseJsonText, PromptpackError, safeParseEvalRecord, safeParseEvalResult, type EvalRecord, type EvalResult, type GateResult, type SafeParseResult } from '@promptpack/spec';
 
 export function createEvalRecord(result: EvalResult, gate: GateResult, evalsHash: string, baseline: Baseline | undefined, now = new Date()): EvalRecord {
   const summary = summarizeResult(result);
@@ -34,18 +34,24 @@ export interface Baseline {
   source: string;
 }
 
-/** An eval record or a bare EvalResult (e.g. `--report json` output), as JSON text. */
+/**
+ * An eval record or a bare EvalResult (e.g. `--report json` output), as JSON
+ * text. A record goes through @promptpack/spec's record reader whole, so a
+ * baseline is never a partial record.
+ */
 export function parseResultFile(text: string, source: string): EvalResult {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new PromptpackError('cli/usage', `${source} is not JSON: ${(error as Error).message}`, { hint: 'Pass an eval-result.json written by promptpack eval --gate, or a --report json result.' });
+  const json = parseJsonText(text);
+  if (!json.ok) {
+    throw new PromptpackError('cli/usage', `${source}:${json.line}:${json.column} is not JSON: ${json.message}`, { hint: 'Pass an eval-result.json written by promptpack eval --gate, or a --report json result.' });
   }
-  const candidate = (value as { specificationVersion?: unknown })?.specificationVersion === evalRecordVersion ? (value as EvalRecord).result : value;
-  const parsed = safeParseEvalResult(candidate);
-  if (!parsed.success) throw new PromptpackError('cli/usage', `${source}: ${parsed.error.message.split('\n')[0]}`, { hint: parsed.error.hint });
+  const isRecord = json.value !== null && typeof json.value === 'object' && (json.value as Record<string, unknown>).specificationVersion === evalRecordVersion;
+  const parsed = isRecord ? resultOf(safeParseEvalRecord(json.value)) : safeParseEvalResult(json.value);
+  if (!parsed.success) throw new PromptpackError('cli/usage', `${source}: ${parsed.error.summary}`, { hint: parsed.error.hint });
   return parsed.data;
+}
+
+function resultOf(parsed: SafeParseResult<EvalRecord>): SafeParseResult<EvalResult> {
+  return parsed.success ? { success: true, data: parsed.data.result } : parsed;
 }
 
 export function readBaselineFile(file: string): Baseline {
