@@ -24,7 +24,7 @@ export {
   type Tier,
   type TierRates,
 } from './eval-result/eval-result.js';
-export { parseEvalResult, safeParseEvalResult } from './eval-result/parse-eval-result.js';
+export { parseEvalResult, safeParseEvalResult, safeParseEvalResultText } from './eval-result/parse-eval-result.js';
 export {
   evalRecordFile,
   evalRecordVersion,

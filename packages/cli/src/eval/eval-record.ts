@@ -3,7 +3,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { compareVersions, findRepoRoot, listReleaseTags } from '@promptpack/core';
 import { summarizeResult } from '@promptpack/report';
-import { evalRecordFile, evalRecordVersion, parseJsonText, PromptpackError, safeParseEvalRecord, safeParseEvalResult, type EvalRecord, type EvalResult, type GateResult, type SafeParseResult } from '@promptpack/spec';
+import { evalRecordFile, evalRecordVersion, PromptpackError, safeParseEvalRecordText, safeParseEvalResultText, type EvalRecord, type EvalResult, type GateResult } from '@promptpack/spec';
 
 export function createEvalRecord(result: EvalResult, gate: GateResult, evalsHash: string, baseline: Baseline | undefined, now = new Date()): EvalRecord {
   const summary = summarizeResult(result);
@@ -40,18 +40,11 @@ export interface Baseline {
  * baseline is never a partial record.
  */
 export function parseResultFile(text: string, source: string): EvalResult {
-  const json = parseJsonText(text);
-  if (!json.ok) {
-    throw new PromptpackError('cli/usage', `${source}:${json.line}:${json.column} is not JSON: ${json.message}`, { hint: 'Pass an eval-result.json written by promptpack eval --gate, or a --report json result.' });
-  }
-  const isRecord = json.value !== null && typeof json.value === 'object' && (json.value as Record<string, unknown>).specificationVersion === evalRecordVersion;
-  const parsed = isRecord ? resultOf(safeParseEvalRecord(json.value)) : safeParseEvalResult(json.value);
+  const record = safeParseEvalRecordText(text);
+  // Not a record by its specificationVersion: then it must be a bare result.
+  const parsed = record.success ? { success: true as const, data: record.data.result } : record.error.path === 'specificationVersion' ? safeParseEvalResultText(text) : record;
   if (!parsed.success) throw new PromptpackError('cli/usage', `${source}: ${parsed.error.summary}`, { hint: parsed.error.hint });
   return parsed.data;
-}
-
-function resultOf(parsed: SafeParseResult<EvalRecord>): SafeParseResult<EvalResult> {
-  return parsed.success ? { success: true, data: parsed.data.result } : parsed;
 }
 
 export function readBaselineFile(file: string): Baseline {

@@ -9,5 +9,6 @@ import { parseJsonText } from '../json/parse-json-text.js';
 export function safeParseJsonWith<T>(text: string, format: string, hint: string, safeParse: (value: unknown) => SafeParseResult<T>): SafeParseResult<T> {
   const json = parseJsonText(text);
   if (json.ok) return safeParse(json.value);
-  return { success: false, error: new SpecificationError(format, '', `it is not JSON: ${json.message} (line ${json.line}, column ${json.column})`, hint) };
+  // One line: Node quotes the text around the error, newlines included.
+  return { success: false, error: new SpecificationError(format, '', `it is not JSON: ${json.message.replace(/\s+/g, ' ')} (line ${json.line}, column ${json.column})`, hint) };
 }
