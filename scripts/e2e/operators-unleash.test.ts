@@ -11,6 +11,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { completeEvalRecord } from '../../packages/spec/test/complete-eval-record.js';
 import { type RunningRegistry, startRegistry } from '../registry/registry.js';
 import { type RunningUnleash, startUnleash } from '../unleash/unleash.js';
 import { health, installExampleService, publishRuntime, render, renderAll, type RunningService, type ServedMeta, startService } from './lib/example-service.js';
@@ -147,7 +148,7 @@ describe('promptpack flags against a real Unleash and the example service', () =
     expect(refused.stderr).toContain(`[eval-missing] No passing eval record for support-reply@${versions.next} (contentHash ${hashes.get(versions.next)!.slice(0, 12)})`);
 
     const record = path.join(tmp, `eval-${versions.next}.json`);
-    writeFileSync(record, JSON.stringify({ specificationVersion: 'promptpack.eval-record/v1', prompt: { version: versions.next, contentHash: hashes.get(versions.next) }, gate: { passed: true, reasons: [] } }));
+    writeFileSync(record, JSON.stringify(completeEvalRecord({ prompt: { version: versions.next, contentHash: hashes.get(versions.next)! } })));
     evalArgs = ['--eval-result', record];
   });
 

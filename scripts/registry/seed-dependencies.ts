@@ -8,7 +8,8 @@ import path from 'node:path';
 import { type PackageManifest, putPackage } from './put-package.js';
 import { repoRoot } from './registry.js';
 
-interface Manifest {
+/** The fields of an npm package.json read here (not a prompt's dist/manifest.json, which @promptpack/spec reads). */
+interface PackageJson {
   name: string;
   version: string;
   dependencies?: Record<string, string>;
@@ -49,10 +50,10 @@ export async function seedDependencies(registryUrl: string, specs: readonly stri
   return [...closure.keys()].sort();
 }
 
-function dependencyClosure(specs: readonly string[], store: string): Map<string, { dir: string; manifest: Manifest }> {
-  const found = new Map<string, { dir: string; manifest: Manifest }>();
+function dependencyClosure(specs: readonly string[], store: string): Map<string, { dir: string; manifest: PackageJson }> {
+  const found = new Map<string, { dir: string; manifest: PackageJson }>();
   const visit = (dir: string) => {
-    const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as Manifest;
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as PackageJson;
     const key = `${manifest.name}@${manifest.version}`;
     if (found.has(key)) return;
     found.set(key, { dir, manifest });

@@ -1,5 +1,5 @@
 import { policyHash as effectivePolicyHash, promptContentHash, releaseBase, type LoadedPrompt, type PromptImpact, type ReleaseTag } from '@promptpack/core';
-import { type EvalNotes, parseEvalRecord } from './eval-notes.js';
+import { type EvalNotes, readEvalRecord } from './eval-notes.js';
 import type { PromptNotes } from './release-notes.js';
 
 /**
@@ -85,17 +85,18 @@ export function collectPromptNotes(name: string, history: PromptHistory): Prompt
  */
 function collectEvalNotes(history: PromptHistory, dir: string, after: LoadedPrompt, base: { tag: string; version: string } | undefined): { evals?: EvalNotes } {
   if (!history.readEvalRecord) return {};
-  const text = history.readEvalRecord(dir);
-  const record = parseEvalRecord(text);
+  const read = readEvalRecord(history.readEvalRecord(dir));
   const override = history.evalOverride?.();
-  if (!record) return { evals: { kind: 'not-run', why: 'missing', override } };
+  if (!read) return { evals: { kind: 'not-run', why: 'missing', override } };
+  if ('problem' in read) return { evals: { kind: 'not-run', why: 'invalid', problem: read.problem, override } };
+  const { record } = read;
   if (record.prompt.contentHash !== promptContentHash(after)) return { evals: { kind: 'not-run', why: 'other-content', recordVersion: record.prompt.version, override } };
   if (!record.gate.passed) return { evals: { kind: 'not-run', why: 'gate-failed', override } };
-  let baseline: { version: string; record: NonNullable<typeof record> } | undefined;
+  let baseline: { version: string; record: typeof record } | undefined;
   if (base && history.readEvalRecordAtRef) {
     try {
-      const before = parseEvalRecord(history.readEvalRecordAtRef(base.tag, dir));
-      if (before) baseline = { version: base.version, record: before };
+      const before = readEvalRecord(history.readEvalRecordAtRef(base.tag, dir));
+      if (before && 'record' in before) baseline = { version: base.version, record: before.record };
     } catch {
       // An unreadable old record only costs the delta, never the entry.
     }

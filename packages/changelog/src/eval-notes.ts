@@ -1,42 +1,33 @@
-import { evalRecordVersion, type EvalRecord, type TierSummary } from '@promptpack/spec';
-
-/**
- * The fields of an eval record (`prompts/<id>/eval-result.json`, written by
- * `promptpack eval --gate`) the changelog reads: a view of @promptpack/spec's
- * `EvalRecord`, so the two cannot drift apart.
- */
-export interface EvalRecordSummary extends Pick<EvalRecord, 'specificationVersion' | 'provider' | 'model'> {
-  prompt: Pick<EvalRecord['prompt'], 'version' | 'contentHash' | 'evalsHash'>;
-  gate: Pick<EvalRecord['gate'], 'passed'>;
-  summary: Pick<EvalRecord['summary'], 'cases' | 'repeats'> & { blocking: Pick<TierSummary, 'count' | 'hardPass' | 'hardPassRate' | 'passRate'> };
-}
+import { safeParseEvalRecordText, type EvalRecord } from '@promptpack/spec';
 
 /** What the changelog says about a version's evals. */
 export type EvalNotes =
   | {
       kind: 'recorded';
-      record: EvalRecordSummary;
+      record: EvalRecord;
       /** The previous release's record, when it has one. */
-      baseline?: { version: string; record: EvalRecordSummary };
+      baseline?: { version: string; record: EvalRecord };
     }
-  | { kind: 'not-run'; why: 'missing' | 'other-content' | 'gate-failed'; recordVersion?: string; override?: string };
+  | { kind: 'not-run'; why: 'missing' | 'invalid' | 'other-content' | 'gate-failed'; recordVersion?: string; problem?: string; override?: string };
 
-export function parseEvalRecord(text: string | undefined): EvalRecordSummary | undefined {
+/**
+ * An eval record's text (`prompts/<id>/eval-result.json`) through
+ * @promptpack/spec's one reader: undefined when absent, the spec's
+ * `SpecificationError` summary when it is not a valid record.
+ */
+export function readEvalRecord(text: string | undefined): { record: EvalRecord } | { problem: string } | undefined {
   if (text === undefined) return undefined;
-  try {
-    const value = JSON.parse(text) as Partial<EvalRecordSummary>;
-    if (value.specificationVersion !== evalRecordVersion || !value.prompt || !value.summary?.blocking || !value.gate) return undefined;
-    return value as EvalRecordSummary;
-  } catch {
-    return undefined;
-  }
+  const parsed = safeParseEvalRecordText(text);
+  return parsed.success ? { record: parsed.data } : { problem: parsed.error.summary };
 }
 
 /** One line: the blocking hard-pass rate, pass rate, cases, provider/model and the delta against the previous release. */
 export function formatEvalNotes(notes: EvalNotes): string {
   if (notes.kind === 'not-run') {
     const why =
-      notes.why === 'other-content'
+      notes.why === 'invalid'
+        ? `eval-result.json is unreadable: ${notes.problem ?? 'not an eval record'}`
+        : notes.why === 'other-content'
         ? `eval-result.json is for other content${notes.recordVersion ? ` (recorded at ${notes.recordVersion})` : ''}`
         : notes.why === 'gate-failed'
           ? 'eval-result.json records a failed gate'

@@ -4,7 +4,7 @@ import { createRepositoryHistory } from './repository-history.js';
 export { createChangelogFunctions } from './changelog-functions.js';
 export { ChangelogError, collectPromptNotes, type PromptHistory } from './collect-prompt-notes.js';
 export { formatPromptNotes, formatReleaseLine } from './format-release-line.js';
-export { formatEvalNotes, parseEvalRecord, type EvalNotes, type EvalRecordSummary } from './eval-notes.js';
+export { formatEvalNotes, readEvalRecord, type EvalNotes } from './eval-notes.js';
 export type { PromptNotes, ReleaseLineInput } from './release-notes.js';
 export { createRepositoryHistory } from './repository-history.js';
 

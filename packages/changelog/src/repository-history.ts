@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getPackagesSync } from '@manypkg/get-packages';
 import { comparePrompts, findRepoRoot, listReleaseTags, loadPromptFromSources, loadPromptOrThrow, readPromptAtRef } from '@promptpack/core';
-import { PromptpackError } from '@promptpack/spec';
+import { evalRecordFile, PromptpackError } from '@promptpack/spec';
 import type { PromptHistory } from './collect-prompt-notes.js';
 
 /**
@@ -32,11 +32,11 @@ export function createRepositoryHistory(cwd: string = process.cwd()): PromptHist
     isShallow: () => execFileSync('git', ['rev-parse', '--is-shallow-repository'], { cwd: repoRoot, encoding: 'utf8' }).trim() === 'true',
     comparePrompts,
     readEvalRecord: (dir) => {
-      const file = path.join(dir, 'eval-result.json');
+      const file = path.join(dir, evalRecordFile);
       return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
     },
     readEvalRecordAtRef(ref, dir) {
-      const file = path.relative(repoRoot, path.join(dir, 'eval-result.json')).split(path.sep).join('/');
+      const file = path.relative(repoRoot, path.join(dir, evalRecordFile)).split(path.sep).join('/');
       try {
         return execFileSync('git', ['show', `${ref}:${file}`], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
       } catch {

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { loadPromptOrThrow } from '@promptpack/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { promptContentHash } from '@promptpack/core';
+import { completeEvalRecord } from '../../spec/test/complete-eval-record.js';
 
 // The real `changeset version` run in a throwaway git repository, loading the
 // built module by absolute path exactly as .changeset/config.json makes it.
@@ -98,14 +99,15 @@ describe('changeset version with @promptpack/changelog', () => {
   });
 });
 
-/** An eval record as `promptpack eval --gate` writes it, reduced to what the changelog reads. */
+/** An eval record as `promptpack eval --gate` writes it. */
 function evalRecord(version: string, contentHash: string, blocking: { hardPass: number; count: number; passRate: number }): string {
-  return JSON.stringify({
-    specificationVersion: 'promptpack.eval-record/v1',
-    prompt: { id: 'order-help', name: '@acme/prompt-order-help', version, contentHash, evalsHash: 'sha256:evals' },
-    provider: 'replay',
-    model: 'gpt-4o-mini',
-    gate: { passed: true, reasons: [] },
-    summary: { cases: 6, repeats: 3, errors: 0, blocking: { ...blocking, pass: blocking.count, hardPassRate: blocking.hardPass / blocking.count } },
-  });
+  return JSON.stringify(
+    completeEvalRecord({
+      prompt: { id: 'order-help', name: '@acme/prompt-order-help', version, contentHash, evalsHash: 'sha256:evals' },
+      provider: 'replay',
+      model: 'gpt-4o-mini',
+      summary: { cases: 6, repeats: 3 },
+      blocking: { ...blocking, pass: blocking.count, hardPassRate: blocking.hardPass / blocking.count },
+    }),
+  );
 }

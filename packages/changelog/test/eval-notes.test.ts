@@ -4,25 +4,27 @@ import { loadPromptOrThrow, type LoadedPrompt, type PromptImpact } from '@prompt
 import { describe, expect, it } from 'vitest';
 import { collectPromptNotes, type PromptHistory } from '../src/collect-prompt-notes.js';
 import { promptContentHash } from '@promptpack/core';
-import { formatEvalNotes, type EvalRecordSummary } from '../src/eval-notes.js';
+import type { EvalRecord } from '@promptpack/spec';
+import { completeEvalRecord } from '../../spec/test/complete-eval-record.js';
+import { formatEvalNotes } from '../src/eval-notes.js';
 import { formatPromptNotes } from '../src/format-release-line.js';
 
 const fixture = path.resolve(import.meta.dirname, '../../core/test/__fixtures__/valid/order-help');
 const prompt = loadPromptOrThrow(fixture);
 const contentHash = promptContentHash(prompt);
 
-function record(hash: string, blocking: { hardPass: number; count: number; passRate: number }, passed = true): EvalRecordSummary {
-  return {
-    specificationVersion: 'promptpack.eval-record/v1',
+function record(hash: string, blocking: { hardPass: number; count: number; passRate: number }, passed = true): EvalRecord {
+  return completeEvalRecord({
     prompt: { version: '1.1.0', contentHash: hash, evalsHash: 'sha256:e' },
     provider: 'openai',
     model: 'gpt-4o-mini',
     gate: { passed },
-    summary: { cases: 14, repeats: 3, blocking: { ...blocking, hardPassRate: blocking.hardPass / blocking.count } },
-  };
+    summary: { cases: 14, repeats: 3 },
+    blocking: { ...blocking, hardPassRate: blocking.hardPass / blocking.count },
+  });
 }
 
-function history(files: { now?: EvalRecordSummary; atTag?: EvalRecordSummary; override?: string }): PromptHistory {
+function history(files: { now?: EvalRecord | string; atTag?: EvalRecord; override?: string }): PromptHistory {
   const impact: PromptImpact = { id: 'order-help', bump: 'patch', added: false, changes: [{ part: 'template', bump: 'patch', summary: 'template text changed' }] };
   return {
     packageDir: () => fixture,
@@ -32,7 +34,7 @@ function history(files: { now?: EvalRecordSummary; atTag?: EvalRecordSummary; ov
     releaseTags: () => [{ tag: `${prompt.packageJson.name}@${prompt.packageJson.version}`, version: prompt.packageJson.version }],
     isShallow: () => false,
     comparePrompts: () => impact,
-    readEvalRecord: () => (files.now ? JSON.stringify(files.now) : undefined),
+    readEvalRecord: () => (typeof files.now === 'string' ? files.now : files.now ? JSON.stringify(files.now) : undefined),
     readEvalRecordAtRef: () => (files.atTag ? JSON.stringify(files.atTag) : undefined),
     evalOverride: () => files.override,
   };
@@ -64,6 +66,12 @@ describe('the eval line of a changelog entry', () => {
     expect(evalLine(history({}))).toMatch(/^Evals: not run \(no eval-result\.json; `promptpack release` requires/);
     expect(evalLine(history({ now: record('sha256:other', { hardPass: 1, count: 1, passRate: 1 }) }))).toMatch(/^Evals: not run \(eval-result\.json is for other content \(recorded at 1\.1\.0\)/);
     expect(evalLine(history({ now: record(contentHash, { hardPass: 1, count: 2, passRate: 0.5 }, false) }))).toMatch(/records a failed gate/);
+  });
+
+  it('says "not run" with the spec\'s reason when the record is not a valid eval record', () => {
+    expect(evalLine(history({ now: '{ "specificationVersion": ' }))).toMatch(/^Evals: not run \(eval-result\.json is unreadable: Not a valid eval record: it is not JSON: .*\(line 1, column \d+\)/);
+    const partial = JSON.stringify({ ...record(contentHash, { hardPass: 1, count: 1, passRate: 1 }), gate: { passed: true } });
+    expect(evalLine(history({ now: partial }))).toMatch(/^Evals: not run \(eval-result\.json is unreadable: Not a valid eval record: gate\.reasons: expected an array of strings\./);
   });
 
   it('names the override reason when the release skips evals', () => {

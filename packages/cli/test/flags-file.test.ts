@@ -9,6 +9,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
 import type { Io } from '../src/output.js';
 import { fileFlags } from '../../runtime/src/index.js';
+import { completeEvalRecord } from '../../spec/test/complete-eval-record.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'promptpack-flags-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -17,7 +18,7 @@ const inventory = (versions: Record<string, string>, service = 'support-service'
   service,
   prompts: [{ id: 'support-reply', name: '@acme/prompt-support-reply', stable, versions: Object.entries(versions).map(([version, contentHash]) => ({ version, contentHash })) }],
 });
-const passing = (version: string, contentHash: string, passed = true) => ({ specificationVersion: 'promptpack.eval-record/v1', prompt: { version, contentHash }, gate: { passed, reasons: passed ? [] : ['hard-pass rate 0.8 < 1'] } });
+const passing = (version: string, contentHash: string, passed = true) => completeEvalRecord({ prompt: { version, contentHash }, gate: { passed, reasons: passed ? [] : ['hard-pass rate 0.8 < 1'] } });
 
 let dir: string;
 let file: string;
@@ -115,6 +116,15 @@ describe('promptpack flags on a flags file', () => {
       expect(forced.stderr).toMatch(/--force overrides a guardrail/);
       expect(auditLines()[0].forced).toEqual([{ guardrail: 'eval-missing', message: expect.stringMatching(/No passing eval record/) }]);
       expect((await run('history', 'support-reply', '--file', file)).stdout).toMatch(/FORCED \(eval-missing\) evals run by hand/);
+    });
+
+    it('a file that is not a whole eval record does not count, and the refusal says what is wrong with it', async () => {
+      const { summary: _summary, ...partial } = passing('1.1.0', 'hash-110');
+      writeFileSync(path.join(dir, 'eval-110.json'), JSON.stringify(partial));
+      const refused = await run('canary', 'support-reply', '1.1.0', '--percent', '10', '--reason', 'r', ...common);
+      expect(refused.code).toBe(3);
+      expect(refused.stderr).toMatch(/\[eval-missing\] No passing eval record for support-reply@1\.1\.0/);
+      expect(refused.stderr).toMatch(/not eval records: .*eval-110\.json \(Not a valid eval record: summary\.cases: expected a number, found nothing\)/);
     });
 
     it('refuses a failed eval record and a version a service has not installed', async () => {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningUnleash, startUnleash } from '../../../scripts/unleash/unleash.js';
 import { main } from '../src/main.js';
 import type { Io } from '../src/output.js';
+import { completeEvalRecord } from '../../spec/test/complete-eval-record.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'promptpack-flags-unleash-'));
 chmodSync(scratch, 0o755);
@@ -19,7 +20,7 @@ const printed: string[] = [];
 beforeAll(async () => {
   unleash = await startUnleash({ dir: path.join(scratch, 'unleash'), port: 0, postgresPort: 0, log: () => {} });
   writeFileSync(path.join(scratch, 'inventory.json'), JSON.stringify({ service: 'svc', prompts: [{ id: 'support-reply', name: '@acme/prompt-support-reply', stable: '1.0.0', versions: [{ version: '1.0.0', contentHash: 'h1' }, { version: '1.1.0', contentHash: 'h2' }] }] }));
-  writeFileSync(path.join(scratch, 'eval.json'), JSON.stringify({ prompt: { version: '1.1.0', contentHash: 'h2' }, gate: { passed: true } }));
+  writeFileSync(path.join(scratch, 'eval.json'), JSON.stringify(completeEvalRecord({ prompt: { version: '1.1.0', contentHash: 'h2' } })));
   common = ['--unleash', unleash.url, '--inventory', path.join(scratch, 'inventory.json'), '--eval-result', path.join(scratch, 'eval.json')];
 }, 300_000);
 afterAll(async () => {

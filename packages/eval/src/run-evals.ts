@@ -1,6 +1,6 @@
 import { assertionTypes, type Assertion } from './check-assertion.js';
 import { EvalError } from './eval-error.js';
-import { evalResultVersion, tiers as allTiers, type CaseResult, type EvalResult, type RunResult, type Tier } from '@promptpack/spec';
+import { evalResultVersion, tiers as allTiers, type CaseResult, type EvalResult, type ManifestIdentity, type RunResult, type Tier } from '@promptpack/spec';
 import { tierRates, totals } from './tier-rates.js';
 import type { ChatMessage, Provider, ProviderRequest } from './provider.js';
 import { majorityOutcome, scoreRun } from './score-run.js';
@@ -35,7 +35,8 @@ export interface EvaluableCase {
 
 /** What `runEvals` needs of a prompt: a built prompt package's module satisfies it as is. */
 export interface EvaluablePrompt {
-  readonly manifest: { readonly id: string; readonly name: string; readonly version: string; readonly contentHash: string; readonly model: PromptModelDefaults };
+  /** @promptpack/spec's manifest identity; the model as the generated (readonly) module types it. */
+  readonly manifest: Readonly<ManifestIdentity> & { readonly model: PromptModelDefaults };
   readonly evals: {
     readonly repeats: number;
     readonly thresholds?: { readonly hardPassRate: number; readonly passRate: number; readonly maxDropPoints: number };

@@ -4,8 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { evalRecordFile } from '@promptpack/spec/plain';
-
+import { evalRecordFile, safeParseEvalRecordText } from '@promptpack/spec/plain';
 
 export interface EvalLookup {
   /** `--eval-result FILE`: records kept elsewhere (a CI artifact). Looked at first. */
@@ -28,7 +27,8 @@ export interface EvalQuery {
 export type EvalVerdict =
   | { status: 'passed'; source: string; verified: boolean }
   | { status: 'failed'; source: string; reasons: string[] }
-  | { status: 'missing'; looked: string[]; mismatched: Array<{ source: string; contentHash: string }> };
+  /** `invalid`: files found that @promptpack/spec's reader rejects, with its reason. */
+  | { status: 'missing'; looked: string[]; mismatched: Array<{ source: string; contentHash: string }>; invalid: Array<{ source: string; problem: string }> };
 
 interface Candidate {
   source: string;
@@ -47,27 +47,26 @@ interface Candidate {
 export function findEvalRecord(query: EvalQuery, lookup: EvalLookup): EvalVerdict {
   const looked: string[] = [];
   const mismatched: Array<{ source: string; contentHash: string }> = [];
+  const invalid: Array<{ source: string; problem: string }> = [];
   for (const candidate of candidates(query, lookup)) {
     looked.push(candidate.source);
     const text = candidate.read();
     if (text === undefined) continue;
-    let record: { prompt?: { contentHash?: unknown; version?: unknown }; gate?: { passed?: unknown; reasons?: unknown } };
-    try {
-      record = JSON.parse(text);
-    } catch {
+    const parsed = safeParseEvalRecordText(text);
+    if (!parsed.success) {
+      invalid.push({ source: candidate.source, problem: parsed.error.summary });
       continue;
     }
-    const hash = typeof record.prompt?.contentHash === 'string' ? record.prompt.contentHash : undefined;
-    const matches = query.contentHash ? hash === query.contentHash : record.prompt?.version === query.version;
+    const { prompt, gate } = parsed.data;
+    const matches = query.contentHash ? prompt.contentHash === query.contentHash : prompt.version === query.version;
     if (!matches) {
-      if (hash) mismatched.push({ source: candidate.source, contentHash: hash });
+      mismatched.push({ source: candidate.source, contentHash: prompt.contentHash });
       continue;
     }
-    if (record.gate?.passed === true) return { status: 'passed', source: candidate.source, verified: query.contentHash !== undefined };
-    const reasons = Array.isArray(record.gate?.reasons) ? record.gate.reasons.map(String) : [];
-    return { status: 'failed', source: candidate.source, reasons };
+    if (gate.passed) return { status: 'passed', source: candidate.source, verified: query.contentHash !== undefined };
+    return { status: 'failed', source: candidate.source, reasons: gate.reasons.map(String) };
   }
-  return { status: 'missing', looked, mismatched };
+  return { status: 'missing', looked, mismatched, invalid };
 }
 
 function* candidates(query: EvalQuery, lookup: EvalLookup): Generator<Candidate> {

@@ -63,6 +63,7 @@ export function evalViolations(id: string, version: string, verdict: EvalVerdict
     return [{ guardrail: 'eval-failed', message: `The eval record for ${id}@${version} (${verdict.source}) did not pass its gate${verdict.reasons.length ? `: ${verdict.reasons.join('; ')}` : ''}.`, hint }];
   }
   const stale = verdict.mismatched.length > 0 ? ` Records found were for other content: ${verdict.mismatched.map((m) => `${m.source} (contentHash ${m.contentHash.slice(0, 12)})`).join(', ')}.` : '';
+  const unreadable = verdict.invalid.length > 0 ? ` Files that are not eval records: ${verdict.invalid.map((entry) => `${entry.source} (${entry.problem.replace(/\.$/, '')})`).join(', ')}.` : '';
   const what = contentHash ? `contentHash ${contentHash.slice(0, 12)}` : 'this version';
-  return [{ guardrail: 'eval-missing', message: `No passing eval record for ${id}@${version} (${what}). Looked in: ${verdict.looked.join(', ') || 'nowhere (no repository, no --service-dir, no --eval-result)'}.${stale}`, hint }];
+  return [{ guardrail: 'eval-missing', message: `No passing eval record for ${id}@${version} (${what}). Looked in: ${verdict.looked.join(', ') || 'nowhere (no repository, no --service-dir, no --eval-result)'}.${stale}${unreadable}`, hint }];
 }

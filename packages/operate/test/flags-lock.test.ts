@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { completeEvalRecord } from '../../spec/test/complete-eval-record.js';
 import { withFileLock } from '../src/file-lock.js';
 import { summarize } from '../src/flag-state.js';
 
@@ -17,7 +18,7 @@ const updates = 20;
 function setup(): string {
   const dir = mkdtempSync(path.join(scratch, 'case-'));
   writeFileSync(path.join(dir, 'inventory.json'), JSON.stringify({ service: 'svc', prompts: [{ id: 'support-reply', name: '@acme/prompt-support-reply', stable: '1.0.0', versions: [{ version: '1.0.0', contentHash: 'h1' }, { version: '1.1.0', contentHash: 'h2' }] }] }));
-  writeFileSync(path.join(dir, 'eval.json'), JSON.stringify({ prompt: { version: '1.1.0', contentHash: 'h2' }, gate: { passed: true } }));
+  writeFileSync(path.join(dir, 'eval.json'), JSON.stringify(completeEvalRecord({ prompt: { version: '1.1.0', contentHash: 'h2' } })));
   return dir;
 }
 

@@ -3,29 +3,18 @@
 // `promptpack eval <id> --gate`) for exactly the content being published, or
 // with an explicit override that is announced and recorded in the release tag.
 // Pure decisions here; eval-records.ts reads the files, the release applies them.
-import { evalRecordFile, evalRecordVersion, type EvalRecord, type TierSummary } from '@promptpack/spec';
+import { evalRecordFile, safeParseEvalRecordText, type EvalRecord } from '@promptpack/spec';
 import type { PromptPackage } from './prompt-packages.js';
 import { tagName } from './prompt-packages.js';
 
 export { evalRecordFile };
 
-/** What the gate needs from dist/manifest.json. */
-export interface BuiltIdentity {
-  contentHash: string;
-  /** `hashes.evals`: contentHash leaves the evals out, so a record must also match the cases. */
-  evalsHash: string;
-}
-
 /**
- * The fields of an eval record the release reads: a view of
- * @promptpack/spec's `EvalRecord` (the CLI writes the full format), so the
- * two cannot drift apart.
+ * What the gate needs from dist/manifest.json (`contentHash`, and
+ * `hashes.evals` as the record names it): contentHash leaves the evals out,
+ * so a record must also match the cases.
  */
-export interface EvalRecordSummary extends Pick<EvalRecord, 'provider' | 'model' | 'recordedAt'> {
-  prompt: Pick<EvalRecord['prompt'], 'version' | 'contentHash' | 'evalsHash'>;
-  gate: Pick<EvalRecord['gate'], 'passed' | 'reasons'>;
-  summary: Pick<EvalRecord['summary'], 'cases'> & { blocking: Pick<TierSummary, 'count' | 'hardPassRate' | 'passRate'> };
-}
+export type BuiltIdentity = Pick<EvalRecord['prompt'], 'contentHash' | 'evalsHash'>;
 
 /** An explicit decision to publish without a passing record: why, who and when. */
 export interface EvalOverride {
@@ -35,11 +24,12 @@ export interface EvalOverride {
 }
 
 export type EvalGateDecision =
-  | { pkg: PromptPackage; verdict: 'passed'; record: EvalRecordSummary }
+  | { pkg: PromptPackage; verdict: 'passed'; record: EvalRecord }
   | { pkg: PromptPackage; verdict: 'refused'; problem: string; hint: string }
   | { pkg: PromptPackage; verdict: 'overridden'; problem: string; override: EvalOverride };
 
-export type RecordRead = { kind: 'missing' } | { kind: 'unreadable'; reason: string } | { kind: 'found'; value: unknown };
+/** The record file as read from disk; `found` carries its text, which only @promptpack/spec's reader interprets. */
+export type RecordRead = { kind: 'missing' } | { kind: 'unreadable'; reason: string } | { kind: 'found'; text: string };
 
 /**
  * Passed when the record is for this content (contentHash and evalsHash of
@@ -48,8 +38,9 @@ export type RecordRead = { kind: 'missing' } | { kind: 'unreadable'; reason: str
  * counts: evals passed by 1.4.0 say nothing about 1.5.0.
  */
 export function decideEvalGate(pkg: PromptPackage, read: RecordRead, built: BuiltIdentity | undefined, override?: EvalOverride): EvalGateDecision {
-  const problem = recordProblem(pkg, read, built);
-  if (problem === undefined) return { pkg, verdict: 'passed', record: (read as { value: EvalRecordSummary }).value };
+  const checked = checkRecord(pkg, read, built);
+  if ('record' in checked) return { pkg, verdict: 'passed', record: checked.record };
+  const { problem } = checked;
   if (override) return { pkg, verdict: 'overridden', problem, override };
   const id = pkg.folder;
   return {
@@ -60,27 +51,26 @@ export function decideEvalGate(pkg: PromptPackage, read: RecordRead, built: Buil
   };
 }
 
-function recordProblem(pkg: PromptPackage, read: RecordRead, built: BuiltIdentity | undefined): string | undefined {
+function checkRecord(pkg: PromptPackage, read: RecordRead, built: BuiltIdentity | undefined): { record: EvalRecord } | { problem: string } {
   const file = `${pkg.relativeDir}/${evalRecordFile}`;
-  if (read.kind === 'missing') return `no eval record (${file} does not exist)`;
-  if (read.kind === 'unreadable') return `${file} cannot be read: ${read.reason}`;
-  if (!built) return 'the built manifest (dist/manifest.json) is missing, so the record cannot be matched to the content';
-  const record = read.value as Partial<EvalRecordSummary> & { specificationVersion?: unknown };
-  if (record?.specificationVersion !== evalRecordVersion || !record.prompt || !record.gate || !record.summary) {
-    return `${file} is not an eval record (expected specificationVersion "${evalRecordVersion}")`;
-  }
+  if (read.kind === 'missing') return { problem: `no eval record (${file} does not exist)` };
+  if (read.kind === 'unreadable') return { problem: `${file} cannot be read: ${read.reason}` };
+  if (!built) return { problem: 'the built manifest (dist/manifest.json) is missing or not a valid prompt manifest, so the record cannot be matched to the content' };
+  const parsed = safeParseEvalRecordText(read.text);
+  if (!parsed.success) return { problem: `${file}: ${parsed.error.summary.replace(/\.$/, '')}` };
+  const record = parsed.data;
   if (record.prompt.contentHash !== built.contentHash) {
-    return `${file} was recorded for other content (contentHash ${short(record.prompt.contentHash)}, version ${record.prompt.version}); the prompt being published is ${short(built.contentHash)}`;
+    return { problem: `${file} was recorded for other content (contentHash ${short(record.prompt.contentHash)}, version ${record.prompt.version}); the prompt being published is ${short(built.contentHash)}` };
   }
   if (record.prompt.evalsHash !== built.evalsHash) {
-    return `${file} was recorded before evals.yaml last changed (evals hash ${short(record.prompt.evalsHash)}, now ${short(built.evalsHash)})`;
+    return { problem: `${file} was recorded before evals.yaml last changed (evals hash ${short(record.prompt.evalsHash)}, now ${short(built.evalsHash)})` };
   }
-  if (!record.gate.passed) return `${file} records a failed gate: ${record.gate.reasons.join('; ')}`;
-  return undefined;
+  if (!record.gate.passed) return { problem: `${file} records a failed gate: ${record.gate.reasons.join('; ')}` };
+  return { record };
 }
 
-function short(hash: string | undefined): string {
-  return hash === undefined ? 'none' : hash.replace(/^sha256:/, '').slice(0, 12);
+function short(hash: string): string {
+  return hash.replace(/^sha256:/, '').slice(0, 12);
 }
 
 export function percent(rate: number): string {

@@ -2,6 +2,7 @@
 // manifest of each prompt package, and who is overriding the gate.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { safeParseManifestText } from '@promptpack/spec';
 import { type BuiltIdentity, type EvalOverride, evalRecordFile, type RecordRead } from './eval-gate.js';
 import { run } from './run-process.js';
 
@@ -9,20 +10,22 @@ export function readEvalRecord(dir: string): RecordRead {
   const file = path.join(dir, evalRecordFile);
   if (!existsSync(file)) return { kind: 'missing' };
   try {
-    return { kind: 'found', value: JSON.parse(readFileSync(file, 'utf8')) as unknown };
+    return { kind: 'found', text: readFileSync(file, 'utf8') };
   } catch (error) {
     return { kind: 'unreadable', reason: (error as Error).message };
   }
 }
 
+/** Undefined when dist/manifest.json is missing or not a manifest @promptpack/spec reads; the gate then refuses. */
 export function readBuiltIdentity(dir: string): BuiltIdentity | undefined {
+  let text: string;
   try {
-    const manifest = JSON.parse(readFileSync(path.join(dir, 'dist/manifest.json'), 'utf8')) as { contentHash?: string; hashes?: { evals?: string } };
-    if (!manifest.contentHash || !manifest.hashes?.evals) return undefined;
-    return { contentHash: manifest.contentHash, evalsHash: manifest.hashes.evals };
+    text = readFileSync(path.join(dir, 'dist/manifest.json'), 'utf8');
   } catch {
     return undefined;
   }
+  const parsed = safeParseManifestText(text);
+  return parsed.success ? { contentHash: parsed.data.contentHash, evalsHash: parsed.data.hashes.evals } : undefined;
 }
 
 /**

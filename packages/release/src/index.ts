@@ -17,7 +17,6 @@ export {
   type BuiltIdentity,
   type EvalGateDecision,
   type EvalOverride,
-  type EvalRecordSummary,
   type RecordRead,
 } from './eval-gate.js';
 export { findPromptWorkspace, tagName, type PromptPackage, type PromptWorkspace } from './prompt-packages.js';

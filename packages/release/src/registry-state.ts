@@ -3,6 +3,7 @@
 // published different contents under this version".
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { safeParseManifestText } from '@promptpack/spec';
 import type { VersionState } from './plan.js';
 import { fetchPackument } from './registry/fetch-packument.js';
 import type { RegistryTarget } from './registry/npm-config.js';
@@ -48,9 +49,11 @@ export async function remoteContentHash(target: RegistryTarget, name: string, ve
   return manifestContentHash(published.files.get('dist/manifest.json'));
 }
 
+/** Undefined when absent or not a manifest @promptpack/spec reads: the plan then treats the version as a conflict, never as already released. */
 function manifestContentHash(text: string | undefined): string | undefined {
-  const manifest = parseJson(text ?? '') as { contentHash?: unknown } | undefined;
-  return typeof manifest?.contentHash === 'string' ? manifest.contentHash : undefined;
+  if (text === undefined) return undefined;
+  const parsed = safeParseManifestText(text);
+  return parsed.success ? parsed.data.contentHash : undefined;
 }
 
 function parseJson(text: string): unknown {

@@ -2,20 +2,12 @@ import { describe, expect, test } from 'vitest';
 import { decideEvalGate, formatEvalGate, formatOverrideWarning, isOverrideReason, type RecordRead, tagAnnotation } from '../src/eval-gate.js';
 import { formatSummary } from '../src/format-release.js';
 import type { PromptPackage } from '../src/prompt-packages.js';
+import { completeEvalRecord, type RecordOverrides } from '../../spec/test/complete-eval-record.js';
 
 const pkg: PromptPackage = { name: '@acme/prompt-support-reply', version: '1.1.0', dir: '/repo/prompts/support-reply', folder: 'support-reply', relativeDir: 'prompts/support-reply' };
 const built = { contentHash: 'sha256:aaaa1111', evalsHash: 'sha256:eeee1111' };
-const record = (overrides: Record<string, unknown> = {}) => ({
-  specificationVersion: 'promptpack.eval-record/v1',
-  prompt: { id: 'support-reply', name: pkg.name, version: '1.1.0', contentHash: built.contentHash, evalsHash: built.evalsHash },
-  provider: 'replay',
-  model: 'gpt-4o-mini',
-  recordedAt: '2026-11-21T10:00:00.000Z',
-  gate: { passed: true, reasons: [] },
-  summary: { cases: 14, blocking: { count: 10, hardPassRate: 1, passRate: 1 } },
-  ...overrides,
-});
-const found = (value: unknown): RecordRead => ({ kind: 'found', value });
+const record = (overrides: RecordOverrides = {}) => completeEvalRecord({ prompt: { name: pkg.name, contentHash: built.contentHash, evalsHash: built.evalsHash }, summary: { cases: 14 }, ...overrides });
+const found = (value: unknown): RecordRead => ({ kind: 'found', text: JSON.stringify(value) });
 const override = { reason: 'hotfix: model endpoint down', by: 'Ada <ada@acme.test>; GitHub actor ada', at: '2026-11-21T10:00:00.000Z' };
 
 describe('decideEvalGate', () => {
@@ -35,13 +27,16 @@ describe('decideEvalGate', () => {
       [record({ prompt: { ...record().prompt, contentHash: 'sha256:bbbb2222', version: '1.0.0' } }), /recorded for other content \(contentHash bbbb2222, version 1\.0\.0\)/],
       [record({ prompt: { ...record().prompt, evalsHash: 'sha256:ffff' } }), /before evals\.yaml last changed/],
       [record({ gate: { passed: false, reasons: ['blocking hard-pass 80% < 90%'] } }), /failed gate: blocking hard-pass 80% < 90%/],
-      [{ specificationVersion: 'promptpack.eval-result/v1' }, /is not an eval record/],
+      [{ specificationVersion: 'promptpack.eval-result/v1' }, /^prompts\/support-reply\/eval-result\.json: Not a valid eval record: specificationVersion: expected "promptpack\.eval-record\/v1", found "promptpack\.eval-result\/v1"$/],
+      // A record a loose reader would have taken: spec's reader names the missing field.
+      [{ ...record(), summary: { cases: 14 } }, /eval-result\.json: Not a valid eval record: summary\.repeats: expected a number/],
     ];
     for (const [value, problem] of cases) {
       const decision = decideEvalGate(pkg, found(value), built);
       expect(decision.verdict).toBe('refused');
       expect(decision.verdict === 'refused' && decision.problem).toMatch(problem);
     }
+    expect(decideEvalGate(pkg, { kind: 'found', text: '{ "gate": ' }, built)).toMatchObject({ problem: expect.stringMatching(/eval-result\.json: Not a valid eval record: it is not JSON: .*\(line 1, column \d+\)$/) });
     expect(decideEvalGate(pkg, { kind: 'unreadable', reason: 'Unexpected token' }, built)).toMatchObject({ verdict: 'refused', problem: expect.stringMatching(/cannot be read: Unexpected token/) });
     expect(decideEvalGate(pkg, found(record()), undefined)).toMatchObject({ verdict: 'refused', problem: expect.stringMatching(/dist\/manifest\.json/) });
   });

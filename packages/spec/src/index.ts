@@ -12,5 +12,5 @@ export { assertionSchema, evalCaseSchema, evalManifestSchema, parseEvalsSpec, sa
 export { fewShotSchema, fewShotsSchema, parseFewShots, safeParseFewShots, type FewShot } from './schema/fewshots-spec.js';
 export { policyLockSchema } from './policy/policy-lock-schema.js';
 export { parsePolicyLock, parsePolicyLockText, policyLockHint, safeParsePolicyLock } from './policy/parse-policy-lock.js';
-export { manifestSchema, parseManifest, safeParseManifest } from './manifest/manifest-schema.js';
+export { manifestSchema, parseManifest, safeParseManifest, safeParseManifestText } from './manifest/manifest-schema.js';
 export { evalsManifestSchema, parseEvalsManifest, safeParseEvalsManifest } from './manifest/evals-manifest-schema.js';

@@ -24,7 +24,7 @@ export {
   type Tier,
   type TierRates,
 } from './eval-result/eval-result.js';
-export { parseEvalResult, safeParseEvalResult } from './eval-result/parse-eval-result.js';
+export { parseEvalResult, safeParseEvalResult, safeParseEvalResultText } from './eval-result/parse-eval-result.js';
 export {
   evalRecordFile,
   evalRecordVersion,
@@ -35,7 +35,7 @@ export {
   type GateThresholds,
   type TierSummary,
 } from './eval-result/eval-record.js';
-export { parseEvalRecord, safeParseEvalRecord } from './eval-result/parse-eval-record.js';
+export { parseEvalRecord, safeParseEvalRecord, safeParseEvalRecordText } from './eval-result/parse-eval-record.js';
 export {
   emptyFlagsFile,
   flagsFileExample,

@@ -15,14 +15,15 @@ import { repoRoot } from './scratch-repo.js';
 export const exampleDir = path.join(repoRoot, 'examples/support-service');
 const runtimeDir = path.join(repoRoot, 'packages/runtime');
 
-interface Manifest {
+/** The fields of an npm package.json read here (not a prompt's dist/manifest.json, which @promptpack/spec reads). */
+interface PackageJson {
   name: string;
   version: string;
   dependencies?: Record<string, string>;
 }
 
-function readManifest(dir: string): Manifest {
-  return JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as Manifest;
+function readPackageJson(dir: string): PackageJson {
+  return JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as PackageJson;
 }
 
 /**
@@ -32,7 +33,7 @@ function readManifest(dir: string): Manifest {
  * already on the registry is left as it is.
  */
 export async function publishRuntime(registryUrl: string): Promise<string> {
-  const manifest = readManifest(runtimeDir);
+  const manifest = readPackageJson(runtimeDir);
   if (!existsSync(path.join(runtimeDir, 'dist/index.js'))) {
     throw new Error(`${runtimeDir}/dist is missing: build the runtime first (pnpm build:tools).`);
   }
@@ -73,7 +74,7 @@ export interface ExampleVersions {
  * still installs when the prompt's version in this checkout moves on.
  */
 export async function installExampleService(dir: string, registryUrl: string, versions: ExampleVersions): Promise<CommandResult> {
-  const manifest = readManifest(exampleDir);
+  const manifest = readPackageJson(exampleDir);
   const dependencies = { ...manifest.dependencies };
   const retarget = (alias: string, version: string) => {
     const spec = dependencies[alias];

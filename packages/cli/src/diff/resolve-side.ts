@@ -14,7 +14,7 @@ import {
   type PromptFilePart,
 } from '@promptpack/core';
 import { fetchPublishedPackage, type RegistryMiss, type RegistryTarget } from '@promptpack/release';
-import { PromptpackError, type Diagnostic } from '@promptpack/spec';
+import { PromptpackError, safeParseManifestText, type Diagnostic } from '@promptpack/spec';
 import { asPromptpackError } from './registry-target.js';
 
 export interface Side {
@@ -75,10 +75,11 @@ async function fromVersion(context: SideContext, version: string): Promise<Side>
   const shared = Object.fromEntries([...published.files].flatMap(([file, text]) => (/^dist\/shared\/[^/]+\.md$/.test(file) ? [[path.posix.basename(file, '.md'), text]] : [])));
   const label = `${context.packageName}@${version}`;
   const prompt = load(context, sources, shared, label, `published package ${label}`);
-  const manifest = parseManifest(published.files.get('dist/manifest.json'));
+  const manifest = publishedPolicy(published.files.get('dist/manifest.json'), label);
   const endpoint: DiffEndpointInput = { requested: version, kind: 'registry', source: `registry ${published.registry} (${label}, ${published.verified})` };
   if (manifest.policyHash) endpoint.publishedPolicyHash = manifest.policyHash;
   if (manifest.approval) endpoint.publishedApproval = manifest.approval;
+  if (manifest.note) endpoint.notes = [manifest.note];
   return { prompt, endpoint };
 }
 
@@ -130,18 +131,13 @@ function missed(miss: RegistryMiss, name: string, version: string): string {
   return `the registry ${miss.registry} has no ${name}@${version}`;
 }
 
-function parseManifest(text: string | undefined): { policyHash?: string; approval?: { by: string; at: string } } {
-  try {
-    const manifest = JSON.parse(text ?? '') as { policyHash?: unknown; policy?: { hash?: unknown; approval?: { by?: unknown; at?: unknown } | null } };
-    const hash = typeof manifest.policy?.hash === 'string' ? manifest.policy.hash : manifest.policyHash;
-    const approval = manifest.policy?.approval;
-    return {
-      ...(typeof hash === 'string' ? { policyHash: hash } : {}),
-      ...(typeof approval?.by === 'string' && typeof approval.at === 'string' ? { approval: { by: approval.by, at: approval.at } } : {}),
-    };
-  } catch {
-    return {};
-  }
+/** The published policy hash and approval, read by @promptpack/spec's manifest reader; a manifest it rejects becomes a note instead. */
+function publishedPolicy(text: string | undefined, label: string): { policyHash?: string; approval?: { by: string; at: string }; note?: string } {
+  if (text === undefined) return { note: `${label} has no dist/manifest.json, so its published policy hash is not shown.` };
+  const parsed = safeParseManifestText(text);
+  if (!parsed.success) return { note: `${label}'s dist/manifest.json: ${parsed.error.summary} Its published policy hash is not shown.` };
+  const { hash, approval } = parsed.data.policy;
+  return { policyHash: hash, ...(approval ? { approval } : {}) };
 }
 
 function list(items: readonly string[]): string {

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { compareVersions, findRepoRoot, listReleaseTags } from '@promptpack/core';
 import { summarizeResult } from '@promptpack/report';
-import { evalRecordFile, evalRecordVersion, PromptpackError, safeParseEvalResult, type EvalRecord, type EvalResult, type GateResult } from '@promptpack/spec';
+import { evalRecordFile, evalRecordVersion, PromptpackError, safeParseEvalRecordText, safeParseEvalResultText, type EvalRecord, type EvalResult, type GateResult } from '@promptpack/spec';
 
 export function createEvalRecord(result: EvalResult, gate: GateResult, evalsHash: string, baseline: Baseline | undefined, now = new Date()): EvalRecord {
   const summary = summarizeResult(result);
@@ -34,17 +34,16 @@ export interface Baseline {
   source: string;
 }
 
-/** An eval record or a bare EvalResult (e.g. `--report json` output), as JSON text. */
+/**
+ * An eval record or a bare EvalResult (e.g. `--report json` output), as JSON
+ * text. A record goes through @promptpack/spec's record reader whole, so a
+ * baseline is never a partial record.
+ */
 export function parseResultFile(text: string, source: string): EvalResult {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new PromptpackError('cli/usage', `${source} is not JSON: ${(error as Error).message}`, { hint: 'Pass an eval-result.json written by promptpack eval --gate, or a --report json result.' });
-  }
-  const candidate = (value as { specificationVersion?: unknown })?.specificationVersion === evalRecordVersion ? (value as EvalRecord).result : value;
-  const parsed = safeParseEvalResult(candidate);
-  if (!parsed.success) throw new PromptpackError('cli/usage', `${source}: ${parsed.error.message.split('\n')[0]}`, { hint: parsed.error.hint });
+  const record = safeParseEvalRecordText(text);
+  // Not a record by its specificationVersion: then it must be a bare result.
+  const parsed = record.success ? { success: true as const, data: record.data.result } : record.error.path === 'specificationVersion' ? safeParseEvalResultText(text) : record;
+  if (!parsed.success) throw new PromptpackError('cli/usage', `${source}: ${parsed.error.summary}`, { hint: parsed.error.hint });
   return parsed.data;
 }
 

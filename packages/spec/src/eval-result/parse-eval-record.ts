@@ -2,6 +2,7 @@ import { SpecificationError, type SafeParseResult } from '../errors/specificatio
 import { describeValue, readField } from '../json/inspect-value.js';
 import { evalRecordVersion, type EvalRecord } from './eval-record.js';
 import { findProblem } from './parse-eval-result.js';
+import { safeParseJsonWith } from '../parse/parse-json-with.js';
 
 const hint = `Write it with \`promptpack eval <id> --gate\` (specificationVersion "${evalRecordVersion}"); never edit it by hand.`;
 const tierKeys = ['count', 'hardPass', 'pass', 'hardPassRate', 'passRate'];
@@ -18,6 +19,11 @@ export function safeParseEvalRecord(value: unknown): SafeParseResult<EvalRecord>
   } catch (error) {
     return { success: false, error: new SpecificationError('eval record', '', `it cannot be read (${(error as Error).message})`, hint) };
   }
+}
+
+/** `safeParseEvalRecord` of an `eval-result.json`'s text: not-JSON is a `SpecificationError` too. Never throws. */
+export function safeParseEvalRecordText(text: string): SafeParseResult<EvalRecord> {
+  return safeParseJsonWith(text, 'eval record', hint, safeParseEvalRecord);
 }
 
 /** `safeParseEvalRecord` that throws the `SpecificationError`. */

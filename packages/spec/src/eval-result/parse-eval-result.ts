@@ -1,5 +1,6 @@
 import { SpecificationError, type SafeParseResult } from '../errors/specification-error.js';
 import { describeValue, readField } from '../json/inspect-value.js';
+import { safeParseJsonWith } from '../parse/parse-json-with.js';
 import { evalResultVersion, tiers, type EvalResult } from './eval-result.js';
 
 const hint = `Use a result file written by promptpack eval (specificationVersion "${evalResultVersion}").`;
@@ -13,6 +14,11 @@ export function safeParseEvalResult(value: unknown): SafeParseResult<EvalResult>
   } catch (error) {
     return { success: false, error: new SpecificationError('eval result', '', `it cannot be read (${(error as Error).message})`, hint) };
   }
+}
+
+/** `safeParseEvalResult` of a result file's text: not-JSON is a `SpecificationError` too. Never throws. */
+export function safeParseEvalResultText(text: string): SafeParseResult<EvalResult> {
+  return safeParseJsonWith(text, 'eval result', hint, safeParseEvalResult);
 }
 
 /** `safeParseEvalResult` that throws the `SpecificationError`. */

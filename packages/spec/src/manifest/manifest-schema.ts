@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { SafeParseResult } from '../errors/specification-error.js';
+import { safeParseJsonWith } from '../parse/parse-json-with.js';
 import { zodParser } from '../parse/zod-parser.js';
 import { modelSchema } from '../schema/prompt-spec.js';
 import { manifestSpecificationVersion, type PromptManifest } from './manifest.js';
@@ -28,9 +30,14 @@ export const manifestSchema = z.looseObject({
   builtWith: z.looseObject({ handlebars: z.string() }),
 });
 
-const parser = zodParser<PromptManifest>('prompt manifest', manifestSpecificationVersion, manifestSchema, 'Read the dist/manifest.json that `promptpack build` writes; rebuild the package if it is older.');
+const hint = 'Read the dist/manifest.json that `promptpack build` writes; rebuild the package if it is older.';
+const parser = zodParser<PromptManifest>('prompt manifest', manifestSpecificationVersion, manifestSchema, hint);
 
 /** Checks a parsed `dist/manifest.json`; never throws. */
 export const safeParseManifest = parser.safeParse;
 /** `safeParseManifest` that throws the `SpecificationError`. */
 export const parseManifest = parser.parse;
+/** `safeParseManifest` of a `dist/manifest.json`'s text: not-JSON is a `SpecificationError` too. Never throws. */
+export function safeParseManifestText(text: string): SafeParseResult<PromptManifest> {
+  return safeParseJsonWith(text, 'prompt manifest', hint, safeParseManifest);
+}
