@@ -94,7 +94,7 @@ function summary(samples: readonly number[]) {
 
 beforeAll(async () => {
   const started = performance.now();
-  if (!existsSync(path.join(repoRoot, 'packages/cli/dist/index.js')) || !readFileSync(path.join(repoRoot, 'packages/cli/dist/index.js'), 'utf8').includes('promptpack flags')) {
+  if (!existsSync(path.join(repoRoot, 'packages/cli/dist/main.js'))) {
     throw new Error('packages/cli/dist has no `flags` command: build the tooling first (pnpm build:tools).');
   }
   registry = await startRegistry({ dir: path.join(tmp, 'registry'), port: 0 });

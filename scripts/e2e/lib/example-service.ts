@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import os from 'node:os';
 import path from 'node:path';
 import { seedDependencies } from '../../registry/seed-dependencies.js';
+import { publishTooling } from '../../tooling/publish-tooling.js';
 import { createConsumer } from './consumer.js';
 import { type CommandResult, fetchPackument, runCommand } from './release-cli.js';
 import { repoRoot } from './scratch-repo.js';
@@ -27,34 +28,23 @@ function readPackageJson(dir: string): PackageJson {
 }
 
 /**
- * Publishes packages/runtime as built (`files: ["dist"]`) and seeds its
- * dependencies from this workspace's pnpm store, so a consumer installs it
- * from a registry with no uplink. Returns the published version. A version
- * already on the registry is left as it is.
+ * Publishes the tooling as built (@promptpack/runtime and what it depends
+ * on, @promptpack/spec; packed by pnpm, so workspace ranges become real
+ * ones) and seeds their third-party dependencies from this workspace's pnpm
+ * store, so a consumer installs the runtime from a registry with no uplink.
+ * Returns the runtime's version. Versions already there are left as they are.
  */
 export async function publishRuntime(registryUrl: string): Promise<string> {
   const manifest = readPackageJson(runtimeDir);
   if (!existsSync(path.join(runtimeDir, 'dist/index.js'))) {
     throw new Error(`${runtimeDir}/dist is missing: build the runtime first (pnpm build:tools).`);
   }
-  const dependencies = Object.entries(manifest.dependencies ?? {}).map(([name, version]) => `${name}@${version}`);
-  const seeding = seedDependencies(registryUrl, dependencies);
-  if (!(await fetchPackument(registryUrl, manifest.name))?.versions[manifest.version]) {
-    const url = new URL(registryUrl);
-    const scratch = mkdtempSync(path.join(os.tmpdir(), 'promptpack-runtime-publish-'));
-    try {
-      const npmrc = path.join(scratch, 'npmrc');
-      writeFileSync(npmrc, `registry=${url.href}\n//${url.host}${url.pathname}:_authToken=local\n`);
-      const published = await runCommand('npm', ['publish', runtimeDir, '--ignore-scripts', '--registry', url.href, '--tag', 'latest'], {
-        cwd: scratch,
-        env: { ...process.env, NPM_CONFIG_USERCONFIG: npmrc },
-      });
-      if (published.code !== 0) throw new Error(`npm publish ${runtimeDir} failed:\n${published.output}`);
-    } finally {
-      rmSync(scratch, { recursive: true, force: true });
-    }
-  }
-  await seeding;
+  const thirdParty = [runtimeDir, path.join(runtimeDir, '../spec')].flatMap((dir) =>
+    Object.entries(readPackageJson(dir).dependencies ?? {})
+      .filter(([name]) => !name.startsWith('@promptpack/'))
+      .map(([name, version]) => `${name}@${version}`),
+  );
+  await Promise.all([publishTooling({ registry: registryUrl, build: false, log: () => {} }), seedDependencies(registryUrl, [...new Set(thirdParty)])]);
   return manifest.version;
 }
 
