@@ -44,7 +44,17 @@ export async function publishRuntime(registryUrl: string): Promise<string> {
       .filter(([name]) => !name.startsWith('@promptpack/'))
       .map(([name, version]) => `${name}@${version}`),
   );
-  await Promise.all([publishTooling({ registry: registryUrl, build: false, log: () => {} }), seedDependencies(registryUrl, [...new Set(thirdParty)])]);
+  // The local registry takes any token: a user config with one, for these publishes only.
+  const url = new URL(registryUrl);
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'promptpack-runtime-publish-'));
+  try {
+    const userconfig = path.join(scratch, 'npmrc');
+    writeFileSync(userconfig, `//${url.host}${url.pathname}:_authToken=local\n`);
+    const env = { ...process.env, npm_config_userconfig: userconfig, npm_config_cache: path.join(scratch, 'npm-cache') };
+    await Promise.all([publishTooling({ registry: url.href, build: false, env, log: () => {} }), seedDependencies(url.href, [...new Set(thirdParty)])]);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
   return manifest.version;
 }
 
