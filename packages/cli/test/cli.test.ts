@@ -1,24 +1,11 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../src/index.js';
 import { capture } from './capture-io.js';
+import { useOrderHelpRepo } from './order-help-repo.js';
 
-const validFixture = path.resolve(import.meta.dirname, '../../core/test/__fixtures__/valid/order-help');
-const scratch = mkdtempSync(path.join(tmpdir(), 'promptpack-cli-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-let repo: string;
-let previousCwd: string;
-beforeEach(() => {
-  repo = mkdtempSync(path.join(scratch, 'repo-'));
-  mkdirSync(path.join(repo, 'prompts'));
-  cpSync(validFixture, path.join(repo, 'prompts/order-help'), { recursive: true });
-  previousCwd = process.cwd();
-  process.chdir(repo);
-});
-afterEach(() => process.chdir(previousCwd));
+const currentRepo = useOrderHelpRepo('promptpack-cli-');
 
 describe('promptpack validate', () => {
   it('exits 0 and says ok for a valid prompt found through prompts/', async () => {
@@ -29,7 +16,7 @@ describe('promptpack validate', () => {
   });
 
   it('exits 1 and prints file:line:column, code and hint for each problem', async () => {
-    const template = path.join(repo, 'prompts/order-help/template.hbs');
+    const template = path.join(currentRepo(), 'prompts/order-help/template.hbs');
     writeFileSync(template, readFileSync(template, 'utf8').replace('{{customer.name}}', '{{custmer.name}}'));
     const io = capture();
     expect(await main(['validate', 'prompts/order-help'], io)).toBe(1);
@@ -51,7 +38,7 @@ describe('promptpack new', () => {
   it('scaffolds a prompt that validates with no warnings, reusing the repo scope', async () => {
     const io = capture();
     expect(await main(['new', 'order-status'], io)).toBe(0);
-    const packageJson = JSON.parse(readFileSync(path.join(repo, 'prompts/order-status/package.json'), 'utf8'));
+    const packageJson = JSON.parse(readFileSync(path.join(currentRepo(), 'prompts/order-status/package.json'), 'utf8'));
     expect(packageJson.name).toBe('@acme/prompt-order-status');
     const check = capture();
     expect(await main(['validate', 'prompts/order-status'], check)).toBe(0);
@@ -59,7 +46,7 @@ describe('promptpack new', () => {
   });
 
   it('refuses to overwrite an existing folder and leaves it untouched', async () => {
-    const policy = path.join(repo, 'prompts/order-help/policy.md');
+    const policy = path.join(currentRepo(), 'prompts/order-help/policy.md');
     const before = readFileSync(policy, 'utf8');
     const io = capture();
     expect(await main(['new', 'order-help'], io)).toBe(2);
@@ -71,7 +58,7 @@ describe('promptpack new', () => {
     const io = capture();
     expect(await main(['new', 'Order_Status'], io)).toBe(2);
     expect(io.stderr.join('\n')).toMatch(/not a valid prompt id/);
-    expect(existsSync(path.join(repo, 'prompts/Order_Status'))).toBe(false);
+    expect(existsSync(path.join(currentRepo(), 'prompts/Order_Status'))).toBe(false);
   });
 });
 

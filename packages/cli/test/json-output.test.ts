@@ -1,25 +1,12 @@
 // validate --json and build --json: one JSON document on stdout, nothing else there, the same exit codes.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
 import type { Io } from '../src/output.js';
+import { useOrderHelpRepo } from './order-help-repo.js';
 
-const validFixture = path.resolve(import.meta.dirname, '../../core/test/__fixtures__/valid/order-help');
-const scratch = mkdtempSync(path.join(tmpdir(), 'promptpack-json-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-let repo: string;
-let previousCwd: string;
-beforeEach(() => {
-  repo = mkdtempSync(path.join(scratch, 'repo-'));
-  mkdirSync(path.join(repo, 'prompts'));
-  cpSync(validFixture, path.join(repo, 'prompts/order-help'), { recursive: true });
-  previousCwd = process.cwd();
-  process.chdir(repo);
-});
-afterEach(() => process.chdir(previousCwd));
+const currentRepo = useOrderHelpRepo('promptpack-json-');
 
 async function run(...argv: string[]) {
   const stdout: string[] = [];
@@ -30,7 +17,7 @@ async function run(...argv: string[]) {
 }
 
 function breakTemplate(): void {
-  const template = path.join(repo, 'prompts/order-help/template.hbs');
+  const template = path.join(currentRepo(), 'prompts/order-help/template.hbs');
   writeFileSync(template, readFileSync(template, 'utf8').replace('{{customer.name}}', '{{custmer.name}}'));
 }
 
