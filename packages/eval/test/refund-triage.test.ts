@@ -46,6 +46,9 @@ async function modelServer(decide: (fields: Record<string, unknown>, variables: 
   });
 }
 
+type Case = { id: string; tier: string; variables: Variables; assert: readonly Field[] };
+const blockingCases = () => (prompt.evals.cases as ReadonlyArray<Case>).filter((c) => c.tier === 'blocking');
+
 // Answers exactly what each case asserts; the amount defaults to the order total.
 const rightAnswer = (fields: Record<string, unknown>, variables: Variables) => ({ decision: fields.decision, amountCents: fields.amountCents ?? variables.order.totalCents, reason: fields.reason });
 
@@ -55,7 +58,7 @@ describe('refund-triage end to end', () => {
     const result = await runEvals({ prompt, provider: openaiProvider({ baseURL: server.url, env: {}, pricing }), concurrency: 8 });
     expect(result.cases.filter((c) => c.outcome !== 'hard-pass').map((c) => [c.id, c.runs[0]?.failures])).toEqual([]);
     expect(result).toMatchObject({ model: 'gpt-4o-mini', provider: 'openai', repeats: 3, prompt: { id: 'refund-triage', version: '1.0.0' } });
-    expect(result.rates.blocking).toEqual({ count: 18, hardPass: 1, pass: 1, fail: 0, error: 0 });
+    expect(result.rates.blocking).toEqual({ count: blockingCases().length, hardPass: 1, pass: 1, fail: 0, error: 0 });
     expect(server.requests).toHaveLength(prompt.evals.cases.length * 3);
     expect(server.requests[0]?.body).toMatchObject({
       model: 'gpt-4o-mini',
@@ -73,10 +76,19 @@ describe('refund-triage end to end', () => {
     const wrong = result.cases.find((c) => c.id === 'duplicate-claim-failed-charge-deny');
     expect(wrong?.outcome).toBe('fail');
     expect(wrong?.runs[0]?.failures.map((f) => f.reason)).toEqual(['decision is "approve", expected "deny"', 'reason is "other", expected "duplicate"']);
+    // The cases this model gets right are the ones whose answer is exactly its answer.
+    const blocking = blockingCases();
+    const right = blocking.filter((c) => {
+      const fields = Object.fromEntries(c.assert.filter((a) => a.type === 'field-equals').map((a) => [a.path, a.value]));
+      return fields.decision === 'approve' && fields.reason === 'other' && fields.amountCents === c.variables.order.totalCents;
+    });
+    expect(right.length).toBeGreaterThan(0);
+    expect(result.cases.filter((c) => c.outcome === 'hard-pass').map((c) => c.id)).toEqual(right.map((c) => c.id));
+    const percent = `${((right.length / blocking.length) * 100).toFixed(1)}%`;
     const verdict = gate(result, { thresholds });
     expect(verdict.reasons).toEqual([
-      'Blocking hard-pass rate 5.6% (1 of 18 cases) is below the 90.0% threshold.',
-      'Blocking pass rate, hard or soft, 5.6% (1 of 18 cases) is below the 95.0% threshold.',
+      `Blocking hard-pass rate ${percent} (${right.length} of ${blocking.length} cases) is below the 90.0% threshold.`,
+      `Blocking pass rate, hard or soft, ${percent} (${right.length} of ${blocking.length} cases) is below the 95.0% threshold.`,
     ]);
   });
 
