@@ -2,7 +2,7 @@ import type { PartChange, PromptPart } from '@promptpack/spec';
 import { formatEvalNotes } from './eval-notes.js';
 import type { PromptNotes, ReleaseLineInput } from './release-notes.js';
 
-const partOrder: readonly PromptPart[] = ['policy', 'fewshots', 'template', 'variables', 'output', 'model', 'evals', 'metadata'];
+const partOrder: readonly PromptPart[] = ['policy', 'fewshots', 'template', 'variables', 'output', 'model', 'tools', 'evals', 'metadata'];
 
 const partNames: Record<PromptPart, string> = {
   policy: 'policy',
@@ -11,6 +11,7 @@ const partNames: Record<PromptPart, string> = {
   variables: 'variables',
   output: 'output schema',
   model: 'model',
+  tools: 'tools',
   evals: 'evals',
   metadata: 'metadata',
 };

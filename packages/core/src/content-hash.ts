@@ -1,7 +1,7 @@
 import { canonicalJson, type ManifestHashes } from '@promptpack/spec';
 import { sha256 } from './hash.js';
 import type { LoadedPrompt } from './loaded-prompt.js';
-import { outputHash } from './output-hash.js';
+import { outputHash, toolsHash } from './output-hash.js';
 import { policyHash } from './policy/policy-lock.js';
 
 /** The hashed parts that change what render() returns or what parseOutput() accepts. */
@@ -13,8 +13,9 @@ export type BehaviourHashes = Omit<ManifestHashes, 'evals'>;
  * byte); structured parts hash canonical JSON, so reordering YAML keys or
  * reformatting a file changes nothing.
  */
-export function behaviourHashes(prompt: Pick<LoadedPrompt, 'spec' | 'sources' | 'shared' | 'fewshots'>): BehaviourHashes {
+export function behaviourHashes(prompt: HashedParts): BehaviourHashes {
   const { spec, sources } = prompt;
+  const tools = prompt.tools ?? [];
   return {
     policy: policyHash(prompt),
     fewshots: sha256(canonicalJson(prompt.fewshots)),
@@ -22,8 +23,13 @@ export function behaviourHashes(prompt: Pick<LoadedPrompt, 'spec' | 'sources' | 
     variables: sha256(canonicalJson(spec.variables)),
     output: outputHash(spec.output),
     model: sha256(canonicalJson(spec.model)),
+    // Only a prompt with tools hashes them: every hash from before tools existed stays what it was.
+    ...(tools.length > 0 ? { tools: toolsHash(tools) } : {}),
   };
 }
+
+/** What the behaviour hashes are computed from; `tools` may be left out by readers of prompts without tools. */
+type HashedParts = Pick<LoadedPrompt, 'spec' | 'sources' | 'shared' | 'fewshots'> & Partial<Pick<LoadedPrompt, 'tools'>>;
 
 /**
  * `manifest.contentHash`: one hash over the behaviour parts. Evals are left
@@ -33,11 +39,11 @@ export function behaviourHashes(prompt: Pick<LoadedPrompt, 'spec' | 'sources' | 
  * definition: the build writes it, the changelog and release match records by it.
  */
 export function contentHash(hashes: BehaviourHashes | ManifestHashes): string {
-  const { policy, fewshots, template, variables, output, model } = hashes;
-  return sha256(canonicalJson({ policy, fewshots, template, variables, output, model }));
+  const { policy, fewshots, template, variables, output, model, tools } = hashes;
+  return sha256(canonicalJson({ policy, fewshots, template, variables, output, model, ...(tools === undefined ? {} : { tools }) }));
 }
 
 /** The contentHash a build of this prompt would write, without building it. */
-export function promptContentHash(prompt: Pick<LoadedPrompt, 'spec' | 'sources' | 'shared' | 'fewshots'>): string {
+export function promptContentHash(prompt: HashedParts): string {
   return contentHash(behaviourHashes(prompt));
 }

@@ -9,6 +9,7 @@ import { checkEvals } from './validate/evals.js';
 import { checkFewShots } from './validate/fewshots.js';
 import { checkPackageJson } from './validate/package-json.js';
 import { checkPromptYaml } from './validate/prompt-yaml.js';
+import { checkTools } from './validate/tools.js';
 import { unusedVariables } from './validate/unused-variables.js';
 
 const partNames = Object.keys(promptFiles) as PromptFilePart[];
@@ -116,7 +117,7 @@ function validateSources(
     const text = given[part];
     // Strip a UTF-8 BOM: editors on some systems add one and it would leak into the system message.
     if (text !== undefined) sources[part] = text.replace(/^\uFEFF/, '');
-    else if (!unreadable.has(part) && part !== 'policyLock') diagnostics.push(missingFile(part as PromptFilePart, files[part]));
+    else if (!unreadable.has(part) && Object.hasOwn(promptFiles, part)) diagnostics.push(missingFile(part as PromptFilePart, files[part]));
   }
   const lockCheck = sources.policyLock !== undefined ? parsePolicyLockText(files.policyLock, sources.policyLock) : undefined;
   diagnostics.push(...(lockCheck?.diagnostics ?? []));
@@ -126,7 +127,8 @@ function validateSources(
   const fewshotsCheck = sources.fewshots !== undefined ? checkFewShots(files.fewshots, sources.fewshots) : undefined;
   const spec = promptCheck?.spec;
   const evalsCheck = sources.evals !== undefined ? checkEvals(files.evals, sources.evals, spec?.variables) : undefined;
-  for (const check of [packageCheck, promptCheck, fewshotsCheck, evalsCheck]) diagnostics.push(...(check?.diagnostics ?? []));
+  const toolsCheck = sources.tools !== undefined ? checkTools(files.tools, sources.tools) : undefined;
+  for (const check of [packageCheck, promptCheck, fewshotsCheck, evalsCheck, toolsCheck]) diagnostics.push(...(check?.diagnostics ?? []));
 
   // Templates can only be checked against a schema that loaded.
   if (spec && promptCheck) {
@@ -144,7 +146,7 @@ function validateSources(
   }
 
   const sorted = sortDiagnostics(diagnostics);
-  if (hasErrors(sorted) || !packageCheck?.packageJson || !spec || !fewshotsCheck?.fewshots || !evalsCheck?.evals) {
+  if (hasErrors(sorted) || !packageCheck?.packageJson || !spec || !fewshotsCheck?.fewshots || !evalsCheck?.evals || (toolsCheck && !toolsCheck.tools)) {
     return { success: false, diagnostics: sorted };
   }
   return {
@@ -160,6 +162,7 @@ function validateSources(
       spec,
       fewshots: fewshotsCheck.fewshots,
       evals: evalsCheck.evals,
+      tools: toolsCheck?.tools ?? [],
       warnings: sorted,
     },
   };

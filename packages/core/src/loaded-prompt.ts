@@ -1,4 +1,4 @@
-import type { Diagnostic, EvalManifest, FewShot, PolicyLock, PromptSpec } from '@promptpack/spec';
+import type { Diagnostic, EvalManifest, FewShot, PolicyLock, PromptSpec, ToolSpec } from '@promptpack/spec';
 
 /** The files of a prompt folder, by the part each one holds. */
 export const promptFiles = {
@@ -16,6 +16,8 @@ export type PromptFilePart = keyof typeof promptFiles;
 export const optionalPromptFiles = {
   /** The approved policy's hash, who approved it and when (see `readPolicyLock`). */
   policyLock: 'policy.lock',
+  /** The tools the model may call (see docs/prompt-format.md#toolsyaml). */
+  tools: 'tools.yaml',
 } as const;
 
 export type OptionalPromptFilePart = keyof typeof optionalPromptFiles;
@@ -52,6 +54,8 @@ export interface LoadedPrompt {
   spec: PromptSpec;
   fewshots: FewShot[];
   evals: EvalManifest;
+  /** tools.yaml's tools, in its order; empty when the folder has no tools.yaml. */
+  tools: ToolSpec[];
   /** Warnings found while loading (errors prevent a LoadedPrompt). */
   warnings: Diagnostic[];
 }

@@ -1,4 +1,4 @@
-import { canonicalJson, type SchemaNode } from '@promptpack/spec';
+import { canonicalJson, type SchemaNode, type ToolSpec } from '@promptpack/spec';
 import { sha256 } from './hash.js';
 
 /**
@@ -11,6 +11,15 @@ import { sha256 } from './hash.js';
  */
 export function outputHash(output: SchemaNode | undefined): string {
   return sha256(canonicalJson(output ? { schema: output, propertyOrder: propertyOrder(output) } : null));
+}
+
+/**
+ * The hash of tools.yaml's tools, as manifest.json's `hashes.tools`: every
+ * tool in the order the model sees them, with each one's parameter order
+ * (providers pass the parameters schema on as declared), like `outputHash`.
+ */
+export function toolsHash(tools: readonly ToolSpec[]): string {
+  return sha256(canonicalJson(tools.map((tool) => ({ tool, propertyOrder: propertyOrder(tool.parameters) }))));
 }
 
 function propertyOrder(node: SchemaNode, path = ''): string[] {

@@ -43,7 +43,9 @@ export type DiagnosticCode =
   | 'fewshots/not-a-pair'
   | 'evals/duplicate-id'
   | 'evals/invalid-variables'
-  | 'evals/invalid-regex';
+  | 'evals/invalid-regex'
+  | 'tools/duplicate-name'
+  | 'tools/strict-optional';
 
 export interface Diagnostic {
   code: DiagnosticCode;

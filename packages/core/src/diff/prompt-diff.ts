@@ -8,10 +8,10 @@ import { policyText } from './policy-text.js';
 import { diffText, type TextDiff } from './text-diff.js';
 
 /** The parts `--only` accepts, in the order a diff shows them: what legal owns first. */
-export const diffParts = ['policy', 'fewshots', 'template', 'variables', 'output', 'model', 'evals'] as const;
+export const diffParts = ['policy', 'fewshots', 'template', 'variables', 'output', 'model', 'tools', 'evals'] as const;
 export type DiffPart = (typeof diffParts)[number];
 
-const textParts: ReadonlySet<PromptPart> = new Set<TextPart>(['policy', 'fewshots', 'template', 'evals']);
+const textParts: ReadonlySet<PromptPart> = new Set<TextPart>(['policy', 'fewshots', 'template', 'tools', 'evals']);
 
 /** Where one side of a diff came from. */
 export interface DiffEndpoint {
@@ -52,7 +52,7 @@ export interface PartDiff {
   bump: Bump;
   /** One sentence per change, as `promptpack check` reports them. */
   changes: PartChange[];
-  /** The line diff of a text part (policy, few-shots, template, evals); absent when its text is identical. */
+  /** The line diff of a text part (policy, few-shots, template, tools, evals); absent when its text is identical. */
   text?: TextDiff;
   /** Set when the text changed but its meaning did not (evals.yaml comments, key order). */
   note?: string;
@@ -88,12 +88,15 @@ export interface DiffPromptsOptions {
  */
 export function diffPrompts(before: { prompt: LoadedPrompt; endpoint: DiffEndpointInput }, after: { prompt: LoadedPrompt; endpoint: DiffEndpointInput }, options: DiffPromptsOptions = {}): PromptDiff {
   const impact = comparePrompts(withPolicyAsSeen(before.prompt), withPolicyAsSeen(after.prompt));
-  const all: PartDiff[] = [...diffParts, 'metadata' as const].map((part) => {
+  // A prompt that has never had tools shows no tools part: nothing to review there.
+  const hasTools = before.prompt.tools.length > 0 || after.prompt.tools.length > 0 || before.prompt.sources.tools !== undefined || after.prompt.sources.tools !== undefined;
+  const parts = [...diffParts, 'metadata' as const].filter((part) => part !== 'tools' || hasTools || options.only === 'tools');
+  const all: PartDiff[] = parts.map((part) => {
     const changes = impact.changes.filter((change) => change.part === part);
     const text = textParts.has(part) ? diffText(partText(before.prompt, part as TextPart), partText(after.prompt, part as TextPart), { context: options.context ?? 3 }) : undefined;
     const result: PartDiff = { part, changed: changes.length > 0 || text !== undefined, bump: maxBump(...changes.map((change) => change.bump)), changes };
     if (text) result.text = text;
-    if (text && changes.length === 0) result.note = `${part === 'evals' ? 'evals.yaml' : part} changed in formatting or comments only; what it means is the same, so it needs no release.`;
+    if (text && changes.length === 0) result.note = `${part === 'evals' ? 'evals.yaml' : part === 'tools' ? 'tools.yaml' : part} changed in formatting or comments only; what it means is the same, so it needs no release.`;
     return result;
   });
   const shown = options.only ? all.filter((part) => part.part === options.only) : all;

@@ -4,6 +4,7 @@ import { compareFewShots } from './compare-fewshots.js';
 import { compareSchema } from './compare-schema.js';
 import { compareEvals, compareMetadata, compareModel } from './compare-settings.js';
 import { compareText, describeTextChange } from './compare-text.js';
+import { compareTools } from './compare-tools.js';
 import { maxBump, type PromptImpact } from './prompt-impact.js';
 import type { PartChange } from '@promptpack/spec';
 
@@ -24,6 +25,7 @@ export function comparePrompts(before: LoadedPrompt | undefined, after: LoadedPr
     ...compareOutput(before, after),
     ...comparePolicy(before, after),
     ...compareModel(before.spec.model, after.spec.model),
+    ...compareTools(before.tools, after.tools),
     ...compareFewShots(before.fewshots, after.fewshots),
     ...compareTextPart('template', 'template text', 'patch', before.sources.template, after.sources.template),
     ...compareEvals(before.evals, after.evals),

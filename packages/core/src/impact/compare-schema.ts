@@ -20,8 +20,13 @@ import { lowerBound, upperBound, type ArrayNode, type Bound, type NumberNode, ty
  * so an extra one is ignored. A removed input field is major even when it
  * was optional, because objects reject unknown keys: callers still sending
  * it fail validation.
+ *
+ * - `arguments` (a tool's parameters): the model sends arguments in, to the
+ *   service's tool code and to `parseToolCall`. Judged like `input`: a call
+ *   that was valid must stay valid, and the service's code sees every new
+ *   required argument.
  */
-export type SchemaDirection = 'input' | 'output';
+export type SchemaDirection = 'input' | 'output' | 'arguments';
 
 type Change = Omit<PartChange, 'part'>;
 
@@ -39,7 +44,8 @@ export function compareSchema(before: SchemaNode, after: SchemaNode, direction: 
 
 function compareNode(context: Context, before: SchemaNode, after: SchemaNode, path: string): void {
   if (before.description !== after.description) {
-    add(context, 'patch', path, `description of ${subject(context, path)} ${before.description === undefined ? 'added' : after.description === undefined ? 'removed' : 'changed'}`);
+    // A parameter's description is model-facing text, like the policy: it changes which calls the model makes.
+    add(context, context.direction === 'arguments' ? 'minor' : 'patch', path, `description of ${subject(context, path)} ${before.description === undefined ? 'added' : after.description === undefined ? 'removed' : 'changed'}`);
   }
   if (before.type !== after.type) {
     const numeric = isNumeric(before) && isNumeric(after);
@@ -99,8 +105,8 @@ function compareNode(context: Context, before: SchemaNode, after: SchemaNode, pa
 }
 
 function compareObject(context: Context, before: ObjectNode, after: ObjectNode, path: string): void {
-  // The output JSON Schema sent to the model lists properties in declared order, and models tend to answer in it.
-  if (context.direction === 'output') {
+  // The output JSON Schema and a tool's parameters reach the model in declared order, and models tend to answer in it.
+  if (context.direction !== 'input') {
     const kept = Object.keys(after.properties).filter((name) => Object.hasOwn(before.properties, name));
     const wasKept = Object.keys(before.properties).filter((name) => Object.hasOwn(after.properties, name));
     if (kept.join() !== wasKept.join()) add(context, 'patch', path, `properties of ${subject(context, path)} reordered (${kept.join(', ')})`);
@@ -117,7 +123,7 @@ function compareObject(context: Context, before: ObjectNode, after: ObjectNode, 
       add(context, 'major', childPath, `${entity(context, childPath)} removed`);
     } else if (!old && now) {
       const required = isRequired.has(name);
-      const bump = context.direction === 'input' && required ? 'major' : 'minor';
+      const bump = context.direction !== 'output' && required ? 'major' : 'minor';
       add(context, bump, childPath, `${entity(context, childPath)} added, ${required ? 'required' : 'optional'}`);
     } else if (old && now) {
       if (wasRequired.has(name) !== isRequired.has(name)) {
@@ -198,11 +204,11 @@ function comparePattern(context: Context, before: string | undefined, after: str
 }
 
 function narrowed(context: Context): 'major' | 'minor' {
-  return context.direction === 'input' ? 'major' : 'minor';
+  return context.direction === 'output' ? 'minor' : 'major';
 }
 
 function widened(context: Context): 'major' | 'minor' {
-  return context.direction === 'input' ? 'minor' : 'major';
+  return context.direction === 'output' ? 'major' : 'minor';
 }
 
 function add(context: Context, bump: Change['bump'], path: string, summary: string): void {
@@ -212,11 +218,13 @@ function add(context: Context, bump: Change['bump'], path: string, summary: stri
 /** How a position reads inside a sentence: `ticket.priority`, `output.decision`. */
 function subject(context: Context, path: string): string {
   if (context.direction === 'input') return path || 'variables';
+  if (context.direction === 'arguments') return path || 'parameters';
   return path.startsWith('[') ? `output${path}` : path ? `output.${path}` : 'output';
 }
 
 /** How a property reads as the subject of "added"/"removed": `variable "ticket.priority"`. */
 function entity(context: Context, path: string): string {
+  if (context.direction === 'arguments') return `parameter "${path}"`;
   return context.direction === 'input' ? `variable "${path}"` : `output field "${path}"`;
 }
 

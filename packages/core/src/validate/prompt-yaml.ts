@@ -39,8 +39,8 @@ export function checkPromptYaml(file: string, source: string, folder: string): P
 }
 
 // What zod cannot say alone: `required` must name declared properties, bounds
-// must be ordered, patterns must compile.
-function checkSchemaNode(node: SchemaNode, path: PropertyKey[], yaml: YamlFile): Diagnostic[] {
+// must be ordered, patterns must compile. tools.yaml's parameters are checked the same way.
+export function checkSchemaNode(node: SchemaNode, path: PropertyKey[], yaml: YamlFile): Diagnostic[] {
   const here = (suffix: PropertyKey[]) => ({ file: yaml.file, ...yaml.locate([...path, ...suffix]), path: [...path, ...suffix].join('.') });
   const diagnostics: Diagnostic[] = [];
   switch (node.type) {

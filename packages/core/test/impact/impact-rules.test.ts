@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { evalManifestSchema, fewShotsSchema, promptSpecSchema, type PartChange } from '@promptpack/spec';
+import { evalManifestSchema, fewShotsSchema, promptSpecSchema, toolsSpecSchema, type PartChange } from '@promptpack/spec';
 import {
   comparePrompts,
   loadPromptFromSources,
@@ -18,6 +18,8 @@ interface PromptData {
   template: string;
   fewshots: unknown[];
   evals: Record<string, unknown>;
+  /** tools.yaml; absent when the prompt has no tools. */
+  tools?: Record<string, unknown>;
 }
 
 interface Row {
@@ -62,6 +64,7 @@ function sourcesOf(data: PromptData) {
     fewshots: stringify(data.fewshots),
     template: data.template,
     evals: stringify(data.evals),
+    ...(data.tools ? { tools: stringify(data.tools) } : {}),
   };
 }
 
@@ -69,7 +72,7 @@ function prompt(data: PromptData): LoadedPrompt {
   const sources = sourcesOf(data);
   return {
     dir: '/virtual/ticket-triage',
-    files: { packageJson: 'package.json', prompt: 'prompt.yaml', policy: 'policy.md', fewshots: 'fewshots.yaml', template: 'template.hbs', evals: 'evals.yaml', policyLock: 'policy.lock' },
+    files: { packageJson: 'package.json', prompt: 'prompt.yaml', policy: 'policy.md', fewshots: 'fewshots.yaml', template: 'template.hbs', evals: 'evals.yaml', policyLock: 'policy.lock', tools: 'tools.yaml' },
     sources,
     shared: [],
     policyLock: undefined,
@@ -77,6 +80,7 @@ function prompt(data: PromptData): LoadedPrompt {
     spec: promptSpecSchema.parse(data.prompt),
     fewshots: fewShotsSchema.parse(data.fewshots),
     evals: evalManifestSchema.parse(data.evals),
+    tools: data.tools ? toolsSpecSchema.parse(data.tools).tools : [],
     warnings: [],
   };
 }
@@ -95,7 +99,7 @@ describe('the impact table', () => {
     const bumps = new Set(table.rows.filter((row) => !row.refused).map((row) => row.bump));
     const parts = new Set(table.rows.flatMap((row) => row.changes.map((change) => change.split(' ')[0])));
     expect([...bumps].sort()).toEqual(['major', 'minor', 'none', 'patch']);
-    expect([...parts].sort()).toEqual(['evals', 'fewshots', 'metadata', 'model', 'output', 'policy', 'template', 'variables']);
+    expect([...parts].sort()).toEqual(['evals', 'fewshots', 'metadata', 'model', 'output', 'policy', 'template', 'tools', 'variables']);
     expect(table.rows.length).toBeGreaterThanOrEqual(30);
   });
 });

@@ -11,6 +11,7 @@ export const partTitles: Record<PromptPart, string> = {
   variables: 'Variables (the input)',
   output: 'Output schema',
   model: 'Model and parameters',
+  tools: 'Tools (what the model may call)',
   evals: 'Evals',
   metadata: 'Description, owners and package.json',
 };

@@ -4,7 +4,7 @@
 export type Bump = 'none' | 'patch' | 'minor' | 'major';
 
 /** The parts of a prompt a change can touch, as legal, product and engineering own them. */
-export type PromptPart = 'policy' | 'fewshots' | 'template' | 'variables' | 'output' | 'model' | 'evals' | 'metadata';
+export type PromptPart = 'policy' | 'fewshots' | 'template' | 'variables' | 'output' | 'model' | 'tools' | 'evals' | 'metadata';
 
 export interface PartChange {
   part: PromptPart;

@@ -13,6 +13,8 @@ export interface ManifestHashes {
   variables: string;
   output: string;
   model: string;
+  /** Only when the prompt has tools.yaml: a prompt without tools hashes as it did before tools existed. */
+  tools?: string;
   evals: string;
 }
 

@@ -91,6 +91,8 @@ export interface Manifest {
     readonly variables: string;
     readonly output: string;
     readonly model: string;
+    /** Only when the prompt has tools.yaml. */
+    readonly tools?: string;
     readonly evals: string;
   };
   /** Hash of everything that affects render() or parseOutput(); evals excluded. */
