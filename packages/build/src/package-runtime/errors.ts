@@ -8,6 +8,7 @@ import { describeCause } from './quote.js';
 const variablesErrorMarker = /* @__PURE__ */ Symbol.for('promptpack.variables-error');
 const outputErrorMarker = /* @__PURE__ */ Symbol.for('promptpack.output-error');
 const renderErrorMarker = /* @__PURE__ */ Symbol.for('promptpack.render-error');
+const toolCallErrorMarker = /* @__PURE__ */ Symbol.for('promptpack.tool-call-error');
 
 // Packages built before the markers above carry this one, shared with core's
 // errors, and their code; published versions stay installed, so their errors
@@ -119,5 +120,34 @@ export class PromptRenderError extends PromptError {
 
   static isInstance(value: unknown): value is PromptRenderError {
     return isMarked(value, renderErrorMarker, 'prompt/render-failed');
+  }
+}
+
+/** parseToolCall() got a call of a tool the prompt does not declare, or arguments that do not match its parameters. */
+export class PromptToolCallError extends PromptError {
+  declare readonly [toolCallErrorMarker]: true;
+  declare readonly issues: Issue[];
+  /** The tool the call named; undefined when it named none. */
+  declare readonly toolName: string | undefined;
+  /** The call as given. */
+  declare readonly call: unknown;
+
+  constructor(prompt: PromptIdentity, toolName: string | undefined, issues: Issue[], input: unknown, call: unknown, tools: readonly string[]) {
+    super(
+      prompt,
+      'PromptToolCallError',
+      'prompt/invalid-tool-call',
+      `Invalid tool call${toolName === undefined ? '' : ` of ${JSON.stringify(toolName)}`} for prompt ${prompt.id}@${prompt.version} (${count(issues, 'issue')}):`,
+      describeIssues(issues, 'call', input),
+      `the model may call ${tools.length === 0 ? 'no tools (this prompt declares none)' : tools.map((name) => JSON.stringify(name)).join(', ')} with arguments matching manifest.tools; send the render result's tools to the model, and use safeParseToolCall() to answer a bad call without an exception.`,
+    );
+    this[toolCallErrorMarker] = true;
+    this.issues = issues;
+    this.toolName = toolName;
+    this.call = call;
+  }
+
+  static isInstance(value: unknown): value is PromptToolCallError {
+    return isMarked(value, toolCallErrorMarker, 'prompt/invalid-tool-call');
   }
 }
