@@ -5,16 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdapterError } from '../src/index.js';
 import { toOpenAIChat, toOpenAIResponses } from '../src/openai/index.js';
 import { startFakeServer, type FakeServer } from './fake-server.js';
-import { buildTestPrompts, renderFirstCase, type BuiltPrompt } from './prompts.js';
+import { buildTestPrompts, renderFirstCase, type StructuredPrompt, type TextPrompt } from './prompts.js';
 
 const answer = { decision: 'approve', amountCents: 4999, reason: 'duplicate' };
 let server: FakeServer;
 let client: OpenAI;
-let refundTriage: BuiltPrompt;
-let supportReply: BuiltPrompt;
+let refundTriage: StructuredPrompt;
+let supportReply: TextPrompt;
 
 beforeAll(async () => {
-  ({ refundTriage, supportReply } = await buildTestPrompts());
+  ({ refundTriage, supportReply } = await buildTestPrompts('openai'));
   server = await startFakeServer((request) =>
     request.path.endsWith('/responses')
       ? {

@@ -7,33 +7,43 @@ import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildPrompt } from '@promptpack/build';
-import type { RenderedPrompt } from '../src/index.js';
+import type { z } from 'zod';
+import type { JsonSchemaObject, RenderedPrompt } from '../src/index.js';
 
 const prompts = path.resolve(import.meta.dirname, '../../../prompts');
-const root = path.resolve(import.meta.dirname, '.generated/prompts');
+const generated = path.resolve(import.meta.dirname, '.generated');
 
-/** The parts of a built prompt package the adapter tests use. */
+/** The parts of a built prompt package the adapter tests use, as its index.d.ts declares them. */
 export interface BuiltPrompt {
   id: string;
   version: string;
-  outputJsonSchema: { readonly [key: string]: unknown } | null;
-  outputSchema: { parse(value: unknown): unknown };
+  outputSchema: z.ZodType;
   evals: { cases: ReadonlyArray<{ variables: unknown }> };
   render(variables: unknown): RenderedPrompt;
 }
 
-export async function buildTestPrompts(): Promise<{ refundTriage: BuiltPrompt; supportReply: BuiltPrompt }> {
+export interface StructuredPrompt extends BuiltPrompt {
+  outputJsonSchema: JsonSchemaObject;
+}
+
+export interface TextPrompt extends BuiltPrompt {
+  outputJsonSchema: null;
+}
+
+/** Builds into test/.generated/<folder>: one folder per test file, as vitest runs files in parallel. */
+export async function buildTestPrompts(folder: string): Promise<{ refundTriage: StructuredPrompt; supportReply: TextPrompt }> {
+  const root = path.join(generated, folder);
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
   cpSync(path.join(prompts, '_shared'), path.join(root, '_shared'), { recursive: true });
-  const make = async (id: string) => {
+  const make = async <Prompt extends BuiltPrompt>(id: string) => {
     const dir = path.join(root, id);
     cpSync(path.join(prompts, id), dir, { recursive: true, filter: (source) => !/[\\/](node_modules|dist)$/.test(source) });
     const result = buildPrompt(dir);
     if (!result.success) throw new Error(`prompts/${id} failed to build: ${JSON.stringify(result.diagnostics)}`);
-    return (await import(pathToFileURL(path.join(dir, 'dist/index.js')).href)) as BuiltPrompt;
+    return (await import(pathToFileURL(path.join(dir, 'dist/index.js')).href)) as Prompt;
   };
-  return { refundTriage: await make('refund-triage'), supportReply: await make('support-reply') };
+  return { refundTriage: await make<StructuredPrompt>('refund-triage'), supportReply: await make<TextPrompt>('support-reply') };
 }
 
 /** The prompt rendered with its first eval case's variables. */
