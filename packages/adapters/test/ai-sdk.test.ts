@@ -1,6 +1,6 @@
 // The Vercel AI SDK itself, with the mock model `ai/test` ships: what the
 // SDK hands a provider is what the adapters built, after its own checks.
-import { generateObject, generateText } from 'ai';
+import { generateObject, generateText, Output } from 'ai';
 import { MockLanguageModelV3 } from 'ai/test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toAiSdkObject, toAiSdkText } from '../src/ai-sdk/index.js';
@@ -59,6 +59,15 @@ describe('toAiSdkObject', () => {
     expect(call?.seed).toBe(7);
     expect(call?.responseFormat).toMatchObject({ type: 'json', name: 'refund-triage', description: 'The triage decision. Exactly these three keys.' });
     expect(call?.responseFormat?.type === 'json' && call.responseFormat.schema).toMatchObject({ type: 'object', required: ['decision', 'amountCents', 'reason'] });
+  });
+
+  it("works the AI SDK 6 way too: generateText with Output.object over the package's schema", async () => {
+    const result = renderFirstCase(refundTriage);
+    const model = mockModel(JSON.stringify({ decision: 'deny', amountCents: 10, reason: 'other' }));
+    const { output } = await generateText({ model, ...toAiSdkText(result), output: Output.object({ schema: refundTriage.outputSchema }) });
+
+    expect(output).toEqual({ decision: 'deny', amountCents: 10, reason: 'other' });
+    expect(model.doGenerateCalls[0]?.responseFormat).toMatchObject({ type: 'json', schema: { type: 'object', required: ['decision', 'amountCents', 'reason'] } });
   });
 
   it('rejects, through the schema, an answer the package would reject', async () => {

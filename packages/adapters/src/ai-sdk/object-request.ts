@@ -22,6 +22,9 @@ export type AiSdkObjectRequest<Schema> = Omit<AiSdkTextRequest, 'stopSequences'>
  * toAiSdkText() plus the prompt package's zod output schema, so the SDK asks
  * the model for JSON of that shape and returns the parsed, typed object.
  * generateObject takes no stop sequences, so prompt.yaml's `stop` is not sent.
+ * AI SDK 6 deprecates generateObject for `generateText` with an `output`:
+ * `generateText({ model, ...toAiSdkText(result), output: Output.object({ schema: prompt.outputSchema }) })`
+ * works the same (test/ai-sdk.test.ts shows both).
  */
 export function toAiSdkObject<Source extends ObjectOutputSource>(
   result: RenderedPrompt,
