@@ -1,4 +1,5 @@
-const marker = Symbol.for('promptpack.adapters.AdapterError');
+// The mark @promptpack/spec's errorMarker('adapter-error') sets, without depending on spec at run time.
+const marker = Symbol.for('promptpack.adapter-error');
 
 export type AdapterErrorCode =
   | 'adapters/invalid-render-result'
@@ -18,10 +19,10 @@ export class AdapterError extends Error {
   readonly hint: string;
 
   constructor(code: AdapterErrorCode, message: string, hint: string) {
-    super(`${message}\n  hint: ${hint}`);
+    super(`${message}\nhint: ${hint}`);
     this.code = code;
     this.hint = hint;
-    Object.defineProperty(this, marker, { value: true });
+    Object.defineProperty(this, marker, { value: true, enumerable: false });
   }
 
   /** Works across two copies of this package, unlike instanceof. */

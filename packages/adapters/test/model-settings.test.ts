@@ -66,7 +66,7 @@ describe('model settings', () => {
   });
 
   it('recognises an AdapterError from another copy of the package, and nothing else', () => {
-    const copy = Object.assign(new Error('x'), { [Symbol.for('promptpack.adapters.AdapterError')]: true });
+    const copy = Object.assign(new Error('x'), { [Symbol.for('promptpack.adapter-error')]: true });
     expect(AdapterError.isInstance(copy)).toBe(true);
     expect(AdapterError.isInstance(new Error('x'))).toBe(false);
     expect(AdapterError.isInstance(null)).toBe(false);
