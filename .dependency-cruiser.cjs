@@ -21,6 +21,8 @@ const allowed = {
   changelog: ['spec', 'core'],
   // Ships into production services and stays small.
   runtime: ['spec'],
+  // Render result -> SDK request; its input types are its own, so at most spec's.
+  adapters: ['spec'],
   operate: ['spec'],
   // The files of a new prompts repository and prompt folder, shared by create-promptpack and the CLI's init/new.
   scaffold: ['spec', 'core'],

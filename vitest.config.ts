@@ -6,10 +6,13 @@ const packages = fileURLToPath(new URL('./packages/', import.meta.url));
 // Tests run against the sources; the built dist is exercised by the e2e
 // tests. Every workspace package of packages/ resolves to its src/index.ts
 // (create-promptpack keeps its unscoped name).
-// `@promptpack/spec/plain` comes first: a string alias also matches longer
-// specifiers, so `@promptpack/spec` alone would swallow it.
+// `@promptpack/spec/plain` and the adapters' per-SDK entries
+// (`@promptpack/adapters/openai` -> src/openai/index.ts) come first: a string
+// alias also matches longer specifiers, so `@promptpack/spec` alone would
+// swallow them.
 const alias = [
   { find: '@promptpack/spec/plain', replacement: `${packages}spec/src/plain.ts` },
+  { find: /^@promptpack\/adapters\/([a-z-]+)$/, replacement: `${packages}adapters/src/$1/index.ts` },
   ...readdirSync(packages, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => ({

@@ -1,0 +1,1 @@
+export { toAnthropic, type AnthropicRequestOptions } from './messages-request.js';

@@ -1,0 +1,1 @@
+export { toLangChain, toLangChainConfig, type LangChainPromptConfig } from './messages.js';
