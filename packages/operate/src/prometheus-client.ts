@@ -90,11 +90,16 @@ function samplesOf(data: NonNullable<ApiBody['data']>, fail: () => PrometheusErr
 /** fetch refuses URLs with credentials: they become a header, and the URL shown has none. */
 function splitCredentials(url: string, bearerToken: string | undefined) {
   const secrets = [{ value: bearerToken, label: '<bearer token>' }];
-  let parsed: URL;
+  let parsed: URL | undefined;
   try {
     parsed = new URL(url);
   } catch {
-    throw new PrometheusError('unreachable', url.replace(/\/\/[^/]*@/, '//<credentials>@'), '', `--prometheus is not a URL: "${url.replace(/\/\/[^/]*@/, '//<credentials>@')}". Example: --prometheus http://127.0.0.1:9090`);
+    parsed = undefined;
+  }
+  // `localhost:9090` parses as a URL of scheme "localhost:": only http(s) reaches Prometheus.
+  if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
+    const shown = url.replace(/\/\/[^/]*@/, '//<credentials>@');
+    throw new PrometheusError('unreachable', shown, '', `--prometheus is not an http(s) URL: "${shown}". Example: --prometheus http://127.0.0.1:9090`);
   }
   const user = decodeURIComponent(parsed.username);
   const password = decodeURIComponent(parsed.password);

@@ -2,7 +2,7 @@
 // scheduler) or a loop until the canary is rolled back, promoted or changed
 // by someone else, or SIGINT/SIGTERM arrives (the current evaluation
 // finishes first). @promptpack/operate decides and acts.
-import { guardTick, prometheusClient, runGuard, type Context, type GuardOptions, type TickReport } from '@promptpack/operate';
+import { FlagsError, guardTick, prometheusClient, PrometheusError, runGuard, type Context, type GuardOptions, type PrometheusClient, type TickReport } from '@promptpack/operate';
 import type { Io } from '../output.js';
 import type { GuardCommandOptions } from './guard-options.js';
 import { tickLines } from './guard-print.js';
@@ -23,7 +23,7 @@ export async function guardCommand(context: Context, id: string, options: GuardC
     id,
     settings: options.settings,
     freshnessQuery: options.freshnessQuery,
-    prometheus: prometheusClient({ url: options.prometheus, bearerToken: options.bearerToken }),
+    prometheus: clientOf(options),
     actor: settings.actor,
     now: settings.now,
   };
@@ -77,6 +77,15 @@ export async function guardCommand(context: Context, id: string, options: GuardC
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
+  }
+}
+
+function clientOf(options: GuardCommandOptions): PrometheusClient {
+  try {
+    return prometheusClient({ url: options.prometheus, bearerToken: options.bearerToken });
+  } catch (error) {
+    if (error instanceof PrometheusError) throw new FlagsError('flags/usage', error.message);
+    throw error;
   }
 }
 
