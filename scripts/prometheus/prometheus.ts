@@ -81,6 +81,22 @@ export function prometheusConfig(targets: readonly string[], scrapeIntervalSecon
   ].join('\n');
 }
 
+/** Stops the Prometheus of `dir` by its PID file; false when none was running. */
+export async function stopPrometheus(dir: string): Promise<boolean> {
+  const files = prometheusFiles(dir);
+  const pid = readPid(files.pid);
+  if (pid === undefined || !isProcessOf(pid, files.config)) {
+    removeFile(files.pid);
+    return false;
+  }
+  await stopProcess(pid, [
+    ['SIGTERM', 10_000],
+    ['SIGKILL', 2_000],
+  ]);
+  removeFile(files.pid);
+  return true;
+}
+
 export async function startPrometheus(options: StartPrometheusOptions): Promise<RunningPrometheus> {
   const log = options.log ?? console.log;
   const files = prometheusFiles(options.dir);
