@@ -3,7 +3,10 @@
 // test sets, on a flags file: a healthy canary is left alone, Prometheus
 // stopped makes the guard hold (exit 5) and restarted it resumes, a canary
 // that fails to parse 30% of the time is rolled back with the evidence in
-// the audit trail.
+// the audit trail. Long-lived, it stops on SIGTERM after its evaluation,
+// and stops by itself when an operator rolls the canary back meanwhile.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +24,34 @@ async function startCanary(file: string, version: string): Promise<void> {
   await fixture.scrapedSinceNow(version);
 }
 const guard = (file: string) => run('guard', id, '--once', '--prometheus', fixture.prometheus.url, '--metric', 'parse-failure', '--file', file, ...fixture.common);
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+
+/** The long-lived guard in its own process, with what it printed so far. */
+function spawnGuard(file: string): { child: ChildProcess; stdout: () => string; stderr: () => string; printed: (pattern: RegExp) => Promise<void> } {
+  const args = ['flags', 'guard', id, '--interval', '1s', '--prometheus', fixture.prometheus.url, '--metric', 'parse-failure', '--file', file, ...fixture.common];
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'run-cli.ts'), ...args], { cwd: repoRoot, env: { ...process.env, USER: 'oncall', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk) => (stdout += chunk));
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  // Resolves when the output matches; a bounded wait (the guard evaluates every second), never a sleep.
+  const printed = (pattern: RegExp) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the guard did not print ${pattern} within 60 s:\n${stdout}\n${stderr}`)), 60_000);
+      const check = () => {
+        if (!pattern.test(stdout + stderr)) return;
+        clearTimeout(timer);
+        child.stdout!.off('data', check);
+        child.stderr!.off('data', check);
+        resolve();
+      };
+      child.stdout!.on('data', check);
+      child.stderr!.on('data', check);
+      check();
+    });
+  return { child, stdout: () => stdout, stderr: () => stderr, printed };
+}
+
 const audit = (file: string) => readFileSync(`${file}.audit.jsonl`, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
 
 describe('promptpack flags guard --once with a real Prometheus, on a flags file', () => {
@@ -76,5 +107,30 @@ describe('promptpack flags guard --once with a real Prometheus, on a flags file'
     const again = await guard(file);
     expect(again).toMatchObject({ code: 0 });
     expect(again.stdout).toMatch(/serves no canary \(everyone: 1\.0\.0 100%\): nothing to guard/);
+  }, 120_000);
+
+  it('long-lived: a manual rollback goes through while it runs, and it stops with a note; SIGTERM stops it after its evaluation, exit 0', async () => {
+    const file = path.join(fixture.dir, 'long.json');
+    await startCanary(file, '1.1.0');
+    const first = spawnGuard(file);
+    await first.printed(/watching: /);
+    const manual = await run('rollback', id, '--reason', 'INC-9: by hand', '--file', file, ...fixture.common);
+    expect(manual.code).toBe(0);
+    const [firstCode] = await once(first.child, 'exit');
+    expect(firstCode).toBe(0);
+    expect(first.stderr()).toMatch(/note: the canary is gone: someone changed the flag \(prompt\.support-reply serves no canary \(everyone: 1\.0\.0 100%\): nothing to guard\); the guard stops/);
+    expect(audit(file).map((record) => [record.command, record.actor])).toEqual([
+      ['canary', 'oncall'],
+      ['rollback', 'oncall'],
+    ]);
+
+    await startCanary(file, '1.1.0');
+    const second = spawnGuard(file);
+    await second.printed(/watching: /);
+    second.child.kill('SIGTERM');
+    const [secondCode] = await once(second.child, 'exit');
+    expect(secondCode).toBe(0);
+    expect(second.stderr()).toMatch(/stopping: finishing the current evaluation[\s\S]*stopped by signal; the flag is as the last evaluation left it/);
+    expect(audit(file).at(-1)).toMatchObject({ command: 'canary' });
   }, 120_000);
 });
