@@ -27,11 +27,20 @@ export async function observe(prometheus: PrometheusClient, request: ObserveRequ
   const windowSeconds = (now.getTime() - run.started.getTime()) / 1000;
   const stepSeconds = (now.getTime() - run.stepStarted.getTime()) / 1000;
   // One value per query; a query with no series (no request of that kind yet) reads as absent.
-  const scalar = async (template: string, version: string | undefined, seconds: number): Promise<number | undefined> => {
+  // Metrics share queries (parse-failure and error count the same requests): each distinct one runs once.
+  const answers = new Map<string, Promise<number | undefined>>();
+  const scalar = (template: string, version: string | undefined, seconds: number): Promise<number | undefined> => {
     const query = fillQuery(template, { id, version, windowSeconds: seconds });
-    queries.push(query);
-    const samples = (await prometheus.query(query, now)).filter((sample) => Number.isFinite(sample.value));
-    return samples.length === 0 ? undefined : samples.reduce((sum, sample) => sum + sample.value, 0);
+    let answer = answers.get(query);
+    if (!answer) {
+      queries.push(query);
+      answer = prometheus.query(query, now).then((found) => {
+        const samples = found.filter((sample) => Number.isFinite(sample.value));
+        return samples.length === 0 ? undefined : samples.reduce((sum, sample) => sum + sample.value, 0);
+      });
+      answers.set(query, answer);
+    }
+    return answer;
   };
   const arm = async (metric: GuardMetric, version: string): Promise<Arm> => {
     const count = (await scalar(metric.kind === 'proportion' ? metric.total : metric.count, version, windowSeconds)) ?? 0;

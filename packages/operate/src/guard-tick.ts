@@ -11,7 +11,7 @@ import { type Context, flagOf } from './context.js';
 import { type CanaryRun, canaryRun } from './guard-canary.js';
 import { type Decision, decide, type GuardSettings } from './guard-decision.js';
 import { observe } from './guard-observe.js';
-import { summarize } from './flag-state.js';
+import { type EnvironmentState, summarize } from './flag-state.js';
 import { FlagsError } from './flags-error.js';
 import type { PrometheusClient } from './prometheus-client.js';
 import { PrometheusError } from './prometheus-error.js';
@@ -99,7 +99,7 @@ export async function guardTick(context: Context, options: GuardOptions, warn: W
 }
 
 /** The flag still serves the canary the guard decided on; otherwise someone changed it and the guard must not act on a stale read. */
-function unchanged(flag: string, run: CanaryRun, current: Parameters<typeof summarize>[0]): void {
+function unchanged(flag: string, run: CanaryRun, current: EnvironmentState | undefined): void {
   const now = summarize(current);
   if (now.canary?.version === run.version && now.canary.percent === run.percent && now.stable === run.stable) return;
   throw new FlagsError('flags/nothing-to-do', `${flag} changed while the guard was deciding (it now serves ${now.text}); someone else is operating it.`);
