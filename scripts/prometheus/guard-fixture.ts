@@ -36,7 +36,10 @@ export async function startGuardFixture(): Promise<GuardFixture> {
   const dir = mkdtempSync(path.join(tmpdir(), 'promptpack-guard-'));
   const endpoint = await startMetricsEndpoint();
   // Every series exists at zero before any canary starts, as a running service's do.
-  for (const version of Object.keys(versions)) for (const outcome of ['ok', 'parse_failure'] as const) endpoint.set(id, version, outcome, 0);
+  for (const version of Object.keys(versions)) {
+    for (const outcome of ['ok', 'parse_failure'] as const) endpoint.set(id, version, outcome, 0);
+    endpoint.setDurations(id, version, { '1': 0, '2.5': 0, '5': 0 }, 0);
+  }
   writeFileSync(path.join(dir, 'inventory.json'), JSON.stringify({ service: 'support-service', prompts: [{ id, name: '@acme/prompt-support-reply', stable: '1.0.0', versions: Object.entries(versions).map(([version, contentHash]) => ({ version, contentHash })) }] }));
   for (const [version, contentHash] of Object.entries(versions)) writeFileSync(path.join(dir, `eval-${version}.json`), JSON.stringify(completeEvalRecord({ prompt: { version, contentHash } })));
   const fixture: GuardFixture = {

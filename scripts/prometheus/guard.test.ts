@@ -10,6 +10,8 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prometheusClient } from '../../packages/operate/src/index.js';
+import { pollUntil } from '../lib/process.js';
 import { badCanaryTraffic, type GuardFixture, id, startGuardFixture } from './guard-fixture.js';
 
 let fixture: GuardFixture;
@@ -132,5 +134,20 @@ describe('promptpack flags guard --once with a real Prometheus, on a flags file'
     expect(secondCode).toBe(0);
     expect(second.stderr()).toMatch(/stopping: finishing the current evaluation[\s\S]*stopped by signal; the flag is as the last evaluation left it/);
     expect(audit(file).at(-1)).toMatchObject({ command: 'canary' });
+  }, 120_000);
+
+  it('--metric latency: a canary whose model calls are slower than 2.5 s half the time (5% on stable) is rolled back; the threshold matches the bucket however it is written', async () => {
+    const file = path.join(fixture.dir, 'latency.json');
+    await startCanary(file, '1.1.0');
+    fixture.endpoint.setDurations(id, '1.0.0', { '1': 600, '2.5': 950, '5': 990 }, 1000);
+    fixture.endpoint.setDurations(id, '1.1.0', { '1': 20, '2.5': 50, '5': 90 }, 100);
+    const client = prometheusClient({ url: fixture.prometheus.url });
+    const query = 'sum(gen_ai_client_operation_duration_count{promptpack_prompt_version=~"1.0.0|1.1.0"})';
+    expect(await pollUntil(async () => (await client.query(query).catch(() => []))[0]?.value === 1100, { timeoutMs: 30_000, intervalMs: 200 })).toBe(true);
+
+    const result = await run('guard', id, '--once', '--prometheus', fixture.prometheus.url, '--metric', 'latency', '--latency-threshold', '2.50', '--file', file, ...fixture.common);
+    expect(result.code).toBe(4);
+    expect(result.stdout).toMatch(/rolled back: canary worse on latency: latency 50\.0% vs 5\.0%/);
+    expect(audit(file).at(-1)).toMatchObject({ command: 'rollback', evidence: { metrics: [{ metric: 'latency', status: 'worse' }] } });
   }, 120_000);
 });

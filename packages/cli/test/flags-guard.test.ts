@@ -30,6 +30,7 @@ describe('promptpack flags guard: usage', () => {
     [['--prometheus', 'http://p', '--step', '50,10'], /--step must be ascending percentages from above 0 to 100, comma-separated; found "50,10"/],
     [['--prometheus', 'http://p', '--alpha', '1'], /--alpha must be a number > 0 and < 1; found "1"/],
     [['--prometheus', 'http://p', '--interval', 'soon'], /--interval must be a duration such as 90s, 5m or 1h; found "soon"/],
+    [['--prometheus', 'http://p', '--interval', '0s'], /--interval must be at least 1 s \(each evaluation queries Prometheus\); found "0s"/],
   ])('%j: exit 2 and what to do', async (args, message) => {
     const result = await guard(...args);
     expect(result.code).toBe(2);
@@ -45,10 +46,10 @@ describe('promptpack flags guard: usage', () => {
 });
 
 describe('guardOptionsFrom', () => {
-  it('defaults: parse-failure and error, alpha 0.01, no stepping, 60 s staleness, 10 s interval', () => {
+  it('defaults: parse-failure and error, alpha 0.01, no stepping, 120 s staleness, 10 s interval', () => {
     const options = guardOptionsFrom({}, { PROMETHEUS_URL: 'http://127.0.0.1:9090', PROMETHEUS_BEARER_TOKEN: 'tok' }, dir);
     expect(options).toMatchObject({ prometheus: 'http://127.0.0.1:9090', bearerToken: 'tok', once: false, intervalMs: 10_000 });
-    expect(options.settings).toMatchObject({ alpha: 0.01, minSamples: 30, steps: [], minStepSeconds: 300, minStepSamples: 500, staleAfterSeconds: 60 });
+    expect(options.settings).toMatchObject({ alpha: 0.01, minSamples: 30, steps: [], minStepSeconds: 300, minStepSamples: 500, staleAfterSeconds: 120 });
     expect(options.settings.metrics.map((metric) => [metric.name, metric.margin])).toEqual([
       ['parse-failure', 0.01],
       ['error', 0.01],
@@ -60,7 +61,7 @@ describe('guardOptionsFrom', () => {
     const [latency] = options.settings.metrics;
     expect(latency).toMatchObject({ name: 'latency', kind: 'proportion', margin: 0.05 });
     expect(latency!.kind === 'proportion' && latency!.bad).toBe(
-      'sum(increase(gen_ai_client_operation_duration_count{promptpack_prompt_id="{id}",promptpack_prompt_version="{version}"}[{window}])) - sum(increase(gen_ai_client_operation_duration_bucket{promptpack_prompt_id="{id}",promptpack_prompt_version="{version}",le="2.5"}[{window}]))',
+      'sum(increase(gen_ai_client_operation_duration_count{promptpack_prompt_id="{id}",promptpack_prompt_version="{version}"}[{window}])) - sum(increase(gen_ai_client_operation_duration_bucket{promptpack_prompt_id="{id}",promptpack_prompt_version="{version}",le=~"2\\\\.50*"}[{window}]))',
     );
     expect(options.settings).toMatchObject({ steps: [1, 10, 50, 100], minStepSeconds: 120, staleAfterSeconds: 90 });
   });

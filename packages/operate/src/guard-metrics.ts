@@ -70,13 +70,24 @@ export function defaultMetric(name: GuardMetricName, defaults: MetricDefaults): 
     case 'latency': {
       const le = defaults.latencyThreshold ?? '5';
       const histogram = (series: string, extra = '') => `sum(increase(gen_ai_client_operation_duration_${series}{${version}${extra}}[{window}]))`;
-      return { name, kind: 'proportion', description: `model calls slower than ${le} s`, bad: `${histogram('count')} - ${histogram('bucket', `,le="${le}"`)}`, total: histogram('count'), margin: 0.02, mixture: 0.05 };
+      return { name, kind: 'proportion', description: `model calls slower than ${le} s`, bad: `${histogram('count')} - ${histogram('bucket', `,le=~"${bucketPattern(le)}"`)}`, total: histogram('count'), margin: 0.02, mixture: 0.05 };
     }
     case 'cost':
       return { name, kind: 'mean', description: 'cost per request (USD)', sum: `sum(increase(promptpack_cost_total{${version}}[{window}]))`, count: outcomes(), worse: 'higher', deviation: defaults.costDeviation ?? 0.01, margin: 0, mixture: defaults.costDeviation ?? 0.01 };
     case 'feedback':
       return { name, kind: 'mean', description: 'feedback score (0-1)', sum: `sum(increase(promptpack_feedback_sum{${version}}[{window}]))`, count: `sum(increase(promptpack_feedback_count{${version}}[{window}]))`, worse: 'lower', deviation: 0.5, margin: 0.05, mixture: 0.1 };
   }
+}
+
+/**
+ * The `le` label of a bucket boundary, whichever way it is written: the
+ * exporter writes `2.5` and `5`, Prometheus 3 normalises to `5.0`, and an
+ * operator may type `2.50`. A label that matches nothing would read as "no
+ * slow requests", so the match is by value, not by spelling.
+ */
+export function bucketPattern(threshold: string): string {
+  const value = String(Number(threshold));
+  return value.includes('.') ? `${value.replace('.', '\\\\.')}0*` : `${value}(\\\\.0*)?`;
 }
 
 /** A PromQL string literal's contents: a version or id with a quote or backslash cannot break out of it. */

@@ -48,12 +48,18 @@ export function guardOptionsFrom(values: GuardValues, env: NodeJS.ProcessEnv, cw
       steps,
       minStepSeconds: seconds('--step-duration', values.stepDuration, 300),
       minStepSamples: numberIn('--step-samples', values.stepSamples, 500, { atLeast: 0, example: '--step-samples 500' }),
-      staleAfterSeconds: seconds('--stale-after', values.staleAfter, 60),
+      staleAfterSeconds: seconds('--stale-after', values.staleAfter, 120),
     },
     freshnessQuery: config?.freshnessQuery ?? defaultFreshnessQuery,
     once: values.once ?? false,
-    intervalMs: seconds('--interval', values.interval, 10) * 1000,
+    intervalMs: interval(values.interval) * 1000,
   };
+}
+
+function interval(raw: string | undefined): number {
+  const value = seconds('--interval', raw, 10);
+  if (value < 1) throw new FlagsError('flags/usage', `--interval must be at least 1 s (each evaluation queries Prometheus); found "${raw}".`, 'Example: --interval 10s');
+  return value;
 }
 
 function builtInMetrics(values: GuardValues): GuardMetric[] {

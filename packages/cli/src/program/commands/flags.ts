@@ -108,7 +108,7 @@ export const registerFlags: RegisterCommand = (program, invocation) => {
     .option('--step <percents>', 'step a healthy canary up through these, e.g. 1,10,50,100 (100 promotes); default: never step')
     .option('--step-duration <duration>', 'how long a step must be healthy before the next (default 5m)')
     .option('--step-samples <n>', 'canary requests a step needs before the next (default 500)')
-    .option('--stale-after <duration>', 'hold when the newest sample is older than this (default 60s)')
+    .option('--stale-after <duration>', 'hold when the newest sample is older than this (default 120s: two of Prometheus\'s default 1m scrapes)')
     .option('--interval <duration>', 'time between evaluations of the long-lived guard (default 10s)')
     .option('--once', 'evaluate once and exit (for a scheduler); every state comes from the flag, its audit trail and Prometheus')
     .option('--actor <name>', 'who the audit trail names (default: promptpack-guard ($USER))')
