@@ -6,7 +6,7 @@ import { type Difference, meanDifference, mixtureTest, proportionDifference, typ
 
 export interface GuardSettings {
   metrics: GuardMetric[];
-  /** The false-alarm bound of each metric's test. */
+  /** The false-alarm bound of the whole guard: each of the k metrics is tested at alpha / k (Bonferroni). */
   alpha: number;
   /** Requests each of canary and stable must have had before a metric is tested. */
   minSamples: number;
@@ -71,7 +71,9 @@ export function judgeMetric(entry: Observations['metrics'][number], settings: Pi
 const clamp = (value: number, count: number) => Math.min(Math.max(0, value), count);
 
 export function decide(observations: Observations, settings: GuardSettings): Decision {
-  const verdicts = observations.metrics.map((entry) => judgeMetric(entry, settings));
+  // A rollback on any metric is a false alarm for the canary: the bound is split so that it holds for all of them together.
+  const perMetric = { alpha: settings.alpha / Math.max(1, observations.metrics.length), minSamples: settings.minSamples };
+  const verdicts = observations.metrics.map((entry) => judgeMetric(entry, perMetric));
   if (observations.ageSeconds === undefined) return { action: 'hold', verdicts, message: 'held: no data: Prometheus has no samples of this prompt yet; not promoting, not rolling back' };
   if (!(observations.ageSeconds <= settings.staleAfterSeconds)) {
     return { action: 'hold', verdicts, message: `held: stale data: the newest sample is ${Math.round(observations.ageSeconds)} s old (limit ${settings.staleAfterSeconds} s); not promoting, not rolling back` };

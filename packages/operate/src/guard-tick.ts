@@ -74,7 +74,7 @@ export async function guardTick(context: Context, options: GuardOptions, warn: W
     canary: { version: run.version, percent: run.percent, started: run.started.toISOString(), stepStarted: run.stepStarted.toISOString() },
     stable: run.stable,
     alpha: options.settings.alpha,
-    method: 'mSPRT (normal mixture, always-valid); rolls back when log LR >= log(1/alpha) and the canary is worse by more than the margin',
+    method: 'mSPRT (normal mixture, always valid under continuous monitoring); a metric is worse when log LR >= log(k/alpha) for k metrics and the canary is worse by more than the margin',
     metrics: decision.verdicts.map((verdict) => ({
       metric: verdict.metric,
       status: verdict.status,

@@ -65,4 +65,11 @@ describe('decide', () => {
     const better = decide({ ...look(), metrics: [{ metric: feedback, canary: { count: 400, value: 380 }, stable: { count: 4000, value: 3200 } }] }, settings);
     expect(better.action).toBe('watch');
   });
+
+  it('two metrics share the false-alarm bound: each is tested at alpha / 2', () => {
+    const error = defaultMetric('error', {});
+    const settings = guardSettings({ metrics: [parse, error] });
+    const decision = decide({ ...look(), metrics: [look().metrics[0]!, { metric: error, canary: { count: 600, value: 0 }, stable: { count: 5400, value: 5 } }] }, settings);
+    expect(decision.verdicts.map((verdict) => verdict.test?.threshold)).toEqual([Math.log(200), Math.log(200)]);
+  });
 });

@@ -103,7 +103,7 @@ export const registerFlags: RegisterCommand = (program, invocation) => {
     .option('--latency-threshold <seconds>', 'for --metric latency: a histogram bucket boundary; slower model calls count as bad')
     .option('--cost-deviation <usd>', "for --metric cost: an upper bound on one request's cost's standard deviation")
     .option('--config <file>', 'the guard metrics as JSON, with your own PromQL (instead of --metric/--margin)')
-    .option('--alpha <p>', 'the false-alarm bound per metric (default 0.01)')
+    .option('--alpha <p>', 'the false-alarm bound of the whole guard, split evenly over its metrics (default 0.01)')
     .option('--min-samples <n>', 'requests on each side before a metric is judged (default 30)')
     .option('--step <percents>', 'step a healthy canary up through these, e.g. 1,10,50,100 (100 promotes); default: never step')
     .option('--step-duration <duration>', 'how long a step must be healthy before the next (default 5m)')
