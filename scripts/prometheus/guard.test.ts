@@ -25,7 +25,7 @@ async function startCanary(file: string, version: string): Promise<void> {
   expect(await run('canary', id, version, '--percent', '10', '--reason', `try ${version}`, '--file', file, ...fixture.common)).toMatchObject({ code: 0 });
   await fixture.scrapedSinceNow(version);
 }
-const guard = (file: string) => run('guard', id, '--once', '--prometheus', fixture.prometheus.url, '--metric', 'parse-failure', '--file', file, ...fixture.common);
+const guard = (file: string, ...extra: string[]) => run('guard', id, '--once', '--prometheus', fixture.prometheus.url, '--metric', 'parse-failure', '--file', file, ...fixture.common, ...extra);
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 
 /** The long-lived guard in its own process, with what it printed so far. */
@@ -82,9 +82,9 @@ describe('promptpack flags guard --once with a real Prometheus, on a flags file'
 
     await fixture.restartPrometheus();
     await fixture.scraped('1.1.0', 100);
-    const resumed = await guard(file);
+    const resumed = await guard(file, '--json');
     expect(resumed.code).toBe(0);
-    expect(resumed.stdout).toMatch(/watching: healthy so far/);
+    expect(JSON.parse(resumed.stdout)).toMatchObject({ id, outcome: 'watching', message: 'healthy so far; stepping is off', run: { version: '1.1.0', stable: '1.0.0', percent: 10 }, decision: { action: 'watch', verdicts: [{ metric: 'parse-failure', status: 'not-worse' }] } });
   }, 120_000);
 
   it('a canary failing to parse 30% of the time is rolled back through `flags rollback`, with the evidence in the audit trail', async () => {
