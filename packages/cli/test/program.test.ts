@@ -92,7 +92,7 @@ describe('wrong usage exits 2 with a suggestion and the usage of that command', 
     expect(subcommand.err).toMatch(/unknown command 'rollbak'\n\(Did you mean rollback\?\)\nUsage: promptpack flags/);
     const help = await run('help', 'flags', 'rollbak');
     expect(help.code).toBe(2);
-    expect(help.err).toMatch(/unknown command 'rollbak' for promptpack flags; its commands: status, canary, promote, rollback, kill, history\./);
+    expect(help.err).toMatch(/unknown command 'rollbak' for promptpack flags; its commands: status, canary, promote, rollback, kill, history, guard\./);
   });
 
   it('a missing argument, an excess argument, an invalid choice, no command at all', async () => {

@@ -21,6 +21,14 @@ export interface ChangeSettings {
   actor: string;
   force: boolean;
   now?: () => Date;
+  /** What the change was decided on (the guard's counts, statistics and queries); kept in the record. */
+  evidence?: Record<string, unknown>;
+  /**
+   * Checked inside the target's lock, on the state the change would replace:
+   * throws (a `flags/nothing-to-do` FlagsError) when the flag moved since the
+   * caller decided, so the guard never undoes an operator's change.
+   */
+  precondition?: (current: EnvironmentState | undefined) => void;
 }
 
 /** What a change did: nothing (the flag already served that), or the record it wrote. */
@@ -53,7 +61,10 @@ export async function applyChange(context: Context, args: ChangeArgs, settings: 
   try {
     record = await context.target.change({
       flag,
-      decide: (current) => plan(args, current, { builtIn: stables.version, records, reason: settings.reason }),
+      decide: (current) => {
+        settings.precondition?.(current);
+        return plan(args, current, { builtIn: stables.version, records, reason: settings.reason });
+      },
       record: (before, after) => ({
         specificationVersion: flagsChangeSpecificationVersion,
         time: (settings.now?.() ?? new Date()).toISOString(),
@@ -67,6 +78,7 @@ export async function applyChange(context: Context, args: ChangeArgs, settings: 
         after: summarize(after),
         reason: settings.reason,
         forced,
+        ...(settings.evidence ? { evidence: settings.evidence } : {}),
       }),
     });
   } catch (error) {

@@ -59,6 +59,8 @@ export interface ChangeRecord {
   reason: string;
   /** Guardrails overridden with --force: empty when none were. */
   forced: OverriddenGuardrail[];
+  /** What an automatic change was decided on: `promptpack flags guard` keeps its counts, statistics and queries here. */
+  evidence?: Record<string, unknown>;
 }
 
 const hint = 'Change records are written by `promptpack flags`; a line written by hand or by another tool is skipped.';

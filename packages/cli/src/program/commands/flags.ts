@@ -41,7 +41,7 @@ function action(invocation: Invocation, name: FlagsSubcommand, operands: readonl
 export const registerFlags: RegisterCommand = (program, invocation) => {
   const flags = program
     .command('flags')
-    .summary('operate prompt flags (Unleash or a flags file): status, canary, promote, rollback, kill, history')
+    .summary('operate prompt flags (Unleash or a flags file): status, canary, promote, rollback, kill, history, guard')
     .description(
       'Operate prompt flags on an Unleash server or a flags file, with guardrails (canary, promote: the version is installed everywhere and passed its eval gate) and an audit trail.\nExit codes: 0 done (or nothing to do), 1 failed, 2 wrong usage, 3 refused by a guardrail (--force --reason overrides it).',
     );
@@ -91,4 +91,30 @@ export const registerFlags: RegisterCommand = (program, invocation) => {
     .option('--all', "every Unleash event on the flag, not only promptpack's changes")
     .action(action(invocation, 'history', ['id']));
   withExamples(history, ['promptpack flags history support-reply --unleash $UNLEASH_URL', 'promptpack flags history support-reply --file flags.json --json']);
+
+  const guard = contextOptions(flags.command('guard'))
+    .description(
+      'Watch a canary in Prometheus: roll it back (as `flags rollback` does, with the evidence in the audit trail) when it is worse than stable on a guard metric, by a sequential test valid under continuous monitoring (mSPRT, false-alarm bound --alpha); step it up when asked and healthy long enough. Holds on missing or stale data.\nExit codes: 0 healthy (watching, stepped, promoted, nothing to guard, stopped by a signal), 1 failed, 2 wrong usage, 3 a guardrail refused the step up, 4 rolled back, 5 held: no or stale data (--once).',
+    )
+    .argument('<id>', 'the prompt')
+    .option('--prometheus <url>', 'the Prometheus that scrapes the services (or PROMETHEUS_URL; user:password in the URL and PROMETHEUS_BEARER_TOKEN are sent, never printed)')
+    .option('--metric <name>', 'parse-failure, error, latency, cost or feedback (repeatable or comma-separated; default: parse-failure,error)', collect)
+    .option('--margin <metric=value>', 'how much worse the canary may be, e.g. parse-failure=0.01 (one point); repeatable', collect)
+    .option('--latency-threshold <seconds>', 'for --metric latency: a histogram bucket boundary; slower model calls count as bad')
+    .option('--cost-deviation <usd>', "for --metric cost: an upper bound on one request's cost's standard deviation")
+    .option('--config <file>', 'the guard metrics as JSON, with your own PromQL (instead of --metric/--margin)')
+    .option('--alpha <p>', 'the false-alarm bound of the whole guard, split evenly over its metrics (default 0.01)')
+    .option('--min-samples <n>', 'requests on each side before a metric is judged (default 30)')
+    .option('--step <percents>', 'step a healthy canary up through these, e.g. 1,10,50,100 (100 promotes); default: never step')
+    .option('--step-duration <duration>', 'how long a step must be healthy before the next (default 5m)')
+    .option('--step-samples <n>', 'canary requests a step needs before the next (default 500)')
+    .option('--stale-after <duration>', 'hold when the newest sample is older than this (default 120s: two of Prometheus\'s default 1m scrapes)')
+    .option('--interval <duration>', 'time between evaluations of the long-lived guard (default 10s)')
+    .option('--once', 'evaluate once and exit (for a scheduler); every state comes from the flag, its audit trail and Prometheus')
+    .option('--actor <name>', 'who the audit trail names (default: promptpack-guard ($USER))')
+    .action(action(invocation, 'guard', ['id']));
+  withExamples(guard, [
+    'promptpack flags guard support-reply --prometheus http://127.0.0.1:9090 --file flags.json --step 1,10,50,100',
+    'promptpack flags guard support-reply --once --prometheus $PROMETHEUS_URL --unleash $UNLEASH_URL --metric parse-failure,latency --latency-threshold 2.5',
+  ]);
 };
