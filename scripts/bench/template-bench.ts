@@ -1,6 +1,6 @@
 // pnpm exec tsx scripts/bench/template-bench.ts — what one render of the
 // support-reply prompt's templates costs precompiled for Handlebars' runtime
-// (what packages ship today) and compiled to plain JavaScript by
+// (what packages shipped before) and compiled to plain JavaScript by
 // compileTemplateToJs, measured in one run on the prompt's eval cases. The
 // outputs are checked byte-identical before anything is timed.
 import { createRequire } from 'node:module';

@@ -27,8 +27,8 @@ const skipEvals = 'demo: no model reachable';
 console.log(`» scratch copy of this checkout in ${path.relative(repoRoot, path.join(demoDir, 'repo'))}/ (its own git history)`);
 const repo = createScratchRepo(path.join(demoDir, 'repo'));
 
-console.log('» first release of every prompt (promptpack release); meanwhile handlebars and zod are seeded into the registry and @promptpack/runtime is published there');
-const [first, , runtimeVersion] = await Promise.all([runRelease(repo.dir, registry, { skipEvals }), seedDependencies(registry, ['handlebars@4.7.10', 'zod@4.6.7']), publishRuntime(registry)]);
+console.log('» first release of every prompt (promptpack release); meanwhile zod is seeded into the registry and @promptpack/runtime is published there');
+const [first, , runtimeVersion] = await Promise.all([runRelease(repo.dir, registry, { skipEvals }), seedDependencies(registry, ['zod@4.6.7']), publishRuntime(registry)]);
 report(first);
 const v1 = versionOf(repo);
 

@@ -1,5 +1,5 @@
 // Publishes third-party packages (the runtime dependencies of prompt
-// packages: handlebars, zod and what they depend on) into the local registry
+// packages: zod and what it depends on) into the local registry
 // from this workspace's pnpm store, so that a consumer can install prompt
 // packages from the local registry with no uplink and no network.
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';

@@ -31,7 +31,7 @@ export function verdaccioConfig(options: VerdaccioConfigOptions): Record<string,
   for (const name of options.denyPublish ?? []) packages[name] = closed;
   packages['@acme/*'] = open;
   packages['@promptpack/*'] = open;
-  // Third-party dependencies of prompt packages (handlebars, zod) are seeded
+  // Third-party dependencies of prompt packages (zod) are seeded
   // into the registry from the local pnpm store; see seed-dependencies.ts.
   packages['**'] = open;
   return {

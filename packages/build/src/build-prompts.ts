@@ -43,7 +43,7 @@ export function buildPrompt(dir: string, options: BuildPromptsOptions = {}): Bui
     const removed = removeStale(loaded.prompt.dir, compiled.files.map((file) => file.path), options);
     return { success: true, dir, id: compiled.manifest.id, manifest: compiled.manifest, diagnostics: loaded.diagnostics, written, unchanged, removed };
   } catch (error) {
-    // A template the loader let through but Handlebars cannot compile, or a dist/ that is a link; anything else is a bug and propagates.
+    // A template the loader let through but the generator cannot express, or a dist/ that is a link; anything else is a bug and propagates.
     if (PromptpackError.isInstance(error) && error.code === 'build/failed') {
       return { success: false, dir, diagnostics: [...loaded.diagnostics, ...error.diagnostics] };
     }

@@ -45,7 +45,7 @@ export function bundlePackageRuntime(): string {
   const [output] = result.outputFiles;
   const [meta] = Object.values(result.metafile.outputs);
   if (!output || !meta) throw new Error(`esbuild produced no bundle for ${sourceDir}index.ts.`);
-  // A generated module may import only handlebars and zod, and declares those itself.
+  // A generated module imports only zod, and declares that import itself.
   if (meta.imports.length > 0) {
     throw new Error(`The package runtime must import nothing, but ${sourceDir} imports ${meta.imports.map((entry) => entry.path).join(', ')}; use \`import type\` for types.`);
   }

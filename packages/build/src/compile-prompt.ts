@@ -8,7 +8,8 @@ import { exampleValue } from './example-value.js';
 import { toJsonSchema } from './json-schema.js';
 import type { PromptManifest } from '@promptpack/spec';
 import { buildManifest } from './manifest.js';
-import { handlebarsVersion, precompileTemplate } from './precompile-template.js';
+import { handlebarsVersion } from './handlebars-version.js';
+import { compileTemplateToJs } from './template-js/index.js';
 
 /** A file to write, its path relative to the prompt folder (always with `/`). */
 export interface CompiledFile {
@@ -50,11 +51,16 @@ export function compilePrompt(prompt: LoadedPrompt): CompiledPrompt {
   const policy = effectivePolicy(prompt);
   const evals = buildEvalsManifest(prompt);
   const manifest = buildManifest(prompt, evals, handlebarsVersion);
+  // A construct the generator cannot express fails the build (build/failed,
+  // naming the construct and its file:line:col) instead of falling back to
+  // the Handlebars runtime: the validator already limits templates to the
+  // subset the generator covers, so reaching one is a bug to fix, and a
+  // fallback would quietly put a template engine back into some packages.
   const parts: ModuleParts = {
     manifest,
     evals,
-    policyTemplate: precompileTemplate(prompt.files.policy, policy),
-    userTemplate: precompileTemplate(prompt.files.template, prompt.sources.template),
+    policyTemplate: compileTemplateToJs(policy, { file: prompt.files.policy }).code,
+    userTemplate: compileTemplateToJs(prompt.sources.template, { file: prompt.files.template }).code,
     fewshots: prompt.fewshots,
     model: spec.model,
     variablesZod: emitZod(spec.variables),

@@ -8,7 +8,7 @@ export type ModuleFormat = 'esm' | 'cjs';
 export interface ModuleParts {
   manifest: PromptManifest;
   evals: EvalsManifest;
-  /** Precompiled template specs (JS expressions), see precompileTemplate. */
+  /** Compiled templates: JS expressions whose value is `(data) => string`, see compileTemplateToJs. */
   policyTemplate: string;
   userTemplate: string;
   fewshots: FewShot[];
@@ -62,8 +62,8 @@ export function emitModule(parts: ModuleParts, format: ModuleFormat): string {
   ];
   const imports =
     format === 'esm'
-      ? [`import Handlebars from 'handlebars/runtime.js';`, `import { z } from 'zod';`]
-      : [`'use strict';`, '', `Object.defineProperty(exports, '__esModule', { value: true });`, '', `const Handlebars = require('handlebars/runtime');`, `const { z } = require('zod');`];
+      ? [`import { z } from 'zod';`]
+      : [`'use strict';`, '', `Object.defineProperty(exports, '__esModule', { value: true });`, '', `const { z } = require('zod');`];
   const prompt = `const prompt = /* @__PURE__ */ Object.freeze({\n${moduleExports.map((name) => `  ${name},`).join('\n')}\n});`;
   const exportsBlock =
     format === 'esm'
@@ -76,17 +76,15 @@ export function emitModule(parts: ModuleParts, format: ModuleFormat): string {
     '',
     moduleRuntime(),
     '',
-    '// An isolated environment: helpers or partials a service registers on its own',
-    '// Handlebars cannot change what this prompt renders.',
-    'const handlebars = Handlebars.create();',
-    '',
-    '/** policy.md, precompiled: the system message. */',
-    `const policyTemplate = handlebars.template(${parts.policyTemplate});`,
+    '// The templates, compiled to plain JavaScript that renders what Handlebars would: no template',
+    '// engine is loaded, and nothing a service registers anywhere can change what this prompt renders.',
+    '/** policy.md: the system message. */',
+    `const policyTemplate = ${templateExpression(parts.policyTemplate)};`,
     '/** The only variables policy.md reads: its text is a function of these alone. */',
     `const policyVariables = ${jsonLiteral(parts.policyVariables)};`,
     '',
-    '/** template.hbs, precompiled: the user message. */',
-    `const userTemplate = handlebars.template(${parts.userTemplate});`,
+    '/** template.hbs: the user message. */',
+    `const userTemplate = ${templateExpression(parts.userTemplate)};`,
     '',
     '/** fewshots.yaml: static example exchanges, sent as written and never interpolated. */',
     `const fewshots = /* @__PURE__ */ deepFreeze(${jsonLiteral(parts.fewshots)});`,
@@ -116,4 +114,14 @@ export function emitModule(parts: ModuleParts, format: ModuleFormat): string {
     ...exportsBlock,
     '',
   ].join('\n');
+}
+
+// Pure, so a bundle that never renders drops the template. The body is
+// indented, so its helpers read as what they are: locals of the template's
+// own scope. Only code lines move: the generator writes text as JSON
+// strings, which never hold a raw line feed.
+function templateExpression(code: string): string {
+  const lines = code.split('\n');
+  const indented = lines.map((line, index) => (index === 0 || index === lines.length - 1 || line === '' ? line : `  ${line}`));
+  return `/* @__PURE__ */ ${indented.join('\n')}`;
 }

@@ -8,6 +8,6 @@ export { emitZod } from './emit-zod.js';
 export { buildEvalsManifest } from './evals-manifest.js';
 export { toJsonSchema } from './json-schema.js';
 export { buildManifest } from './manifest.js';
-export { handlebarsVersion, precompileTemplate } from './precompile-template.js';
+export { handlebarsVersion } from './handlebars-version.js';
 export { removeStale } from './remove-stale.js';
 export { writeFiles, type WriteFilesResult } from './write-files.js';

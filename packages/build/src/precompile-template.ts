@@ -1,10 +1,7 @@
 import { PromptpackError } from '@promptpack/spec';
 import Handlebars from 'handlebars';
 
-/** Handlebars version the precompiled templates target; the generated package pins the same runtime. */
-export const handlebarsVersion: string = Handlebars.VERSION;
-
-// The same options production relies on: strict makes a lookup of an
+// The options the generated code reproduces: strict makes a lookup of an
 // undeclared path throw instead of printing nothing, noEscape keeps text as
 // text (prompts are not HTML). knownHelpersOnly compiles `{{name}}` to a
 // plain property lookup instead of a helper-or-value check on every render;
@@ -13,11 +10,13 @@ export const handlebarsVersion: string = Handlebars.VERSION;
 const compileOptions = { strict: true, noEscape: true, knownHelpersOnly: true } as const;
 
 /**
- * Template source -> the JS expression `handlebars.template()` takes, so
- * production never parses a template. An isolated environment keeps helpers
- * registered globally in this process out of the build. `file` names the
- * template in the error when it does not parse (the loader normally reports
- * that first).
+ * Template source -> the JS expression `handlebars.template()` takes: what
+ * packages shipped before templates were compiled to plain JavaScript. No
+ * build output uses it now; it is the reference the differential tests
+ * (test/template-js/) and scripts/bench/template-bench.ts hold the generated
+ * code to. An isolated environment keeps helpers registered globally in this
+ * process out of it. `file` names the template in the error when it does not
+ * parse.
  */
 export function precompileTemplate(file: string, source: string): string {
   // A file's final newline ends the file, it is not message text.

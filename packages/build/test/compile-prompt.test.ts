@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { sha256, type LoadedPrompt } from '@promptpack/core';
+import { PromptpackError } from '@promptpack/spec';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { compilePrompt, distFiles } from '../src/index.js';
 import { fixturesDir, loadFixture } from './temp-build.js';
@@ -46,17 +47,53 @@ describe('compilePrompt', () => {
     expect(files['dist/index.d.cts']).toBe(files['dist/index.d.ts']);
   });
 
-  test('generated modules import only handlebars and zod', () => {
-    for (const file of compilePrompt(prompt).files.filter((f) => f.path.endsWith('.js') || f.path.endsWith('.cjs'))) {
-      const specifiers = [...file.contents.matchAll(/(?:from |require\()'([^']+)'/g)].map((match) => match[1]);
-      expect(specifiers.sort(), file.path).toEqual(file.path.endsWith('.cjs') ? ['handlebars/runtime', 'zod'] : ['handlebars/runtime.js', 'zod']);
+  // Every form a module can load another in: a static import, a re-export, import() and require().
+  const loadedModules = (code: string) =>
+    [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)(['"`])([^'"`]+)\1/gm)].map((match) => match[2]);
+
+  test('generated modules load zod and nothing else: no template engine', () => {
+    const modules = compilePrompt(prompt).files.filter((file) => /\.c?js$/.test(file.path));
+    expect(modules.map((file) => file.path)).toEqual(['dist/index.js', 'dist/index.cjs']);
+    for (const file of modules) {
+      expect(loadedModules(file.contents), file.path).toEqual(['zod']);
+      expect(file.contents, file.path).not.toMatch(/handlebars\/runtime|Handlebars\.|\.template\(/);
     }
+    // The pattern finds what a module would have written before templates were compiled.
+    expect(loadedModules(`import Handlebars from 'handlebars/runtime.js';\nconst H = require("handlebars/runtime");\nimport('handlebars');`)).toEqual([
+      'handlebars/runtime.js',
+      'handlebars/runtime',
+      'handlebars',
+    ]);
   });
 
-  test('the source of a value is not a template: production never parses one', () => {
+  test('the templates are plain functions: production never parses or compiles one', () => {
     const esm = compilePrompt(prompt).files[0]!.contents;
-    expect(esm).not.toMatch(/\.compile\(|precompile\(/);
-    expect(esm).toContain('handlebars.template({"compiler":[8,');
+    expect(esm).not.toMatch(/\.compile\(|precompile\(|new Function|\beval\(/);
+    expect(esm).toMatch(/^const policyTemplate = \/\* @__PURE__ \*\/ \(function \(\) \{$/m);
+    expect(esm).toMatch(/^const userTemplate = \/\* @__PURE__ \*\/ \(function \(\) \{$/m);
+    expect(esm.match(/^  return function render\(data\) \{$/gm)).toHaveLength(2);
+  });
+
+  // The validator rejects these first; a prompt that reaches the build anyway
+  // must stop it, located, rather than ship with a template engine.
+  test.each([
+    ['a partial', 'Hello.\n\n  {{> signature}}\n', /the partial \{\{> signature\}\} is not inlined \(.*template\.hbs:3:3\)/],
+    ['a decorator', '{{customer.name}}\n{{* audit}}\n', /decorators .* are not supported \(.*template\.hbs:2:1\)/],
+    ['a helper outside the subset', 'Total: {{sum 1 2}}\n', /the helper "sum" in \{\{sum …\}\} is not one the generator supports \(.*template\.hbs:1:8\)/],
+  ])('a template with %s the generator cannot express is a build error naming it and its file:line:col', (_name, template, message) => {
+    const broken = { ...prompt, sources: { ...prompt.sources, template } };
+    let thrown: unknown;
+    try {
+      compilePrompt(broken);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(PromptpackError.isInstance(thrown)).toBe(true);
+    const error = thrown as PromptpackError;
+    expect(error.code).toBe('build/failed');
+    expect(error.message).toMatch(message);
+    expect(error.diagnostics).toEqual([expect.objectContaining({ severity: 'error', file: prompt.files.template })]);
+    expect(error.diagnostics[0]!.hint).toBeTruthy();
   });
 });
 

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { LoadedPrompt } from '@promptpack/core';
 import { PromptpackError } from '@promptpack/spec';
@@ -255,23 +254,6 @@ describe.each(['esm', 'cjs'] as const)('generated %s module', (format) => {
 
 test('ESM and CJS render the same messages', () => {
   expect(cjs.render(variables)).toEqual(esm.render(variables));
-});
-
-test('helpers a service registers on its own Handlebars do not change the output', () => {
-  const before = esm.render(variables);
-  // The very runtime instance the generated modules import.
-  const runtime = createRequire(path.join(prompt.dir, 'package.json'))('handlebars/runtime') as {
-    registerHelper(name: string, helper: () => string): void;
-    unregisterHelper(name: string): void;
-  };
-  const hijacked = ['quantity', 'sku', 'agentNote', 'each', 'helperMissing'];
-  for (const name of hijacked) runtime.registerHelper(name, () => 'HIJACKED');
-  try {
-    expect(esm.render(variables)).toEqual(before);
-    expect(cjs.render(variables)).toEqual(before);
-  } finally {
-    for (const name of hijacked) runtime.unregisterHelper(name);
-  }
 });
 
 describe('variants of the fixture', () => {

@@ -56,11 +56,14 @@ describe('the generated module', () => {
         bundle: true,
         write: false,
         format: 'esm',
-        external: ['zod', 'handlebars/runtime.js'],
+        external: ['zod'],
         logLevel: 'silent',
       }).outputFiles[0]!.text;
     const renderOnly = bundle(`import { render } from './dist/index.js';\nconsole.log(render);\n`);
     expect(renderOnly).toContain('function renderPrompt(');
+    // The templates are in it as code, and nothing of a template engine is.
+    expect(renderOnly).toContain('Recent orders:');
+    expect(renderOnly).not.toMatch(/handlebars/i);
     for (const left of ['duplicate-charge', 'template-injection', '"hashes": {', 'function safeParsePromptOutput(']) expect(renderOnly, left).not.toContain(left);
     // The default export bundles everything, evals included: the check above is not vacuous.
     const everything = bundle(`import prompt from './dist/index.js';\nconsole.log(prompt);\n`);

@@ -8,9 +8,8 @@ import { compilePrompt, writeFiles } from '../src/index.js';
 
 export const fixturesDir = fileURLToPath(new URL('./__fixtures__/', import.meta.url));
 
-// Under this package's node_modules, so the generated code resolves `zod` and
-// `handlebars/runtime.js` the way an installed prompt package does, from a
-// git-ignored place.
+// Under this package's node_modules, so the generated code resolves `zod`
+// the way an installed prompt package does, from a git-ignored place.
 const scratchRoot = fileURLToPath(new URL('../node_modules/.cache/build-tests/', import.meta.url));
 
 /** A fresh scratch directory; removed by the returned cleanup. */

@@ -65,7 +65,7 @@ export interface ScratchRepo {
   git(...args: string[]): string;
 }
 
-/** A git repository holding prompts/faq, with the workspace's handlebars and zod linked in for its dist. */
+/** A git repository holding prompts/faq, with the workspace's zod linked in for its dist. */
 export function createFaqRepo(parent: string): ScratchRepo {
   const dir = mkdtempSync(path.join(parent, 'repo-'));
   const promptDir = path.join(dir, 'prompts/faq');
@@ -87,7 +87,7 @@ export function createFaqRepo(parent: string): ScratchRepo {
         module: './dist/index.js',
         types: './dist/index.d.ts',
         files: ['dist', 'prompt.yaml', 'policy.md', 'fewshots.yaml', 'template.hbs', 'evals.yaml', 'eval-result.json'],
-        dependencies: { handlebars: '4.7.10', zod: '4.6.7' },
+        dependencies: { zod: '4.6.7' },
       },
       null,
       2,

@@ -95,6 +95,13 @@ describe('warnings', () => {
     expect(result.diagnostics[0]?.path).toBe('question');
   });
 
+  it('reports a leftover dependency on handlebars, which dists no longer import, at its key', () => {
+    const result = loadPrompt(materialize([{ file: 'package.json', replace: '"dependencies": { "zod": "4.6.7" }', with: '"dependencies": { "handlebars": "4.7.10", "zod": "4.6.7" }' }]));
+    expect(result.success).toBe(true);
+    expect(result.diagnostics.map(located)).toEqual([{ code: 'package/dependencies', file: 'package.json', line: 20, column: 21 }]);
+    expect(result.diagnostics[0]).toMatchObject({ severity: 'warning', path: 'dependencies.handlebars', hint: 'Remove "handlebars" from "dependencies".' });
+  });
+
   it('reports every problem of a folder at once, across files', () => {
     const result = loadPrompt(
       materialize([

@@ -1,6 +1,6 @@
 // A real prompt package for end-to-end runs: prompts/<id> copied into
 // test/.generated and built by the real compiler. Written inside this package
-// so its imports of zod and handlebars resolve.
+// so its import of zod resolves.
 import { cpSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';

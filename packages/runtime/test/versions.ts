@@ -1,7 +1,6 @@
 // Two real versions of one prompt, compiled by the real compiler from the
 // core fixture: 1.0.0, and 1.1.0 with a new policy line and a new required
-// variable. Written inside the package so their imports of zod and
-// handlebars resolve.
+// variable. Written inside the package so their import of zod resolves.
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';

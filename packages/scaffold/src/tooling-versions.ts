@@ -17,5 +17,6 @@ export function toolingDependencies(): Record<string, string> {
 }
 
 // The runtime libraries a built prompt package imports, pinned exactly so a
-// published version renders the same bytes for ever.
-export const promptRuntimeVersions = { handlebars: '4.7.10', zod: '4.6.7' } as const;
+// published version renders the same bytes for ever. Only zod: templates are
+// compiled to plain JavaScript, so no template engine ships with a prompt.
+export const promptRuntimeVersions = { zod: '4.6.7' } as const;

@@ -13,7 +13,7 @@ export const supportReplyName = '@acme/prompt-support-reply';
 export const secondVersionPolicySentence = 'Reply in the language the customer wrote in.';
 
 /** What prompt packages need at install time (seeded from this workspace's pnpm store). */
-export const promptDependencies = ['handlebars@4.7.10', 'zod@4.6.7'];
+export const promptDependencies = ['zod@4.6.7'];
 
 export interface SupportReplyReleases {
   repo: ScratchRepo;

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { TextCache } from './text-cache.js';
 
-/** A precompiled Handlebars template, as `handlebars.template(spec)` returns it. */
+/** A template compiled to JavaScript by @promptpack/build (see template-js/): data in, the message text out. */
 export type Template = (data: Record<string, unknown>) => string;
 
 export type Issue = z.core.$ZodIssue;

@@ -3,18 +3,21 @@ import path from 'node:path';
 import { effectivePolicy, loadPrompt, type LoadedPrompt } from '@promptpack/core';
 import { PromptpackError, type ObjectNode } from '@promptpack/spec';
 import Handlebars from 'handlebars';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { precompileTemplate } from '../../src/precompile-template.js';
 import { compileTemplateToJs, templateFunction } from '../../src/template-js/index.js';
+import { buildAndImport, scratchDir } from '../temp-build.js';
 import { handlebarsRender, outcomeOf } from './outcome.js';
 import { seededRandom } from './random.js';
 import { anyObject, valueForSchema } from './random-values.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 const seed = 20261201;
+const scratch = scratchDir();
+afterAll(() => scratch.cleanup());
 
-/** The production path today: precompiled by the build, run by handlebars/runtime. */
+/** What packages shipped before templates were compiled to JavaScript: precompiled, run by handlebars/runtime. */
 function precompiledRender(file: string, text: string): (data: unknown) => string {
   const spec = new Function(`return ${precompileTemplate(file, text)};`)();
   return Handlebars.create().template(spec) as (data: unknown) => string;
@@ -66,6 +69,30 @@ describe('every template in this repository renders byte-identical to precompile
       }
     }
     expect(compared).toBeGreaterThan(400);
+  });
+
+  // The artifact a service gets: each prompt built by compilePrompt, its dist imported, render() called.
+  it.each(promptFolders().map((dir) => [path.relative(repoRoot, dir), dir]))('%s, built: its dist renders what Handlebars renders', async (_name, dir) => {
+    const prompt = load(dir);
+    const built = await buildAndImport(prompt, path.join(scratch.dir, path.basename(dir)));
+    const system = precompiledRender(prompt.files.policy, effectivePolicy(prompt));
+    const user = precompiledRender(prompt.files.template, prompt.sources.template);
+    let rendered = 0;
+    for (const data of dataFor(prompt, 100)) {
+      const result = built.esm.safeRender(data);
+      const parsed = built.esm.variablesSchema.safeParse(data) as { success: boolean; data?: unknown };
+      const expected = parsed.success ? [outcomeOf(system, parsed.data), outcomeOf(user, parsed.data)] : [];
+      if (!parsed.success || expected.some((outcome) => 'error' in outcome)) {
+        // Invalid variables, or a template Handlebars fails on: an error result, never a half-rendered prompt.
+        expect(result.success, JSON.stringify(data)).toBe(false);
+        continue;
+      }
+      const messages = (result.data as { messages: Array<{ content: string }> }).messages;
+      expect([messages[0]!.content, messages.at(-1)!.content], JSON.stringify(data)).toEqual(expected.map((outcome) => (outcome as { text: string }).text));
+      rendered++;
+    }
+    // At least every eval case renders (random values may miss a prompt's patterns and formats, and are then refused).
+    expect(rendered).toBeGreaterThanOrEqual(prompt.evals.cases.length);
   });
 
   it('inlines shared sections exactly as Handlebars renders them registered as partials', () => {

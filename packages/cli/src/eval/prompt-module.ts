@@ -46,7 +46,7 @@ export async function loadWorkingTreePrompt(dir: string): Promise<BuiltPrompt> {
  * A released version, rebuilt from its release tag (`<name>@<version>`):
  * the prompt's sources at the tag, compiled by this promptpack into a
  * temporary folder that borrows the prompt's installed dependencies
- * (handlebars, zod). The registry is not needed; the contentHash shows it is
+ * (zod). The registry is not needed; the contentHash shows it is
  * the same prompt as the published one.
  */
 export async function loadReleasedPrompt(dir: string, version: string): Promise<BuiltPrompt> {
@@ -88,7 +88,7 @@ export async function loadReleasedPrompt(dir: string, version: string): Promise<
 function findNodeModules(dir: string): string | undefined {
   for (let current = dir; ; current = path.dirname(current)) {
     const candidate = path.join(current, 'node_modules');
-    if (existsSync(path.join(candidate, 'handlebars'))) return candidate;
+    if (existsSync(path.join(candidate, 'zod'))) return candidate;
     if (path.dirname(current) === current) return undefined;
   }
 }
@@ -103,7 +103,7 @@ async function importDist(dir: string): Promise<BuiltPrompt['module']> {
     return (await import(url)) as BuiltPrompt['module'];
   } catch (error) {
     throw new PromptpackError('build/failed', `Cannot import the built prompt ${path.join(dir, 'dist/index.js')}: ${(error as Error).message}`, {
-      hint: "install the prompt package's dependencies (pnpm install), which its dist imports (handlebars, zod).",
+      hint: "install the prompt package's dependencies (pnpm install), which its dist imports (zod).",
     });
   }
 }

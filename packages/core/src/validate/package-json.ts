@@ -1,6 +1,7 @@
 import { locateJsonKey, parseJsonText, type Diagnostic } from '@promptpack/spec';
 import semver from 'semver';
 import type { PromptPackageJson } from '../loaded-prompt.js';
+import { checkDependencies } from './package-dependencies.js';
 import { packageNameProblems } from './package-name.js';
 
 /** The entry points every built prompt package must expose; the build writes exactly these files. */
@@ -84,34 +85,6 @@ export function checkPackageJson(file: string, source: string, folder: string): 
     });
   }
   return { packageJson: diagnostics.some((d) => d.severity === 'error') ? undefined : (json as PromptPackageJson), diagnostics };
-}
-
-// The built dist imports exactly these at run time; a range instead of an exact
-// version would let a consumer's install change how a published version renders.
-const runtimeDependencies = ['handlebars', 'zod'];
-
-function checkDependencies(json: Record<string, unknown>, source: string, file: string): Diagnostic[] {
-  const dependencies = (json.dependencies ?? {}) as Record<string, unknown>;
-  return runtimeDependencies.flatMap((name): Diagnostic[] => {
-    const version = dependencies[name];
-    const where = { file, ...locateJsonKey(source, typeof version === 'string' ? name : 'dependencies') };
-    if (typeof version !== 'string') {
-      return [{
-        code: 'package/dependencies', severity: 'error', ...where, path: `dependencies.${name}`,
-        message: `package.json does not depend on ${name}, which the built package imports.`,
-        expected: `"dependencies": { "handlebars": "4.7.10", "zod": "4.6.7" }`,
-        hint: 'Add it with an exact version, as `promptpack new` writes it.',
-      }];
-    }
-    if (!/^\d+\.\d+\.\d+$/.test(version)) {
-      return [{
-        code: 'package/dependencies', severity: 'warning', ...where, path: `dependencies.${name}`,
-        message: `${name} is not pinned to an exact version ("${version}"); a consumer's install could change how this version renders.`,
-        hint: `Pin it, e.g. "${name}": "${version.replace(/^[^\d]*/, '')}".`,
-      }];
-    }
-    return [];
-  });
 }
 
 function jsonSyntaxDiagnostic(file: string, failure: { message: string; line: number; column: number }): Diagnostic {

@@ -5,7 +5,6 @@
 
 Object.defineProperty(exports, '__esModule', { value: true });
 
-const Handlebars = require('handlebars/runtime');
 const { z } = require('zod');
 
 // promptpack's package runtime: the same in every prompt built with this @promptpack/build
@@ -343,65 +342,150 @@ function runTemplate(prompt, template, file, data) {
   }
 }
 
-// An isolated environment: helpers or partials a service registers on its own
-// Handlebars cannot change what this prompt renders.
-const handlebars = Handlebars.create();
-
-/** policy.md, precompiled: the system message. */
-const policyTemplate = handlebars.template({"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "You are the support assistant of Acme. Answer in the customer's language,\nbe brief and friendly, and never promise what the policy does not allow.\n\n- Refunds up to 50 USD may be granted for duplicate charges.\n- The customer is on the "
-    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"customer"), "tier", {"start":{"line":5,"column":27},"end":{"line":5,"column":40}} ), depth0)) != null ? stack1 : "")
-    + " plan.\n- Answer with JSON only: {\"decision\": \"reply\" | \"escalate\" | \"refund\", \"reply\": \"...\", \"refundCents\": 0}.";
-},"useData":true});
+// The templates, compiled to plain JavaScript that renders what Handlebars would: no template
+// engine is loaded, and nothing a service registers anywhere can change what this prompt renders.
+/** policy.md: the system message. */
+const policyTemplate = /* @__PURE__ */ (function () {
+  'use strict';
+  const hasOwn = Object.prototype.hasOwnProperty;
+  function read(parent, name) {
+    // The common case first: an own property of an object, which the full rule below returns as it is.
+    if (typeof parent === 'object' && parent !== null && name !== 'constructor' && hasOwn.call(parent, name)) return parent[name];
+    const result = parent[name];
+    if (result == null) return result;
+    if (hasOwn.call(parent, name) && !(name === 'constructor' && typeof result === 'function' && parent === result.prototype)) return result;
+    return undefined;
+  }
+  function strict(parent, name, at) {
+    if (typeof parent === 'object' && parent !== null && name !== 'constructor' && hasOwn.call(parent, name)) return parent[name];
+    if (!parent || !(name in parent)) {
+      const [line, column, endLine, endColumn] = locations[at];
+      const error = new Error('"' + name + '" not defined in ' + parent + ' - ' + line + ':' + column);
+      error.lineNumber = line;
+      error.endLineNumber = endLine;
+      Object.defineProperty(error, 'column', { value: column, enumerable: true });
+      Object.defineProperty(error, 'endColumn', { value: endColumn, enumerable: true });
+      throw error;
+    }
+    return read(parent, name);
+  }
+  function value(current, context) {
+    return typeof current === 'function' ? current.call(context) : current;
+  }
+  const locations = [[5,27,5,40]];
+  function program0(c) {
+    return "You are the support assistant of Acme. Answer in the customer's language,\nbe brief and friendly, and never promise what the policy does not allow.\n\n- Refunds up to 50 USD may be granted for duplicate charges.\n- The customer is on the " + (value(strict(read(c, "customer"), "tier", 0), c) ?? "") + " plan.\n- Answer with JSON only: {\"decision\": \"reply\" | \"escalate\" | \"refund\", \"reply\": \"...\", \"refundCents\": 0}.";
+  }
+  return function render(data) {
+    return "" + program0(data);
+  };
+})();
 /** The only variables policy.md reads: its text is a function of these alone. */
 const policyVariables = [
   "customer"
 ];
 
-/** template.hbs, precompiled: the user message. */
-const userTemplate = handlebars.template({"0":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=container.strict, alias2=container.lambda;
-
-  return "- "
-    + ((stack1 = alias2(alias1(depth0, "quantity", {"start":{"line":8,"column":4},"end":{"line":8,"column":12}} ), depth0)) != null ? stack1 : "")
-    + " x "
-    + ((stack1 = alias2(alias1(depth0, "sku", {"start":{"line":8,"column":19},"end":{"line":8,"column":22}} ), depth0)) != null ? stack1 : "")
-    + "\n";
-},"1":function(container,depth0,helpers,partials,data) {
+/** template.hbs: the user message. */
+const userTemplate = /* @__PURE__ */ (function () {
+  'use strict';
+  const hasOwn = Object.prototype.hasOwnProperty;
+  const nullContext = Object.seal({});
+  function read(parent, name) {
+    // The common case first: an own property of an object, which the full rule below returns as it is.
+    if (typeof parent === 'object' && parent !== null && name !== 'constructor' && hasOwn.call(parent, name)) return parent[name];
+    const result = parent[name];
+    if (result == null) return result;
+    if (hasOwn.call(parent, name) && !(name === 'constructor' && typeof result === 'function' && parent === result.prototype)) return result;
+    return undefined;
+  }
+  function strict(parent, name, at) {
+    if (typeof parent === 'object' && parent !== null && name !== 'constructor' && hasOwn.call(parent, name)) return parent[name];
+    if (!parent || !(name in parent)) {
+      const [line, column, endLine, endColumn] = locations[at];
+      const error = new Error('"' + name + '" not defined in ' + parent + ' - ' + line + ':' + column);
+      error.lineNumber = line;
+      error.endLineNumber = endLine;
+      Object.defineProperty(error, 'column', { value: column, enumerable: true });
+      Object.defineProperty(error, 'endColumn', { value: endColumn, enumerable: true });
+      throw error;
+    }
+    return read(parent, name);
+  }
+  function value(current, context) {
+    return typeof current === 'function' ? current.call(context) : current;
+  }
+  function isEmpty(value) {
+    return (!value && value !== 0) || (Array.isArray(value) && value.length === 0);
+  }
+  function test(condition, self, includeZero) {
+    if (typeof condition === 'function') condition = condition.call(self);
+    return !((!includeZero && !condition) || isEmpty(condition));
+  }
+  function closeIterator(iterator) {
+    try {
+      const close = iterator.return;
+      if (typeof close === 'function') close.call(iterator);
+    } catch {
+      // The block's error is the one the caller must see.
+    }
+  }
+  const locations = [[1,12,1,25],[1,31,1,44],[2,11,2,25],[4,2,4,13],[8,4,8,12],[8,19,8,22],[14,14,14,23]];
+  function program2(c) {
+    return "- " + (value(strict(c, "quantity", 4), c) ?? "") + " x " + (value(strict(c, "sku", 5), c) ?? "") + "\n";
+  }
+  function program3(c) {
     return "- none\n";
-},"2":function(container,depth0,helpers,partials,data) {
-    var stack1;
-
-  return "\nAgent note: "
-    + ((stack1 = container.lambda(container.strict(depth0, "agentNote", {"start":{"line":14,"column":14},"end":{"line":14,"column":23}} ), depth0)) != null ? stack1 : "")
-    + "\n";
-},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
+  }
+  function each1(list, t) {
+    if (typeof list === 'function') list = list.call(t);
+    let out = '';
+    let i = 0;
+    if (list && typeof list === 'object') {
+      if (Array.isArray(list)) {
+        for (const n = list.length; i < n; i++) {
+          if (i in list) {
+            const v = list[i];
+            out = out + program2(v);
+          }
         }
-        return undefined
-    };
-
-  return "Customer: "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"customer"), "name", {"start":{"line":1,"column":12},"end":{"line":1,"column":25}} ), depth0)) != null ? stack1 : "")
-    + " ("
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"customer"), "tier", {"start":{"line":1,"column":31},"end":{"line":1,"column":44}} ), depth0)) != null ? stack1 : "")
-    + ")\nSubject: "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"ticket"), "subject", {"start":{"line":2,"column":11},"end":{"line":2,"column":25}} ), depth0)) != null ? stack1 : "")
-    + "\n\n"
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"ticket"), "body", {"start":{"line":4,"column":2},"end":{"line":4,"column":13}} ), depth0)) != null ? stack1 : "")
-    + "\n\nRecent orders:\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"orders"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.program(1, data, 0),"data":data,"loc":{"start":{"line":7,"column":0},"end":{"line":11,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"agentNote"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":12,"column":0},"end":{"line":15,"column":7}}})) != null ? stack1 : "");
-},"useData":true});
+      } else if (typeof Symbol === 'function' && list[Symbol.iterator]) {
+        const iterator = list[Symbol.iterator]();
+        let current = iterator.next();
+        while (!current.done) {
+          const next = iterator.next();
+          try {
+            const v = current.value;
+            out = out + program2(v);
+          } catch (error) {
+            if (!next.done) closeIterator(iterator);
+            throw error;
+          }
+          current = next;
+          i++;
+        }
+      } else {
+        const keys = Object.keys(list);
+        for (const n = keys.length; i < n; i++) {
+          const key = keys[i];
+          const v = list[key];
+          out = out + program2(v);
+        }
+      }
+    }
+    if (i === 0) out = program3(t);
+    return out;
+  }
+  function program4(c) {
+    return "\nAgent note: " + (value(strict(c, "agentNote", 6), c) ?? "") + "\n";
+  }
+  function program0(c) {
+    const t = c ?? nullContext;
+    return "Customer: " + (value(strict(read(c, "customer"), "name", 0), c) ?? "") + " (" + (value(strict(read(c, "customer"), "tier", 1), c) ?? "") + ")\nSubject: " + (value(strict(read(c, "ticket"), "subject", 2), c) ?? "") + "\n\n" + (value(strict(read(c, "ticket"), "body", 3), c) ?? "") + "\n\nRecent orders:\n" + each1(read(c, "orders"), t) + (test(read(c, "agentNote"), t, false) ? program4(t) : "");
+  }
+  return function render(data) {
+    return "" + program0(data);
+  };
+})();
 
 /** fewshots.yaml: static example exchanges, sent as written and never interpolated. */
 const fewshots = /* @__PURE__ */ deepFreeze([
