@@ -32,7 +32,7 @@ const definitionFields = [
   'policyTemplate',
   'policyVariables',
   'userTemplate',
-  'variablesSchema',
+  'checkVariables',
   'variablesExample',
   'outputSchema',
   'hasOutputSchema',

@@ -16,10 +16,11 @@ describe('compilePrompt', () => {
       'dist/index.cjs',
       'dist/index.d.ts',
       'dist/index.d.cts',
+      'dist/schemas.cjs',
       'dist/manifest.json',
       'dist/evals.json',
     ]);
-    expect(Object.values(distFiles)).toHaveLength(6);
+    expect(Object.values(distFiles)).toHaveLength(7);
   });
 
   // The type tests (support-mini.test-d.ts) compile against these pinned
@@ -46,10 +47,17 @@ describe('compilePrompt', () => {
     expect(files['dist/index.d.cts']).toBe(files['dist/index.d.ts']);
   });
 
-  test('generated modules import only handlebars and zod', () => {
-    for (const file of compilePrompt(prompt).files.filter((f) => f.path.endsWith('.js') || f.path.endsWith('.cjs'))) {
+  test('generated modules import only handlebars, and zod only from schemas.cjs', () => {
+    const expected: Record<string, string[]> = {
+      'dist/index.js': ['./schemas.cjs', 'handlebars/runtime.js'],
+      'dist/index.cjs': ['./schemas.cjs', 'handlebars/runtime'],
+      'dist/schemas.cjs': ['zod'],
+    };
+    const modules = compilePrompt(prompt).files.filter((f) => f.path.endsWith('.js') || f.path.endsWith('.cjs'));
+    expect(modules.map((file) => file.path).sort()).toEqual(Object.keys(expected).sort());
+    for (const file of modules) {
       const specifiers = [...file.contents.matchAll(/(?:from |require\()'([^']+)'/g)].map((match) => match[1]);
-      expect(specifiers.sort(), file.path).toEqual(file.path.endsWith('.cjs') ? ['handlebars/runtime', 'zod'] : ['handlebars/runtime.js', 'zod']);
+      expect(specifiers.sort(), file.path).toEqual(expected[file.path]);
     }
   });
 

@@ -7,6 +7,7 @@ export { dropIssues, finishCheck, startCheck } from './check-run.js';
 export { definePrompt } from './define-prompt.js';
 export { deepFreeze } from './deep-freeze.js';
 export { PromptOutputError, PromptRenderError, PromptVariablesError } from './errors.js';
+export { lazySchema } from './lazy-schema.js';
 export { parsePromptOutput, safeParsePromptOutput } from './parse-output.js';
 export { renderPrompt, safeRenderPrompt } from './render.js';
 export {
