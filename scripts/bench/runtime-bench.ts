@@ -16,6 +16,7 @@ import { createPromptRuntime, fileFlags, type AnyPromptModule } from '@promptpac
 import { Unleash } from 'unleash-client';
 import { parse } from 'yaml';
 import { coldStart } from './runtime/cold-start.js';
+import { buildSync } from './runtime/esbuild.js';
 import { floorConsumer, handlebarsConsumer, naiveConsumer, renderConsumer, runtimeConsumer, type ConsumerPaths, type Workload } from './runtime/consumers.js';
 import { bytesPerOp, nanosecondsPerOp } from './runtime/measure.js';
 import { goals, table, type Row } from './runtime/print-table.js';
@@ -40,12 +41,11 @@ function buildVersion(version: string, policySuffix: string): string {
 }
 
 // The runtime as its dist is built (tsup: the sources bundled, dependencies left to node_modules), from the current sources.
-const esbuild = createRequire(path.join(repo, 'packages/build/package.json'))('esbuild') as typeof import('esbuild');
 function buildRuntime(): string {
   const outfile = path.join(workdir, 'runtime.mjs');
   const { dependencies = {}, peerDependencies = {} } = JSON.parse(readFileSync(path.join(repo, 'packages/runtime/package.json'), 'utf8')) as Record<string, Record<string, string>>;
   const external = Object.keys({ ...dependencies, ...peerDependencies }).filter((name) => !name.startsWith('@promptpack/'));
-  esbuild.buildSync({ entryPoints: [path.join(repo, 'packages/runtime/src/index.ts')], outfile, bundle: true, format: 'esm', platform: 'node', target: 'node20', external, logLevel: 'silent' });
+  buildSync({ entryPoints: [path.join(repo, 'packages/runtime/src/index.ts')], outfile, bundle: true, format: 'esm', platform: 'node', target: 'node20', external, logLevel: 'silent' });
   return outfile;
 }
 

@@ -1,8 +1,4 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
-
-// esbuild as @promptpack/build has it (its own bundler, pinned there), not a second copy for the scripts.
-const { buildSync } = createRequire(path.resolve(import.meta.dirname, '../../../packages/build/package.json'))('esbuild') as typeof import('esbuild');
+import { buildSync } from './esbuild.js';
 
 export interface RenderBundle {
   bytes: number;
@@ -13,6 +9,6 @@ export interface RenderBundle {
 /** The consumer bundled for Node as a service would ship it: minified, tree-shaken, everything inlined. */
 export function renderBundle(entry: string, cwd: string): RenderBundle {
   const result = buildSync({ entryPoints: [entry], absWorkingDir: cwd, bundle: true, minify: true, format: 'esm', platform: 'node', target: 'node20', write: false, logLevel: 'silent' });
-  const text = result.outputFiles[0]!.text;
+  const text = result.outputFiles![0]!.text;
   return { bytes: Buffer.byteLength(text), carriesEvals: text.includes('promptpack.evals/v1') };
 }
