@@ -11,7 +11,7 @@ import { numberLiteral, stringLiteral } from './literals.js';
  *
  * Declares `function <name>(input)` returning zod's safeParse shape, plus one
  * function per schema node (`<name>_<n>`), for a module that has the checks of
- * ./package-runtime/value-checks.ts in scope. test/emit-checks-differential.test.ts
+ * ./package-runtime/value-checks.ts in scope. test/variable-checks/emit-checks-differential.test.ts
  * compares it with zod on random schemas and values.
  */
 export function emitChecks(node: SchemaNode, name: string): string {

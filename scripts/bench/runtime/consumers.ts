@@ -22,11 +22,27 @@ export interface ConsumerPaths {
 
 const json = JSON.stringify;
 
+/**
+ * `cold`: imports after the clock starts (dynamic), so they are timed.
+ * `bundle`: static imports, as a service writes them, so a bundler can drop
+ * what the service does not use (a dynamic import keeps a whole module).
+ */
+export type Mode = 'cold' | 'bundle';
+
+type Binding = { named: string[] } | { namespace: string } | { default: string };
+
+function importLine(mode: Mode, binding: Binding, specifier: string): string {
+  const from = json(specifier);
+  if ('named' in binding) return mode === 'cold' ? `const { ${binding.named.join(', ')} } = await import(${from});` : `import { ${binding.named.join(', ')} } from ${from};`;
+  if ('namespace' in binding) return mode === 'cold' ? `const ${binding.namespace} = await import(${from});` : `import * as ${binding.namespace} from ${from};`;
+  return mode === 'cold' ? `const ${binding.default} = (await import(${from})).default;` : `import ${binding.default} from ${from};`;
+}
+
 // Started before the first import, read after the first render.
 const clockStart = 'const started = performance.now();';
 const clockEnd = 'console.log(JSON.stringify({ milliseconds: performance.now() - started, length: JSON.stringify(messages).length }));';
 
-export function floorConsumer(workload: Workload): string {
+export function floorConsumer(workload: Workload, _mode: Mode): string {
   return [
     clockStart,
     `const policyParts = ${json(workload.policy.split(/\{\{(company|team)\}\}/))};`,
@@ -42,9 +58,9 @@ export function floorConsumer(workload: Workload): string {
   ].join('\n');
 }
 
-function handlebarsSetup(workload: Workload): string[] {
+function handlebarsSetup(workload: Workload, mode: Mode): string[] {
   return [
-    "const Handlebars = (await import('handlebars/runtime.js')).default;",
+    importLine(mode, { default: 'Handlebars' }, 'handlebars/runtime.js'),
     `const policyTemplate = Handlebars.template(${workload.precompiled.policy});`,
     `const userTemplate = Handlebars.template(${workload.precompiled.user});`,
     `const fewshots = ${json(workload.fewshots)};`,
@@ -52,15 +68,15 @@ function handlebarsSetup(workload: Workload): string[] {
   ];
 }
 
-export function handlebarsConsumer(workload: Workload): string {
-  return [clockStart, ...handlebarsSetup(workload), `const messages = render(${json(workload.variables)});`, clockEnd].join('\n');
+export function handlebarsConsumer(workload: Workload, mode: Mode): string {
+  return [clockStart, ...handlebarsSetup(workload, mode), `const messages = render(${json(workload.variables)});`, clockEnd].join('\n');
 }
 
-export function naiveConsumer(workload: Workload): string {
+export function naiveConsumer(workload: Workload, mode: Mode): string {
   return [
     clockStart,
-    "const { Unleash } = await import('unleash-client');",
-    ...handlebarsSetup(workload),
+    importLine(mode, { named: ['Unleash'] }, 'unleash-client'),
+    ...handlebarsSetup(workload, mode),
     `const unleash = new Unleash({ appName: 'bench', url: 'http://127.0.0.1/none', disableMetrics: true, refreshInterval: 0, skipInstanceCountWarning: true, bootstrap: { data: ${json((workload.features as { features: unknown }).features)} }, storageProvider: { get: async () => undefined, set: async () => {} } });`,
     "await new Promise((resolve) => unleash.once('ready', resolve));",
     "unleash.getVariant('prompt.runtime-workload', { userId: 'user-1' });",
@@ -70,16 +86,16 @@ export function naiveConsumer(workload: Workload): string {
   ].join('\n');
 }
 
-export function renderConsumer(workload: Workload, paths: ConsumerPaths): string {
-  return [clockStart, `const { render } = await import(${json(paths.stable)});`, `const { messages } = render(${json(workload.variables)});`, clockEnd].join('\n');
+export function renderConsumer(workload: Workload, paths: ConsumerPaths, mode: Mode): string {
+  return [clockStart, importLine(mode, { named: ['render'] }, paths.stable), `const { messages } = render(${json(workload.variables)});`, clockEnd].join('\n');
 }
 
-export function runtimeConsumer(workload: Workload, paths: ConsumerPaths): string {
+export function runtimeConsumer(workload: Workload, paths: ConsumerPaths, mode: Mode): string {
   return [
     clockStart,
-    `const { createPromptRuntime, fileFlags } = await import(${json(paths.runtime)});`,
-    `const stable = await import(${json(paths.stable)});`,
-    `const canary = await import(${json(paths.canary)});`,
+    importLine(mode, { named: ['createPromptRuntime', 'fileFlags'] }, paths.runtime),
+    importLine(mode, { namespace: 'stable' }, paths.stable),
+    importLine(mode, { namespace: 'canary' }, paths.canary),
     `const runtime = createPromptRuntime({ prompts: { 'runtime-workload': { stable, candidates: [canary] } }, flags: fileFlags(${json(paths.flagsFile)}, { pollInterval: 0 }), opentelemetry: false });`,
     `const { messages } = runtime.render('runtime-workload', ${json(workload.variables)}, { userId: 'user-1' });`,
     clockEnd,

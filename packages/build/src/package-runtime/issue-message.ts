@@ -2,7 +2,7 @@
  * The message zod 4's default (English) locale gives an issue, for the issues
  * a generated check reports. Written out here because the point of the
  * generated check is that render() never loads zod; the differential test
- * (test/emit-checks-differential.test.ts) holds the two texts together.
+ * (test/variable-checks/emit-checks-differential.test.ts) holds the two texts together.
  */
 export function issueMessage(issue: Record<string, unknown>, input: unknown): string {
   switch (issue.code) {
