@@ -59,8 +59,6 @@ export interface PromptDefinition {
   readonly checkVariables: (variables: unknown) => ParseResult<Record<string, unknown>>;
   /** A render() call that passes validation, shown in the hint of PromptVariablesError. */
   readonly variablesExample: string;
-  /** Built on first use (lazy-schema.ts): parseOutput is the only function here that loads zod. */
-  readonly outputSchema: Schema<unknown>;
   /** False when the prompt declares no output: parseOutput then returns the text as is. */
   readonly hasOutputSchema: boolean;
   /** The output's root is a string, so bare (unquoted) model text is accepted. */

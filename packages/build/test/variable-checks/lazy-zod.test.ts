@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildAndImport, copyFixture, loadFixture, scratchDir } from '../temp-build.js';
 
@@ -56,4 +58,17 @@ console.log(JSON.stringify({ before, parsed, composed, output, instance: prompt.
     );
     expect(found).toEqual({ before: false, parsed: true, composed: ['variables.customer', 'variables.ticket', 'variables.orders'], output: 'reply', instance: true, same: true });
   });
+});
+
+test('a bundle that only renders can leave zod out: nothing render() reaches refers to the schemas', () => {
+  // Only a package that declares itself free of side effects lets a bundler drop an unused import of a CommonJS file.
+  const manifest = path.join(dir, 'package.json');
+  writeFileSync(manifest, JSON.stringify({ ...JSON.parse(readFileSync(manifest, 'utf8')), sideEffects: false }));
+  const bundle = (entry: string) =>
+    buildSync({ stdin: { contents: entry, resolveDir: dir, loader: 'js' }, bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'silent' }).outputFiles[0]!.text;
+  const renderOnly = bundle(`import { render } from './dist/index.js';\nconsole.log(render);\n`);
+  expect(renderOnly).toContain('function checkVariables(');
+  expect(renderOnly).not.toContain('$ZodType');
+  // The schemas bring zod along: the check above is not vacuous.
+  expect(bundle(`import { outputSchema } from './dist/index.js';\nconsole.log(outputSchema);\n`)).toContain('$ZodType');
 });

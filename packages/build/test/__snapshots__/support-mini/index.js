@@ -335,15 +335,15 @@ function lazySchema(build) {
 }
 
 // parse-output.ts
-function safeParsePromptOutput(prompt, text) {
+function safeParsePromptOutput(prompt, outputSchema, text) {
   try {
-    return parseOutputText(prompt, text);
+    return parseOutputText(prompt, outputSchema, text);
   } catch (error) {
     const issue = { code: "custom", path: [], message: `the output cannot be checked (${describeCause(error)})` };
     return { success: false, error: new PromptOutputError(prompt, [issue], void 0, text) };
   }
 }
-function parseOutputText(prompt, text) {
+function parseOutputText(prompt, outputSchema, text) {
   if (typeof text !== "string") {
     const issue = { code: "invalid_type", expected: "string", path: [], message: "expected the model output text" };
     return { success: false, error: new PromptOutputError(prompt, [issue], text, text) };
@@ -358,12 +358,12 @@ function parseOutputText(prompt, text) {
     const issue = { code: "custom", path: [], message: `expected JSON, received text that does not parse (${message})` };
     return { success: false, error: new PromptOutputError(prompt, [issue], text, text) };
   }
-  const parsed = prompt.outputSchema.safeParse(value);
+  const parsed = outputSchema.safeParse(value);
   if (!parsed.success) return { success: false, error: new PromptOutputError(prompt, parsed.error.issues, value, text) };
   return { success: true, data: parsed.data };
 }
-function parsePromptOutput(prompt, text) {
-  const result = safeParsePromptOutput(prompt, text);
+function parsePromptOutput(prompt, outputSchema, text) {
+  const result = safeParsePromptOutput(prompt, outputSchema, text);
   if (!result.success) throw result.error;
   return result.data;
 }
@@ -1063,7 +1063,6 @@ const definition = /* @__PURE__ */ definePrompt({
   userTemplate,
   checkVariables,
   variablesExample,
-  outputSchema,
   hasOutputSchema,
   outputIsText,
 });
@@ -1080,12 +1079,12 @@ function safeRender(variables) {
 
 /** Model output -> Output: JSON (optionally in a fenced block) validated against the output schema. Never throws. */
 function safeParseOutput(text) {
-  return safeParsePromptOutput(definition, text);
+  return safeParsePromptOutput(definition, outputSchema, text);
 }
 
 /** safeParseOutput() that throws PromptOutputError. */
 function parseOutput(text) {
-  return parsePromptOutput(definition, text);
+  return parsePromptOutput(definition, outputSchema, text);
 }
 
 const prompt = /* @__PURE__ */ Object.freeze({
