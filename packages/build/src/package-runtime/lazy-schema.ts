@@ -11,13 +11,16 @@
  * A CommonJS file because its require is synchronous in Node's ESM and CJS
  * alike and every bundler follows it, while ESM has no synchronous import.
  *
- * The target is an empty object: a proxy must not report a property as
- * non-configurable unless its target has it so, hence `configurable: true`.
+ * The target holds nothing but the inspect hook: a proxy must not report a
+ * property as non-configurable unless its target has it so, hence
+ * `configurable: true`.
  */
 export function lazySchema<Schema extends object>(build: () => Schema): Schema {
   let built: Schema | undefined;
   const schema = (): Schema => (built ??= build());
-  return new Proxy({} as Schema, {
+  // Node's util.inspect (console.log) reads a proxy's target, not through the traps: show the schema, not `{}`.
+  const target = { [Symbol.for('nodejs.util.inspect.custom')]: (_depth: number, options: object, inspect: (value: unknown, options: object) => string) => inspect(schema(), options) };
+  return new Proxy(target as unknown as Schema, {
     get: (_target, key) => Reflect.get(schema(), key),
     set: (_target, key, value) => Reflect.set(schema(), key, value),
     has: (_target, key) => Reflect.has(schema(), key),

@@ -54,9 +54,10 @@ const { z } = require('zod');
 const parsed = prompt.variablesSchema.safeParse(${JSON.stringify(variables)}).success;
 const composed = z.object({ variables: prompt.variablesSchema }).safeParse({ variables: { customer: 1 } }).error.issues.map((issue) => issue.path.join('.'));
 const output = prompt.parseOutput('{"decision": "reply", "reply": "ok"}').decision;
-console.log(JSON.stringify({ before, parsed, composed, output, instance: prompt.outputSchema instanceof z.ZodType, same: prompt.variablesSchema === module.variablesSchema }));`,
+const printed = require('node:util').inspect(prompt.variablesSchema).split(' ')[0];
+console.log(JSON.stringify({ before, parsed, composed, output, instance: prompt.outputSchema instanceof z.ZodType, same: prompt.variablesSchema === module.variablesSchema, printed }));`,
     );
-    expect(found).toEqual({ before: false, parsed: true, composed: ['variables.customer', 'variables.ticket', 'variables.orders'], output: 'reply', instance: true, same: true });
+    expect(found).toEqual({ before: false, parsed: true, composed: ['variables.customer', 'variables.ticket', 'variables.orders'], output: 'reply', instance: true, same: true, printed: 'ZodObject' });
   });
 });
 

@@ -323,7 +323,8 @@ var PromptRenderError = class extends PromptError {
 function lazySchema(build) {
   let built;
   const schema = () => built ??= build();
-  return new Proxy({}, {
+  const target = { [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")]: (_depth, options, inspect) => inspect(schema(), options) };
+  return new Proxy(target, {
     get: (_target, key) => Reflect.get(schema(), key),
     set: (_target, key, value) => Reflect.set(schema(), key, value),
     has: (_target, key) => Reflect.has(schema(), key),
