@@ -1,22 +1,33 @@
-// pnpm bench:runtime — per-request cost of resolve + render for the standard
-// workload (1.5 KB policy with 2 variables, 3 few-shot pairs, a user
-// template with 5 variables and a loop), next to baselines measured in the
-// same run: plain template literals building the same messages (the floor)
-// and the naive stack (unleash-client getVariant + precompiled Handlebars).
+// pnpm bench:runtime — one table from one run: the per-request cost of the
+// standard workload (1.5 KB policy with 2 variables, 3 few-shot pairs, a user
+// template with 5 variables and a loop) for the template-literal floor, the
+// naive stack (unleash-client getVariant + precompiled Handlebars), a built
+// package's render() alone and runtime.render (file flags 90/10 over two
+// built versions); per row: µs/op, ratio to the floor, heap KB/op, cold start
+// and the size of a bundle that only renders. Then the issue's goals with
+// PASS or MISS. A report, not a test: a miss never fails the process.
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildPrompt } from '@promptpack/build';
 import { createPromptRuntime, fileFlags, type AnyPromptModule } from '@promptpack/runtime';
 import { Unleash } from 'unleash-client';
+import { parse } from 'yaml';
+import { coldStart } from './runtime/cold-start.js';
+import { buildSync } from './runtime/esbuild.js';
+import { floorConsumer, handlebarsConsumer, naiveConsumer, renderConsumer, runtimeConsumer, type ConsumerPaths, type Mode, type Workload } from './runtime/consumers.js';
+import { bytesPerOp, nanosecondsPerOp } from './runtime/measure.js';
+import { goals, table, type Row } from './runtime/print-table.js';
+import { renderBundle, type RenderBundle } from './runtime/render-bundle.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const source = path.join(import.meta.dirname, 'runtime-workload');
-// Built inside the runtime package so the generated code's imports (zod, handlebars) resolve.
+// Inside the runtime package, so what the generated code and the consumers import (handlebars, unleash-client) resolves.
 const workdir = path.join(repo, 'packages/runtime/test/.bench');
 
-async function buildVersion(version: string, policySuffix: string): Promise<AnyPromptModule> {
+function buildVersion(version: string, policySuffix: string): string {
   const dir = path.join(workdir, version, 'runtime-workload');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.dirname(dir), { recursive: true });
@@ -26,12 +37,25 @@ async function buildVersion(version: string, policySuffix: string): Promise<AnyP
   edit('policy.md', (text) => text + policySuffix);
   const result = buildPrompt(dir);
   if (!result.success) throw new Error(JSON.stringify(result.diagnostics));
-  return import(pathToFileURL(path.join(dir, 'dist/index.js')).href) as Promise<AnyPromptModule>;
+  return path.join(dir, 'dist/index.js');
 }
 
-const stable = await buildVersion('1.0.0', '');
-const canary = await buildVersion('1.1.0', 'Mention the help centre when it helps.\n');
-const flagsFile = path.join(workdir, 'flags.json');
+// The runtime as its dist is built (tsup: the sources bundled, dependencies left to node_modules), from the current sources.
+function buildRuntime(): string {
+  const outfile = path.join(workdir, 'runtime.mjs');
+  const { dependencies = {}, peerDependencies = {} } = JSON.parse(readFileSync(path.join(repo, 'packages/runtime/package.json'), 'utf8')) as Record<string, Record<string, string>>;
+  const external = Object.keys({ ...dependencies, ...peerDependencies }).filter((name) => !name.startsWith('@promptpack/'));
+  buildSync({ entryPoints: [path.join(repo, 'packages/runtime/src/index.ts')], outfile, bundle: true, format: 'esm', platform: 'node', target: 'node20', external, logLevel: 'silent' });
+  return outfile;
+}
+
+mkdirSync(workdir, { recursive: true });
+const paths: ConsumerPaths = {
+  stable: buildVersion('1.0.0', ''),
+  canary: buildVersion('1.1.0', 'Mention the help centre when it helps.\n'),
+  runtime: buildRuntime(),
+  flagsFile: path.join(workdir, 'flags.json'),
+};
 const features = {
   version: 2,
   features: [
@@ -51,7 +75,7 @@ const features = {
     },
   ],
 };
-writeFileSync(flagsFile, JSON.stringify(features));
+writeFileSync(paths.flagsFile, JSON.stringify(features));
 
 const variables = {
   company: 'Acme',
@@ -68,77 +92,106 @@ const variables = {
 };
 const users = Array.from({ length: 1024 }, (_, index) => ({ userId: `user-${index}` }));
 
-// The floor: the same messages built with template literals, no validation, no flags.
-const policyText = readFileSync(path.join(source, 'policy.md'), 'utf8');
+const Handlebars = (await import(pathToFileURL(path.join(repo, 'packages/core/node_modules/handlebars/lib/index.js')).href)).default;
+// The system message is policy.md without its final line break, as the build reads it.
+const policyText = readFileSync(path.join(source, 'policy.md'), 'utf8').replace(/\r?\n$/, '');
+const userText = readFileSync(path.join(source, 'template.hbs'), 'utf8');
+const options = { strict: true, noEscape: true, knownHelpersOnly: true };
+const workload: Workload = {
+  policy: policyText,
+  fewshots: (parse(readFileSync(path.join(source, 'fewshots.yaml'), 'utf8')) as { user: string; assistant: string }[]).flatMap((shot) => [
+    { role: 'user', content: shot.user },
+    { role: 'assistant', content: shot.assistant },
+  ]),
+  variables,
+  features,
+  precompiled: { policy: Handlebars.precompile(policyText, options), user: Handlebars.precompile(userText, options) },
+};
+
+// In this process, for the hot numbers: the same services as the consumers, set up once.
 const policyParts = policyText.split(/\{\{(company|team)\}\}/);
-const fewshots = [
-  { role: 'user', content: 'Where is my order A-1?' }, { role: 'assistant', content: 'It shipped yesterday and should arrive within three days.' },
-  { role: 'user', content: 'Can I return a gift?' }, { role: 'assistant', content: 'Yes, within 30 days with the order number; we will email a label.' },
-  { role: 'user', content: 'Why was I charged twice?' }, { role: 'assistant', content: "I'll check the payment records; a duplicate charge is refunded automatically." },
-];
 function templateLiterals(vars: typeof variables) {
   let system = '';
   for (let index = 0; index < policyParts.length; index += 1) system += index % 2 === 0 ? policyParts[index] : vars[policyParts[index] as 'company' | 'team'];
   const user = `Customer: ${vars.customer} (plan: ${vars.tier})\nSubject: ${vars.subject}\n\n${vars.body}\n\nRecent orders:\n${vars.orders.map((order) => `- ${order.id}: ${order.status}\n`).join('')}`;
-  return [{ role: 'system', content: system }, ...fewshots, { role: 'user', content: user }];
+  return [{ role: 'system', content: system }, ...workload.fewshots, { role: 'user', content: user }];
 }
-
-// The naive stack: unleash-client offline + Handlebars compiled once.
-const Handlebars = (await import(pathToFileURL(path.join(repo, 'packages/core/node_modules/handlebars/lib/index.js')).href)).default;
-const policyTemplate = Handlebars.compile(policyText, { strict: true, noEscape: true });
-const userTemplate = Handlebars.compile(readFileSync(path.join(source, 'template.hbs'), 'utf8'), { strict: true, noEscape: true });
+const runtimeHandlebars = createRequire(path.join(workdir, 'consumer.mjs'))('handlebars/runtime') as { template(spec: unknown): (data: unknown) => string };
+const evaluate = (spec: string) => runtimeHandlebars.template(new Function(`return ${spec};`)());
+const policyTemplate = evaluate(workload.precompiled.policy);
+const userTemplate = evaluate(workload.precompiled.user);
+const precompiled = (vars: typeof variables) => [{ role: 'system', content: policyTemplate(vars) }, ...workload.fewshots, { role: 'user', content: userTemplate(vars) }];
 const unleash = new Unleash({ appName: 'bench', url: 'http://127.0.0.1/none', disableMetrics: true, refreshInterval: 0, skipInstanceCountWarning: true, bootstrap: { data: features.features as never }, storageProvider: { get: async () => undefined, set: async () => {} } });
 await new Promise((resolve) => unleash.once('ready', resolve));
-function naive(vars: typeof variables, context: { userId: string }) {
-  unleash.getVariant('prompt.runtime-workload', context);
-  return [{ role: 'system', content: policyTemplate(vars) }, ...fewshots, { role: 'user', content: userTemplate(vars) }];
+const stable = (await import(pathToFileURL(paths.stable).href)) as AnyPromptModule;
+const canary = (await import(pathToFileURL(paths.canary).href)) as AnyPromptModule;
+const runtime = createPromptRuntime({ prompts: { 'runtime-workload': { stable, candidates: [canary] } }, flags: fileFlags(paths.flagsFile, { pollInterval: 0 }), opentelemetry: false });
+
+// Faster must not mean different: every row builds the same messages for the stable version.
+const expected = JSON.stringify(templateLiterals(variables));
+for (const [name, messages] of [
+  ['Handlebars', precompiled(variables)],
+  ['render()', stable.render(variables).messages],
+] as const) {
+  if (JSON.stringify(messages) !== expected) throw new Error(`${name} builds other messages than the template literals; the rows would not be comparable.`);
 }
 
-const runtime = createPromptRuntime({ prompts: { 'runtime-workload': { stable, candidates: [canary] } }, flags: fileFlags(flagsFile, { pollInterval: 0 }), opentelemetry: false });
-
-interface Case {
+interface System {
   name: string;
   run: (index: number) => unknown;
+  consumer: (mode: Mode) => string;
 }
-const cases: Case[] = [
-  { name: 'template literals (floor)', run: () => templateLiterals(variables) },
-  { name: 'unleash getVariant + Handlebars (naive)', run: (index) => naive(variables, users[index & 1023]!) },
-  { name: 'promptpack runtime.resolve (flags only)', run: (index) => runtime.resolve('runtime-workload', users[index & 1023]) },
-  { name: 'prompt package render() (no flags)', run: () => stable.render(variables) },
-  { name: 'promptpack runtime.render (resolve + render)', run: (index) => runtime.render('runtime-workload', variables, users[index & 1023]) },
+const systems: System[] = [
+  { name: 'template literals (the floor)', run: () => templateLiterals(variables), consumer: (mode) => floorConsumer(workload, mode) },
+  { name: 'precompiled Handlebars alone (cold-start reference)', run: () => precompiled(variables), consumer: (mode) => handlebarsConsumer(workload, mode) },
+  {
+    name: 'unleash getVariant + precompiled Handlebars (naive)',
+    run: (index) => (unleash.getVariant('prompt.runtime-workload', users[index & 1023]!), precompiled(variables)),
+    consumer: (mode) => naiveConsumer(workload, mode),
+  },
+  { name: "a built package's render()", run: () => stable.render(variables), consumer: (mode) => renderConsumer(workload, paths, mode) },
+  { name: 'promptpack runtime.render (file flags 90/10)', run: (index) => runtime.render('runtime-workload', variables, users[index & 1023]), consumer: (mode) => runtimeConsumer(workload, paths, mode) },
 ];
 
-function measure(run: (index: number) => unknown): { median: number; min: number } {
-  const iterations = 20_000;
-  let sink: unknown;
-  for (let index = 0; index < iterations; index += 1) sink = run(index); // warm-up: let the JIT settle
-  const samples: number[] = [];
-  for (let sample = 0; sample < 15; sample += 1) {
-    const started = process.hrtime.bigint();
-    for (let index = 0; index < iterations; index += 1) sink = run(index);
-    samples.push(Number(process.hrtime.bigint() - started) / iterations);
+const bundles: (RenderBundle | undefined)[] = [];
+const rows: Row[] = systems.map((system, index) => {
+  const entry = path.join(workdir, `consumer-${index}.mjs`);
+  const cold = coldStart(entry, system.consumer('cold'), workdir);
+  if (cold.length !== expected.length) throw new Error(`${entry} renders ${cold.length} characters of messages, the floor ${expected.length}.`);
+  const bundleEntry = path.join(workdir, `consumer-${index}-bundled.mjs`);
+  writeFileSync(bundleEntry, system.consumer('bundle'));
+  try {
+    bundles.push(renderBundle(bundleEntry, workdir));
+  } catch {
+    bundles.push(undefined);
   }
-  if (sink === undefined) throw new Error('benchmark body returned nothing');
-  samples.sort((a, b) => a - b);
-  return { median: samples[Math.floor(samples.length / 2)]!, min: samples[0]! };
-}
+  return { name: system.name, nanoseconds: nanosecondsPerOp(system.run), bytes: bytesPerOp(system.run), coldMilliseconds: cold.milliseconds, bundleBytes: bundles[index]?.bytes };
+});
+const renderOnly = bundles[3];
 
-const results = cases.map((entry) => ({ ...entry, ...measure(entry.run) }));
-const floor = results[0]!.median;
-const naiveMedian = results[1]!.median;
-const rows = results.map((result) => [
-  result.name,
-  (result.median / 1000).toFixed(2),
-  (result.min / 1000).toFixed(2),
-  `${(result.median / floor).toFixed(1)}x`,
-  `${(result.median / naiveMedian).toFixed(2)}x`,
-]);
-const header = ['case', 'median µs/op', 'min µs/op', 'vs floor', 'vs naive'];
-const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-const line = (cells: string[]) => `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`;
-console.log(`promptpack runtime benchmark (node ${process.version}, ${cpus().length} cores; 15 samples x 20,000 ops, after warm-up)`);
-console.log(line(header));
-console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
-for (const row of rows) console.log(line(row));
+const [floor, handlebars, naive, render, served] = rows as [Row, Row, Row, Row, Row];
+const ratio = (row: Row, base: Row) => row.nanoseconds / base.nanoseconds;
+console.log(`promptpack runtime benchmark (node ${process.version}, ${cpus().length} cores, ${cpus()[0]?.model.trim()}): one run`);
+console.log('µs/op: median of 11 batches x 10,000 after warm-up; heap: bytes allocated per op over 200-op batches after a forced gc;');
+console.log('cold start: fresh node process, import + init + first render, median of 7; bundle: esbuild --bundle --minify of that consumer.');
+console.log('');
+for (const line of table(rows)) console.log(line);
+console.log('');
+for (const line of goals([
+  { text: 'runtime.render <= 4x the floor', measured: `${ratio(served, floor).toFixed(1)}x`, met: ratio(served, floor) <= 4 },
+  { text: 'runtime.render >= 6x faster than the naive stack', measured: `${(naive.nanoseconds / served.nanoseconds).toFixed(1)}x`, met: naive.nanoseconds / served.nanoseconds >= 6 },
+  { text: 'render() alone <= 3x the floor', measured: `${ratio(render, floor).toFixed(1)}x`, met: ratio(render, floor) <= 3 },
+  { text: 'runtime.render heap <= 3 KB per request', measured: `${(served.bytes / 1024).toFixed(1)} KB`, met: served.bytes <= 3 * 1024 },
+  {
+    text: 'runtime.render cold start <= 1.5x precompiled Handlebars',
+    measured: `${(served.coldMilliseconds / handlebars.coldMilliseconds).toFixed(1)}x (${served.coldMilliseconds.toFixed(1)} vs ${handlebars.coldMilliseconds.toFixed(1)} ms)`,
+    met: served.coldMilliseconds <= 1.5 * handlebars.coldMilliseconds,
+  },
+  {
+    text: "a bundle that only calls a package's render() carries no eval cases",
+    measured: !renderOnly ? 'the bundle did not build' : renderOnly.carriesEvals ? 'the evals manifest is in the bundle' : 'no evals manifest in the bundle',
+    met: renderOnly !== undefined && !renderOnly.carriesEvals,
+  },
+])) console.log(line);
 await runtime.close();
 unleash.destroy();

@@ -2,6 +2,8 @@ import { analyzeTemplate, effectivePolicy, type LoadedPrompt } from '@promptpack
 import { distSharedFile } from './dist-shared.js';
 import { emitDeclarations } from './emit-declarations.js';
 import { emitModule, type ModuleParts } from './emit-module.js';
+import { emitChecks } from './emit-checks.js';
+import { emitSchemasModule } from './emit-schemas.js';
 import { emitZod } from './emit-zod.js';
 import { buildEvalsManifest } from './evals-manifest.js';
 import { exampleValue } from './example-value.js';
@@ -28,6 +30,7 @@ export const distFiles = {
   cjs: 'dist/index.cjs',
   types: 'dist/index.d.ts',
   cjsTypes: 'dist/index.d.cts',
+  schemas: 'dist/schemas.cjs',
   manifest: 'dist/manifest.json',
   evals: 'dist/evals.json',
 } as const;
@@ -63,8 +66,7 @@ export function compilePrompt(prompt: LoadedPrompt): CompiledPrompt {
     userTemplate: compileTemplateToJs(prompt.sources.template, { file: prompt.files.template }).code,
     fewshots: prompt.fewshots,
     model: spec.model,
-    variablesZod: emitZod(spec.variables),
-    outputZod: spec.output ? emitZod(spec.output) : null,
+    variablesChecks: emitChecks(spec.variables, 'checkVariables'),
     outputJsonSchema: spec.output ? toJsonSchema(spec.output) : null,
     outputIsText: spec.output?.type === 'string',
     variablesExample: `render(${JSON.stringify(exampleValue(spec.variables))})`,
@@ -78,6 +80,7 @@ export function compilePrompt(prompt: LoadedPrompt): CompiledPrompt {
       { path: distFiles.cjs, contents: emitModule(parts, 'cjs') },
       { path: distFiles.types, contents: declarations },
       { path: distFiles.cjsTypes, contents: declarations },
+      { path: distFiles.schemas, contents: emitSchemasModule(emitZod(spec.variables), spec.output ? emitZod(spec.output) : null) },
       { path: distFiles.manifest, contents: `${JSON.stringify(manifest, null, 2)}\n` },
       { path: distFiles.evals, contents: `${JSON.stringify(evals, null, 2)}\n` },
       // The sections as written, beside the sources the package ships, so any published version can be reviewed and diffed.

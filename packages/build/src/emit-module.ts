@@ -13,10 +13,9 @@ export interface ModuleParts {
   userTemplate: string;
   fewshots: FewShot[];
   model: ModelDefaults;
-  /** Zod source code (emitZod), with `z` in scope. */
-  variablesZod: string;
+  /** The variables check (emitChecks), declaring `checkVariables`; the zod schemas are in dist/schemas.cjs (emitSchemasModule). */
+  variablesChecks: string;
   /** null when the prompt declares no output: parseOutput returns the text. */
-  outputZod: string | null;
   outputJsonSchema: JsonSchema | null;
   /** The output schema's root is a string, so bare (unquoted) model text is accepted. */
   outputIsText: boolean;
@@ -62,8 +61,8 @@ export function emitModule(parts: ModuleParts, format: ModuleFormat): string {
   ];
   const imports =
     format === 'esm'
-      ? [`import { z } from 'zod';`]
-      : [`'use strict';`, '', `Object.defineProperty(exports, '__esModule', { value: true });`, '', `const { z } = require('zod');`];
+      ? [`import buildSchemas from './schemas.cjs';`]
+      : [`'use strict';`, '', `Object.defineProperty(exports, '__esModule', { value: true });`, '', `const buildSchemas = require('./schemas.cjs');`];
   const prompt = `const prompt = /* @__PURE__ */ Object.freeze({\n${moduleExports.map((name) => `  ${name},`).join('\n')}\n});`;
   const exportsBlock =
     format === 'esm'
@@ -98,12 +97,18 @@ export function emitModule(parts: ModuleParts, format: ModuleFormat): string {
     `const manifest = /* @__PURE__ */ deepFreeze(${jsonLiteral(manifest)});`,
     `const evals = /* @__PURE__ */ deepFreeze(${jsonLiteral(parts.evals)});`,
     '',
-    `const variablesSchema = ${parts.variablesZod};`,
+    '/** prompt.yaml\'s variables as plain checks: what variablesSchema.safeParse says, without loading zod. */',
+    parts.variablesChecks,
     `const variablesExample = ${stringLiteral(parts.variablesExample)};`,
     '',
-    `const hasOutputSchema = ${parts.outputZod !== null};`,
+    '// zod is loaded when a schema is first touched, not at import (lazySchema says why and how).',
+    'let schemas;',
+    'const zodSchemas = () => (schemas ??= buildSchemas());',
+    'const variablesSchema = /* @__PURE__ */ lazySchema(() => zodSchemas().variablesSchema);',
+    '',
+    `const hasOutputSchema = ${parts.outputJsonSchema !== null};`,
     `const outputIsText = ${parts.outputIsText};`,
-    `const outputSchema = ${parts.outputZod ?? 'z.string()'};`,
+    'const outputSchema = /* @__PURE__ */ lazySchema(() => zodSchemas().outputSchema);',
     '/** JSON Schema of the output for a model\'s structured-output option; null for free text. */',
     `const outputJsonSchema = ${parts.outputJsonSchema ? `/* @__PURE__ */ deepFreeze(${jsonLiteral(parts.outputJsonSchema)})` : 'null'};`,
     '',

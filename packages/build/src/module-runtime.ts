@@ -32,9 +32,8 @@ const definitionFields = [
   'policyTemplate',
   'policyVariables',
   'userTemplate',
-  'variablesSchema',
+  'checkVariables',
   'variablesExample',
-  'outputSchema',
   'hasOutputSchema',
   'outputIsText',
 ] as const satisfies readonly (keyof PromptDefinition)[];
@@ -64,11 +63,11 @@ function safeRender(variables) {
 
 /** Model output -> Output: JSON (optionally in a fenced block) validated against the output schema. Never throws. */
 function safeParseOutput(text) {
-  return safeParsePromptOutput(definition, text);
+  return safeParsePromptOutput(definition, outputSchema, text);
 }
 
 /** safeParseOutput() that throws PromptOutputError. */
 function parseOutput(text) {
-  return parsePromptOutput(definition, text);
+  return parsePromptOutput(definition, outputSchema, text);
 }`;
 }

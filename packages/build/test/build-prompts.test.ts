@@ -17,8 +17,8 @@ test('builds a prompt folder into its dist/', () => {
   const result = buildPrompt(dir);
   expect(result).toMatchObject({ success: true, dir, id: 'support-mini', unchanged: [] });
   if (!result.success) return;
-  expect(result.written).toEqual(['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/manifest.json', 'dist/evals.json']);
-  expect(Object.keys(readDist(dir))).toEqual(['evals.json', 'index.cjs', 'index.d.cts', 'index.d.ts', 'index.js', 'manifest.json']);
+  expect(result.written).toEqual(['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/schemas.cjs', 'dist/manifest.json', 'dist/evals.json']);
+  expect(Object.keys(readDist(dir))).toEqual(['evals.json', 'index.cjs', 'index.d.cts', 'index.d.ts', 'index.js', 'manifest.json', 'schemas.cjs']);
   expect(result.manifest.contentHash).toMatch(/^sha256:/);
 });
 
@@ -29,7 +29,7 @@ test('rebuilding gives byte-identical files and rewrites none', () => {
   const mtimes = Object.keys(first).map((name) => statSync(path.join(dir, 'dist', name)).mtimeMs);
   const again = buildPrompt(dir);
   expect(again).toMatchObject({ success: true, written: [] });
-  expect(again.success && again.unchanged).toHaveLength(6);
+  expect(again.success && again.unchanged).toHaveLength(7);
   expect(readDist(dir)).toEqual(first);
   expect(Object.keys(first).map((name) => statSync(path.join(dir, 'dist', name)).mtimeMs)).toEqual(mtimes);
 });
@@ -45,7 +45,7 @@ test('two copies of the same prompt in different places build the same bytes', (
 test('a dry run reports what would change and writes nothing', () => {
   const dir = freshCopy();
   const result = buildPrompt(dir, { dryRun: true });
-  expect(result.success && result.written).toHaveLength(6);
+  expect(result.success && result.written).toHaveLength(7);
   expect(existsSync(path.join(dir, 'dist'))).toBe(false);
   buildPrompt(dir);
   writeFileSync(path.join(dir, 'policy.md'), `${readFileSync(path.join(dir, 'policy.md'), 'utf8')}- Be kind.\n`);

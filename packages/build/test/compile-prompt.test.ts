@@ -17,10 +17,11 @@ describe('compilePrompt', () => {
       'dist/index.cjs',
       'dist/index.d.ts',
       'dist/index.d.cts',
+      'dist/schemas.cjs',
       'dist/manifest.json',
       'dist/evals.json',
     ]);
-    expect(Object.values(distFiles)).toHaveLength(6);
+    expect(Object.values(distFiles)).toHaveLength(7);
   });
 
   // The type tests (support-mini.test-d.ts) compile against these pinned
@@ -51,11 +52,16 @@ describe('compilePrompt', () => {
   const loadedModules = (code: string) =>
     [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)(['"`])([^'"`]+)\1/gm)].map((match) => match[2]);
 
-  test('generated modules load zod and nothing else: no template engine', () => {
+  test('generated modules load nothing but zod, and zod only from schemas.cjs: no template engine', () => {
+    const expected: Record<string, string[]> = {
+      'dist/index.js': ['./schemas.cjs'],
+      'dist/index.cjs': ['./schemas.cjs'],
+      'dist/schemas.cjs': ['zod'],
+    };
     const modules = compilePrompt(prompt).files.filter((file) => /\.c?js$/.test(file.path));
-    expect(modules.map((file) => file.path)).toEqual(['dist/index.js', 'dist/index.cjs']);
+    expect(modules.map((file) => file.path).sort()).toEqual(Object.keys(expected).sort());
     for (const file of modules) {
-      expect(loadedModules(file.contents), file.path).toEqual(['zod']);
+      expect(loadedModules(file.contents).sort(), file.path).toEqual(expected[file.path]);
       expect(file.contents, file.path).not.toMatch(/handlebars\/runtime|Handlebars\.|\.template\(/);
     }
     // The pattern finds what a module would have written before templates were compiled.

@@ -4,7 +4,7 @@ import { checkVersions } from './check-versions.js';
 import type { AnyPromptModule, PromptsConfig, RenderResultFor, VariablesFor } from './prompt-module.js';
 import { sameShape, variablesProjector } from './project-variables.js';
 import type { ResolutionEvent, RuntimeWarning } from './resolution-event.js';
-import { resolveVersion, type Resolution, type ResolutionReason } from './resolve-version.js';
+import { versionResolver, type Resolution, type ResolutionReason } from './resolve-version.js';
 import { PromptRuntimeError } from './runtime-error.js';
 import { warnOnce } from './warn-once.js';
 
@@ -58,6 +58,7 @@ interface Installed {
   versionSet: Set<string>;
   /** Per version: undefined when the version takes the caller's variables as they are. */
   projectors: Map<string, ((value: unknown) => unknown) | undefined>;
+  resolve: (decision: FlagDecision) => Resolution;
 }
 
 /** Builds a runtime over installed prompt versions and a flag source. Validates the configuration up front. */
@@ -70,7 +71,8 @@ export function createPromptRuntime<const Prompts extends PromptsConfig>(options
     const byVersion = new Map(versions.map((module) => [module.manifest.version, module]));
     const uniform = versions.every((module) => sameShape(module.manifest.variables, entry.stable.manifest.variables));
     const projectors = new Map(versions.map((module) => [module.manifest.version, uniform ? undefined : variablesProjector(module.manifest.variables)]));
-    installed.set(id, { id, flag: `${prefix}${id}`, stable: entry.stable, byVersion, versionSet: new Set(byVersion.keys()), projectors });
+    const versionSet = new Set(byVersion.keys());
+    installed.set(id, { id, flag: `${prefix}${id}`, stable: entry.stable, byVersion, versionSet, projectors, resolve: versionResolver(entry.stable.manifest.version, versionSet) });
   }
 
   const warn = warnOnce((warning) => safely(() => options.onWarning?.(warning)));
@@ -105,7 +107,7 @@ export function createPromptRuntime<const Prompts extends PromptsConfig>(options
   };
 
   const choose = (prompt: Installed, decision: FlagDecision) => {
-    const resolution = resolveVersion(decision, prompt.stable.manifest.version, prompt.versionSet);
+    const resolution = prompt.resolve(decision);
     if (resolution.detail && resolution.reason !== 'flag-disabled' && resolution.reason !== 'flag-no-variant') {
       warn({ id: prompt.id, flag: prompt.flag, source: options.flags.name, code: resolution.reason as RuntimeWarning['code'], message: `${prompt.flag}: ${resolution.detail}; serving stable ${prompt.stable.manifest.version}.` });
     }

@@ -35,12 +35,30 @@ export function payloadVersion(payload: { type: string; value: string } | undefi
   return version;
 }
 
-/** One evaluation as the runtime's decision. */
+// Decisions repeat far more than they differ: one object per answer, not per request.
+const missing: FlagDecision = Object.freeze({ status: 'missing' });
+const disabled: FlagDecision = Object.freeze({ status: 'disabled' });
+const noVariant: FlagDecision = Object.freeze({ status: 'no-variant' });
+const variantDecisions = new WeakMap<object, FlagDecision>();
+
+/**
+ * One evaluation as the runtime's decision. The evaluator answers with one
+ * frozen variant object per variant definition, so the decision for it is
+ * made once and shared (frozen, as every caller only reads it); a variant
+ * object that is not frozen (unleash-client's answer) gets a fresh decision.
+ */
 export function featuresDecision(evaluation: Evaluation): FlagDecision {
-  if (!evaluation.exists) return { status: 'missing' };
-  if (!evaluation.featureEnabled) return { status: 'disabled' };
-  if (!evaluation.variant) return { status: 'no-variant' };
-  return { status: 'variant', variant: evaluation.variant.name, version: payloadVersion(evaluation.variant.payload) };
+  if (!evaluation.exists) return missing;
+  if (!evaluation.featureEnabled) return disabled;
+  const { variant } = evaluation;
+  if (!variant) return noVariant;
+  let decision = variantDecisions.get(variant);
+  if (decision) return decision;
+  decision = { status: 'variant', variant: variant.name, version: payloadVersion(variant.payload) };
+  if (!Object.isFrozen(variant)) return decision;
+  decision = Object.freeze(decision);
+  variantDecisions.set(variant, decision);
+  return decision;
 }
 
 /**

@@ -48,3 +48,21 @@ export function resolveVersion(decision: FlagDecision, stable: string, installed
       return { version: stable, variant: undefined, reason: 'source-error', detail: decision.message };
   }
 }
+
+/**
+ * resolveVersion for one prompt, remembering its answer to each frozen
+ * decision: flag sources hand out one frozen decision per flag answer
+ * (features-decision.ts), so a request that gets the usual answer allocates
+ * no resolution. Only answers without a detail are remembered: the others
+ * feed a warning and are rare.
+ */
+export function versionResolver(stable: string, installed: ReadonlySet<string>): (decision: FlagDecision) => Resolution {
+  const remembered = new WeakMap<FlagDecision, Resolution>();
+  return (decision) => {
+    const known = remembered.get(decision);
+    if (known) return known;
+    const resolution = resolveVersion(decision, stable, installed);
+    if (resolution.detail === undefined && Object.isFrozen(decision)) remembered.set(decision, Object.freeze(resolution));
+    return resolution;
+  };
+}

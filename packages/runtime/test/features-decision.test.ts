@@ -27,3 +27,17 @@ test('each evaluation maps onto one decision', () => {
   expect(featuresDecision({ featureEnabled: false, exists: true, variant: undefined })).toEqual({ status: 'disabled' });
   expect(featuresDecision({ featureEnabled: true, exists: true, variant: undefined })).toEqual({ status: 'no-variant' });
 });
+
+test('the evaluator\'s frozen variant gets one shared decision; any other variant a fresh one', () => {
+  const variant = Object.freeze({ name: '1.1.0', payload: undefined });
+  const first = featuresDecision({ featureEnabled: true, exists: true, variant });
+  // Same answer, same object: the request path allocates no decision.
+  expect(featuresDecision({ featureEnabled: true, exists: true, variant })).toBe(first);
+  expect(first).toEqual({ status: 'variant', variant: '1.1.0', version: undefined });
+  expect(Object.isFrozen(first)).toBe(true);
+  // unleash-client's answers are fresh, unfrozen objects: nothing is remembered for them.
+  const fresh = { name: '1.1.0', payload: { type: 'json', value: '{"version":"1.0.0"}' } };
+  const decision = featuresDecision({ featureEnabled: true, exists: true, variant: fresh });
+  expect(decision).toEqual({ status: 'variant', variant: '1.1.0', version: '1.0.0' });
+  expect(featuresDecision({ featureEnabled: true, exists: true, variant: fresh })).not.toBe(decision);
+});

@@ -3,8 +3,26 @@
 // each dist, so a published prompt imports nothing from promptpack and keeps
 // its exact behaviour when promptpack moves on. emit-module.ts declares the
 // prompt's data around it and calls exactly these names.
+export { dropIssues, finishCheck, startCheck } from './check-run.js';
 export { definePrompt } from './define-prompt.js';
 export { deepFreeze } from './deep-freeze.js';
 export { PromptOutputError, PromptRenderError, PromptVariablesError } from './errors.js';
+export { lazySchema } from './lazy-schema.js';
 export { parsePromptOutput, safeParsePromptOutput } from './parse-output.js';
 export { renderPrompt, safeRenderPrompt } from './render.js';
+export {
+  checkInteger,
+  checkMaxLength,
+  checkMaximum,
+  checkMinLength,
+  checkMinimum,
+  checkPattern,
+  checkValue,
+  expectNumber,
+  expectPresent,
+  expectType,
+  isNumber,
+  isObject,
+  refuseKeys,
+  refuseLongArray,
+} from './value-checks.js';

@@ -1,13 +1,17 @@
 import { PromptOutputError } from './errors.js';
-import type { DefinedPrompt, Issue } from './prompt-definition.js';
+import type { DefinedPrompt, Issue, Schema } from './prompt-definition.js';
 import { clip, describeCause, maxQuoted } from './quote.js';
 
 export type SafeParseOutputResult = { success: true; data: unknown } | { success: false; error: PromptOutputError };
 
-/** Model output -> Output: JSON (optionally in a fenced block) validated against the output schema. Never throws. */
-export function safeParsePromptOutput(prompt: DefinedPrompt, text: unknown): SafeParseOutputResult {
+/**
+ * Model output -> Output: JSON (optionally in a fenced block) validated against the output schema. Never throws.
+ * The schema is an argument, not part of the definition render() uses, so a
+ * bundle that only renders does not keep it (and zod, which it loads) alive.
+ */
+export function safeParsePromptOutput(prompt: DefinedPrompt, outputSchema: Schema<unknown>, text: unknown): SafeParseOutputResult {
   try {
-    return parseOutputText(prompt, text);
+    return parseOutputText(prompt, outputSchema, text);
   } catch (error) {
     // An answer nested deeper than validation can walk (RangeError), or anything else unforeseen: still a result.
     const issue: Issue = { code: 'custom', path: [], message: `the output cannot be checked (${describeCause(error)})` };
@@ -15,7 +19,7 @@ export function safeParsePromptOutput(prompt: DefinedPrompt, text: unknown): Saf
   }
 }
 
-function parseOutputText(prompt: DefinedPrompt, text: unknown): SafeParseOutputResult {
+function parseOutputText(prompt: DefinedPrompt, outputSchema: Schema<unknown>, text: unknown): SafeParseOutputResult {
   if (typeof text !== 'string') {
     const issue: Issue = { code: 'invalid_type', expected: 'string', path: [], message: 'expected the model output text' };
     return { success: false, error: new PromptOutputError(prompt, [issue], text, text) };
@@ -31,14 +35,14 @@ function parseOutputText(prompt: DefinedPrompt, text: unknown): SafeParseOutputR
     const issue: Issue = { code: 'custom', path: [], message: `expected JSON, received text that does not parse (${message})` };
     return { success: false, error: new PromptOutputError(prompt, [issue], text, text) };
   }
-  const parsed = prompt.outputSchema.safeParse(value);
+  const parsed = outputSchema.safeParse(value);
   if (!parsed.success) return { success: false, error: new PromptOutputError(prompt, parsed.error.issues, value, text) };
   return { success: true, data: parsed.data };
 }
 
 /** safeParsePromptOutput() that throws PromptOutputError. */
-export function parsePromptOutput(prompt: DefinedPrompt, text: unknown): unknown {
-  const result = safeParsePromptOutput(prompt, text);
+export function parsePromptOutput(prompt: DefinedPrompt, outputSchema: Schema<unknown>, text: unknown): unknown {
+  const result = safeParsePromptOutput(prompt, outputSchema, text);
   if (!result.success) throw result.error;
   return result.data;
 }

@@ -11,7 +11,7 @@
 // a string still short of its minimum or an unfinished pattern does not.
 import { PromptOutputError } from './errors.js';
 import { readPartialJson, type PartialNode } from './partial-json.js';
-import type { DefinedPrompt, Issue } from './prompt-definition.js';
+import type { DefinedPrompt, Issue, Schema } from './prompt-definition.js';
 import { clip, describeCause, maxQuoted } from './quote.js';
 
 export type SafeParsePartialOutputResult =
@@ -32,9 +32,9 @@ const trailingBackticks = /`{1,2}$/;
 const jsonStart = /^[[{"\-0-9tfn]/;
 
 /** The structured answer so far, from the text received so far. Never throws. */
-export function safeParsePartialPromptOutput(prompt: DefinedPrompt, text: unknown): SafeParsePartialOutputResult {
+export function safeParsePartialPromptOutput(prompt: DefinedPrompt, outputSchema: Schema<unknown>, text: unknown): SafeParsePartialOutputResult {
   try {
-    return parsePartial(prompt, text);
+    return parsePartial(prompt, outputSchema, text);
   } catch (error) {
     const issue: Issue = { code: 'custom', path: [], message: `the partial output cannot be checked (${describeCause(error)})` };
     return { success: false, error: new PromptOutputError(prompt, [issue], undefined, text) };
@@ -42,13 +42,13 @@ export function safeParsePartialPromptOutput(prompt: DefinedPrompt, text: unknow
 }
 
 /** safeParsePartialPromptOutput() that throws PromptOutputError. */
-export function parsePartialPromptOutput(prompt: DefinedPrompt, text: unknown): Extract<SafeParsePartialOutputResult, { success: true }> {
-  const result = safeParsePartialPromptOutput(prompt, text);
+export function parsePartialPromptOutput(prompt: DefinedPrompt, outputSchema: Schema<unknown>, text: unknown): Extract<SafeParsePartialOutputResult, { success: true }> {
+  const result = safeParsePartialPromptOutput(prompt, outputSchema, text);
   if (!result.success) throw result.error;
   return result;
 }
 
-function parsePartial(prompt: DefinedPrompt, text: unknown): SafeParsePartialOutputResult {
+function parsePartial(prompt: DefinedPrompt, outputSchema: Schema<unknown>, text: unknown): SafeParsePartialOutputResult {
   if (typeof text !== 'string') {
     const issue: Issue = { code: 'invalid_type', expected: 'string', path: [], message: 'expected the model output text received so far' };
     return { success: false, error: new PromptOutputError(prompt, [issue], text, text) };
@@ -64,14 +64,14 @@ function parsePartial(prompt: DefinedPrompt, text: unknown): SafeParsePartialOut
   }
   const root = reading.root;
   if (root === undefined) return { success: true, data: undefined, complete: false, completed: [] };
-  const checked = prompt.outputSchema.safeParse(root.value);
+  const checked = outputSchema.safeParse(root.value);
   // The whole value has arrived (a closing fence may still be on its way): parseOutput's check, in full.
   if (reading.complete) {
     if (!checked.success) return { success: false, error: new PromptOutputError(prompt, checked.error.issues, root.value, text) };
     return { success: true, data: checked.data, complete: true, completed: completedPaths(root) };
   }
   if (!checked.success) {
-    const lasting = checked.error.issues.filter((issue) => lasts(issue, root));
+    const lasting = checked.error.issues.filter((issue: Issue) => lasts(issue, root));
     if (lasting.length > 0) return { success: false, error: new PromptOutputError(prompt, lasting, root.value, text) };
   }
   return { success: true, data: root.value, complete: false, completed: completedPaths(root) };

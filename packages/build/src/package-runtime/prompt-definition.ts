@@ -6,9 +6,11 @@ export type Template = (data: Record<string, unknown>) => string;
 
 export type Issue = z.core.$ZodIssue;
 
+export type ParseResult<Value> = { success: true; data: Value } | { success: false; error: { issues: Issue[] } };
+
 /** The part of a zod schema the runtime calls; the generated module passes real zod schemas. */
 export interface Schema<Value> {
-  safeParse(value: unknown): { success: true; data: Value } | { success: false; error: { issues: Issue[] } };
+  safeParse(value: unknown): ParseResult<Value>;
 }
 
 export interface Message {
@@ -53,10 +55,10 @@ export interface PromptDefinition {
   readonly policyVariables: readonly string[];
   /** template.hbs, the user message. */
   readonly userTemplate: Template;
-  readonly variablesSchema: Schema<Record<string, unknown>>;
+  /** The generated check (emit-checks.ts): zod's safeParse of variablesSchema, without loading zod. */
+  readonly checkVariables: (variables: unknown) => ParseResult<Record<string, unknown>>;
   /** A render() call that passes validation, shown in the hint of PromptVariablesError. */
   readonly variablesExample: string;
-  readonly outputSchema: Schema<unknown>;
   /** False when the prompt declares no output: parseOutput then returns the text as is. */
   readonly hasOutputSchema: boolean;
   /** The output's root is a string, so bare (unquoted) model text is accepted. */

@@ -14,9 +14,9 @@ export type SafeRenderResult = { success: true; data: RenderResult } | { success
 
 /** renderPrompt() that returns { success: false, error } instead of throwing, whatever it is given. */
 export function safeRenderPrompt(prompt: DefinedPrompt, variables: unknown): SafeRenderResult {
-  let parsed: ReturnType<DefinedPrompt['variablesSchema']['safeParse']>;
+  let parsed: ReturnType<DefinedPrompt['checkVariables']>;
   try {
-    parsed = prompt.variablesSchema.safeParse(variables);
+    parsed = prompt.checkVariables(variables);
   } catch (error) {
     // A getter that throws, a revoked proxy: the variables cannot even be read.
     const issue: Issue = { code: 'custom', path: [], message: `the variables cannot be read (${describeCause(error)}); pass plain data` };

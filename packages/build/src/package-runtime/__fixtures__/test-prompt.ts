@@ -3,6 +3,11 @@ import { definePrompt } from '../define-prompt.js';
 import type { DefinedPrompt, PromptDefinition, Template } from '../prompt-definition.js';
 
 /** A prompt as a generated module defines one, with plain functions for templates; `change` adjusts any part. */
+const variablesSchema = z.strictObject({ company: z.string(), question: z.string() });
+
+/** The output schema the generated module passes to the parse functions beside the definition. */
+export const answerSchema = z.strictObject({ answer: z.string() });
+
 export function testPrompt(change: Partial<PromptDefinition> = {}): DefinedPrompt {
   const policyTemplate: Template = (data) => `You support ${String(data.company)}.`;
   const userTemplate: Template = (data) => `Question: ${String(data.question)}`;
@@ -15,9 +20,9 @@ export function testPrompt(change: Partial<PromptDefinition> = {}): DefinedPromp
     policyTemplate,
     policyVariables: ['company'],
     userTemplate,
-    variablesSchema: z.strictObject({ company: z.string(), question: z.string() }),
+    // zod stands in for the generated check: the differential test holds the two together.
+    checkVariables: (variables) => variablesSchema.safeParse(variables),
     variablesExample: 'render({"company":"text","question":"text"})',
-    outputSchema: z.strictObject({ answer: z.string() }),
     hasOutputSchema: true,
     outputIsText: false,
     ...change,

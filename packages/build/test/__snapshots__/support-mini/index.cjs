@@ -5,10 +5,88 @@
 
 Object.defineProperty(exports, '__esModule', { value: true });
 
-const { z } = require('zod');
+const buildSchemas = require('./schemas.cjs');
 
 // promptpack's package runtime: the same in every prompt built with this @promptpack/build
 // (its source: packages/build/src/package-runtime/).
+// issue-message.ts
+function issueMessage(issue, input) {
+  switch (issue.code) {
+    case "invalid_type":
+      return `Invalid input: expected ${typeName(issue.expected)}, received ${typeName(parsedType(input), input)}`;
+    case "invalid_value": {
+      const values = issue.values;
+      if (values.length === 1) return `Invalid input: expected ${stringifyPrimitive(values[0])}`;
+      return `Invalid option: expected one of ${values.map(stringifyPrimitive).join("|")}`;
+    }
+    case "too_big":
+      return describeSize("Too big", issue.origin, issue.inclusive ? "<=" : "<", issue.maximum);
+    case "too_small":
+      return describeSize("Too small", issue.origin, issue.inclusive ? ">=" : ">", issue.minimum);
+    case "invalid_format":
+      return `Invalid string: must match pattern ${issue.pattern}`;
+    case "unrecognized_keys": {
+      const keys = issue.keys;
+      return `Unrecognized key${keys.length > 1 ? "s" : ""}: ${keys.map(stringifyPrimitive).join(", ")}`;
+    }
+    default:
+      return "Invalid input";
+  }
+}
+var sizeUnits = { string: "characters", array: "items" };
+function describeSize(words, origin, operator, limit) {
+  const unit = Object.prototype.hasOwnProperty.call(sizeUnits, origin) ? sizeUnits[origin] : void 0;
+  return unit ? `${words}: expected ${origin} to have ${operator}${limit.toString()} ${unit}` : `${words}: expected ${origin} to be ${operator}${limit.toString()}`;
+}
+function typeName(type, input) {
+  if (type === "number" && typeof input === "number" && !Number.isFinite(input)) return String(input);
+  return type === "nan" ? "NaN" : `${type}`;
+}
+function parsedType(data) {
+  const type = typeof data;
+  if (type === "number") return Number.isNaN(data) ? "nan" : "number";
+  if (type === "object") {
+    if (data === null) return "null";
+    if (Array.isArray(data)) return "array";
+    const object = data;
+    if (Object.getPrototypeOf(object) !== Object.prototype && "constructor" in object && object.constructor) return object.constructor.name;
+  }
+  return type;
+}
+function stringifyPrimitive(value) {
+  if (typeof value === "bigint") return `${value.toString()}n`;
+  if (typeof value === "string") return `"${value}"`;
+  return `${value}`;
+}
+
+// check-run.ts
+function startCheck() {
+  return { issues: [], continues: [], path: [] };
+}
+function finishCheck(run, data) {
+  return run.issues.length === 0 ? { success: true, data } : { success: false, error: { issues: run.issues } };
+}
+function report(run, fields, proceed, input, key) {
+  const path = run.path.slice();
+  if (key !== void 0) path.push(key);
+  fields.path = path;
+  fields.message = issueMessage(fields, input);
+  run.issues.push(fields);
+  run.continues.push(proceed);
+}
+function aborted(run, start) {
+  for (let index = start; index < run.continues.length; index += 1) if (run.continues[index] !== true) return true;
+  return false;
+}
+function explicitlyAborted(run, start) {
+  for (let index = start; index < run.continues.length; index += 1) if (run.continues[index] === false) return true;
+  return false;
+}
+function dropIssues(run, mark) {
+  run.issues.length = mark;
+  run.continues.length = mark;
+}
+
 // text-cache.ts
 function createTextCache(maxEntries, maxCharacters) {
   const entries = /* @__PURE__ */ new Map();
@@ -240,16 +318,36 @@ var PromptRenderError = class extends PromptError {
   }
 };
 
+// lazy-schema.ts
+function lazySchema(build) {
+  let built;
+  const schema = () => built ??= build();
+  const target = { [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")]: (_depth, options, inspect) => inspect(schema(), options) };
+  return new Proxy(target, {
+    get: (_target, key) => Reflect.get(schema(), key),
+    set: (_target, key, value) => Reflect.set(schema(), key, value),
+    has: (_target, key) => Reflect.has(schema(), key),
+    ownKeys: () => Reflect.ownKeys(schema()),
+    getOwnPropertyDescriptor: (_target, key) => {
+      const descriptor = Reflect.getOwnPropertyDescriptor(schema(), key);
+      return descriptor && { ...descriptor, configurable: true };
+    },
+    defineProperty: (_target, key, descriptor) => Reflect.defineProperty(schema(), key, descriptor),
+    deleteProperty: (_target, key) => Reflect.deleteProperty(schema(), key),
+    getPrototypeOf: () => Reflect.getPrototypeOf(schema())
+  });
+}
+
 // parse-output.ts
-function safeParsePromptOutput(prompt, text) {
+function safeParsePromptOutput(prompt, outputSchema, text) {
   try {
-    return parseOutputText(prompt, text);
+    return parseOutputText(prompt, outputSchema, text);
   } catch (error) {
     const issue = { code: "custom", path: [], message: `the output cannot be checked (${describeCause(error)})` };
     return { success: false, error: new PromptOutputError(prompt, [issue], void 0, text) };
   }
 }
-function parseOutputText(prompt, text) {
+function parseOutputText(prompt, outputSchema, text) {
   if (typeof text !== "string") {
     const issue = { code: "invalid_type", expected: "string", path: [], message: "expected the model output text" };
     return { success: false, error: new PromptOutputError(prompt, [issue], text, text) };
@@ -264,12 +362,12 @@ function parseOutputText(prompt, text) {
     const issue = { code: "custom", path: [], message: `expected JSON, received text that does not parse (${message})` };
     return { success: false, error: new PromptOutputError(prompt, [issue], text, text) };
   }
-  const parsed = prompt.outputSchema.safeParse(value);
+  const parsed = outputSchema.safeParse(value);
   if (!parsed.success) return { success: false, error: new PromptOutputError(prompt, parsed.error.issues, value, text) };
   return { success: true, data: parsed.data };
 }
-function parsePromptOutput(prompt, text) {
-  const result = safeParsePromptOutput(prompt, text);
+function parsePromptOutput(prompt, outputSchema, text) {
+  const result = safeParsePromptOutput(prompt, outputSchema, text);
   if (!result.success) throw result.error;
   return result.data;
 }
@@ -298,7 +396,7 @@ function renderPrompt(prompt, variables) {
 function safeRenderPrompt(prompt, variables) {
   let parsed;
   try {
-    parsed = prompt.variablesSchema.safeParse(variables);
+    parsed = prompt.checkVariables(variables);
   } catch (error) {
     const issue = { code: "custom", path: [], message: `the variables cannot be read (${describeCause(error)}); pass plain data` };
     return { success: false, error: new PromptVariablesError(prompt, [issue], void 0) };
@@ -340,6 +438,93 @@ function runTemplate(prompt, template, file, data) {
   } catch (error) {
     throw new PromptRenderError(prompt, file, error);
   }
+}
+
+// value-checks.ts
+function expectType(run, expected, value) {
+  report(run, { expected, code: "invalid_type" }, void 0, value);
+}
+function isNumber(value) {
+  return typeof value === "number" && !Number.isNaN(value) && Number.isFinite(value);
+}
+function expectNumber(run, value) {
+  const received = typeof value === "number" ? Number.isNaN(value) ? "NaN" : String(value) : void 0;
+  report(run, received ? { expected: "number", code: "invalid_type", received } : { expected: "number", code: "invalid_type" }, void 0, value);
+}
+function checkInteger(run, start, value) {
+  if (aborted(run, start)) return;
+  if (!Number.isInteger(value)) {
+    report(run, { expected: "int", format: "safeint", code: "invalid_type" }, false, value);
+    return;
+  }
+  if (Number.isSafeInteger(value)) return;
+  const note = "Integers must be within the safe integer range.";
+  if (value > 0) report(run, { code: "too_big", maximum: Number.MAX_SAFE_INTEGER, note, origin: "int", inclusive: true }, true, value);
+  else report(run, { code: "too_small", minimum: Number.MIN_SAFE_INTEGER, note, origin: "int", inclusive: true }, true, value);
+}
+function checkMinimum(run, start, value, minimum, inclusive) {
+  if (aborted(run, start) || (inclusive ? value >= minimum : value > minimum)) return;
+  report(run, { origin: "number", code: "too_small", minimum, inclusive }, true, value);
+}
+function checkMaximum(run, start, value, maximum, inclusive) {
+  if (aborted(run, start) || (inclusive ? value <= maximum : value < maximum)) return;
+  report(run, { origin: "number", code: "too_big", maximum, inclusive }, true, value);
+}
+function hasLength(run, start, value) {
+  return !explicitlyAborted(run, start) && value !== null && value !== void 0 && value.length !== void 0;
+}
+function checkMinLength(run, start, value, minimum) {
+  if (!hasLength(run, start, value)) return;
+  const units = value.length;
+  const length = typeof value === "string" && units >= minimum && units < minimum * 2 ? codePointLength(value) : units;
+  if (length >= minimum) return;
+  report(run, { origin: lengthOrigin(value), code: "too_small", minimum, inclusive: true }, true, value);
+}
+function checkMaxLength(run, start, value, maximum) {
+  if (!hasLength(run, start, value)) return;
+  const units = value.length;
+  const length = typeof value === "string" && units > maximum ? codePointLength(value) : units;
+  if (length <= maximum) return;
+  report(run, { origin: lengthOrigin(value), code: "too_big", maximum, inclusive: true }, true, value);
+}
+function refuseLongArray(run, maximum, value) {
+  report(run, { origin: "array", code: "too_big", maximum, inclusive: true }, false, value);
+}
+function checkPattern(run, start, value, pattern) {
+  if (aborted(run, start)) return;
+  pattern.lastIndex = 0;
+  if (pattern.test(value)) return;
+  report(run, { origin: "string", code: "invalid_format", format: "regex", pattern: pattern.toString() }, true, value);
+}
+function checkValue(run, value, values) {
+  if (values.includes(value)) return;
+  report(run, { code: "invalid_value", values }, void 0, value);
+}
+function expectPresent(run, key) {
+  report(run, { code: "invalid_type", expected: "nonoptional" }, void 0, void 0, key);
+}
+function refuseKeys(run, keys) {
+  report(run, { code: "unrecognized_keys", keys }, true, void 0);
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function lengthOrigin(value) {
+  if (Array.isArray(value)) return "array";
+  return typeof value === "string" ? "string" : "unknown";
+}
+var highSurrogate = /[\uD800-\uDBFF]/;
+function codePointLength(text) {
+  const units = text.length;
+  if (!highSurrogate.test(text)) return units;
+  let count2 = units;
+  for (let index = 0; index < units - 1; index += 1) {
+    if ((text.charCodeAt(index) & 64512) === 55296 && (text.charCodeAt(index + 1) & 64512) === 56320) {
+      count2 -= 1;
+      index += 1;
+    }
+  }
+  return count2;
 }
 
 // The templates, compiled to plain JavaScript that renders what Handlebars would: no template
@@ -734,30 +919,199 @@ const evals = /* @__PURE__ */ deepFreeze({
   ]
 });
 
-const variablesSchema = z.strictObject({
-  customer: z.strictObject({
-    name: z.string().min(1),
-    tier: z.enum(["free", "pro", "enterprise"]),
-  }),
-  ticket: z.strictObject({
-    subject: z.string().max(200),
-    body: z.string().min(1),
-  }),
-  orders: z.array(z.strictObject({
-    sku: z.string().regex(new RegExp("^[A-Z]{3}-\\d{4}$")),
-    quantity: z.int().gte(1),
-  })).max(5),
-  agentNote: z.string().optional(),
-});
+/** prompt.yaml's variables as plain checks: what variablesSchema.safeParse says, without loading zod. */
+function checkVariables(input) {
+  const run = startCheck();
+  return finishCheck(run, checkVariables_0(input, run));
+}
+function checkVariables_2(value, run) {
+  const start = run.issues.length;
+  if (typeof value !== 'string') expectType(run, 'string', value);
+  checkMinLength(run, start, value, 1);
+  return value;
+}
+const checkVariables_3_values = ["free", "pro", "enterprise"];
+function checkVariables_3(value, run) {
+  checkValue(run, value, checkVariables_3_values);
+  return value;
+}
+function checkVariables_1(value, run) {
+  if (!isObject(value)) {
+    expectType(run, 'object', value);
+    return value;
+  }
+  const data = {};
+  let mark;
+  run.path.push("name");
+  mark = run.issues.length;
+  const value0 = checkVariables_2(value["name"], run);
+  run.path.pop();
+  if ("name" in value) data["name"] = value0;
+  else if (run.issues.length === mark) expectPresent(run, "name");
+  run.path.push("tier");
+  mark = run.issues.length;
+  const value1 = checkVariables_3(value["tier"], run);
+  run.path.pop();
+  if ("tier" in value) data["tier"] = value1;
+  else if (run.issues.length === mark) expectPresent(run, "tier");
+  let unknown;
+  for (const key in value) if (key !== "name" && key !== "tier") (unknown ??= []).push(key);
+  if (unknown !== undefined) refuseKeys(run, unknown);
+  return data;
+}
+function checkVariables_5(value, run) {
+  const start = run.issues.length;
+  if (typeof value !== 'string') expectType(run, 'string', value);
+  checkMaxLength(run, start, value, 200);
+  return value;
+}
+function checkVariables_6(value, run) {
+  const start = run.issues.length;
+  if (typeof value !== 'string') expectType(run, 'string', value);
+  checkMinLength(run, start, value, 1);
+  return value;
+}
+function checkVariables_4(value, run) {
+  if (!isObject(value)) {
+    expectType(run, 'object', value);
+    return value;
+  }
+  const data = {};
+  let mark;
+  run.path.push("subject");
+  mark = run.issues.length;
+  const value0 = checkVariables_5(value["subject"], run);
+  run.path.pop();
+  if ("subject" in value) data["subject"] = value0;
+  else if (run.issues.length === mark) expectPresent(run, "subject");
+  run.path.push("body");
+  mark = run.issues.length;
+  const value1 = checkVariables_6(value["body"], run);
+  run.path.pop();
+  if ("body" in value) data["body"] = value1;
+  else if (run.issues.length === mark) expectPresent(run, "body");
+  let unknown;
+  for (const key in value) if (key !== "subject" && key !== "body") (unknown ??= []).push(key);
+  if (unknown !== undefined) refuseKeys(run, unknown);
+  return data;
+}
+const checkVariables_9_pattern = new RegExp("^[A-Z]{3}-\\d{4}$");
+function checkVariables_9(value, run) {
+  const start = run.issues.length;
+  if (typeof value !== 'string') expectType(run, 'string', value);
+  checkPattern(run, start, value, checkVariables_9_pattern);
+  return value;
+}
+function checkVariables_10(value, run) {
+  if (!isNumber(value)) {
+    expectNumber(run, value);
+    return value;
+  }
+  const start = run.issues.length;
+  checkInteger(run, start, value);
+  checkMinimum(run, start, value, 1, true);
+  return value;
+}
+function checkVariables_8(value, run) {
+  if (!isObject(value)) {
+    expectType(run, 'object', value);
+    return value;
+  }
+  const data = {};
+  let mark;
+  run.path.push("sku");
+  mark = run.issues.length;
+  const value0 = checkVariables_9(value["sku"], run);
+  run.path.pop();
+  if ("sku" in value) data["sku"] = value0;
+  else if (run.issues.length === mark) expectPresent(run, "sku");
+  run.path.push("quantity");
+  mark = run.issues.length;
+  const value1 = checkVariables_10(value["quantity"], run);
+  run.path.pop();
+  if ("quantity" in value) data["quantity"] = value1;
+  else if (run.issues.length === mark) expectPresent(run, "quantity");
+  let unknown;
+  for (const key in value) if (key !== "sku" && key !== "quantity") (unknown ??= []).push(key);
+  if (unknown !== undefined) refuseKeys(run, unknown);
+  return data;
+}
+function checkVariables_7(value, run) {
+  const start = run.issues.length;
+  if (!Array.isArray(value)) {
+    expectType(run, 'array', value);
+    checkMaxLength(run, start, value, 5);
+    return value;
+  }
+  if (value.length > 5) {
+    refuseLongArray(run, 5, value);
+    return value;
+  }
+  const items = new Array(value.length);
+  for (let index = 0; index < value.length; index += 1) {
+    run.path.push(index);
+    items[index] = checkVariables_8(value[index], run);
+    run.path.pop();
+  }
+  checkMaxLength(run, start, items, 5);
+  return items;
+}
+function checkVariables_11(value, run) {
+  const start = run.issues.length;
+  if (typeof value !== 'string') expectType(run, 'string', value);
+  return value;
+}
+function checkVariables_0(value, run) {
+  if (!isObject(value)) {
+    expectType(run, 'object', value);
+    return value;
+  }
+  const data = {};
+  let mark;
+  run.path.push("customer");
+  mark = run.issues.length;
+  const value0 = checkVariables_1(value["customer"], run);
+  run.path.pop();
+  if ("customer" in value) data["customer"] = value0;
+  else if (run.issues.length === mark) expectPresent(run, "customer");
+  run.path.push("ticket");
+  mark = run.issues.length;
+  const value1 = checkVariables_4(value["ticket"], run);
+  run.path.pop();
+  if ("ticket" in value) data["ticket"] = value1;
+  else if (run.issues.length === mark) expectPresent(run, "ticket");
+  run.path.push("orders");
+  mark = run.issues.length;
+  const value2 = checkVariables_7(value["orders"], run);
+  run.path.pop();
+  if ("orders" in value) data["orders"] = value2;
+  else if (run.issues.length === mark) expectPresent(run, "orders");
+  const value3 = value["agentNote"];
+  if (value3 === undefined) {
+    if ("agentNote" in value) data["agentNote"] = undefined;
+  } else {
+    run.path.push("agentNote");
+    mark = run.issues.length;
+    const checked = checkVariables_11(value3, run);
+    run.path.pop();
+    if ("agentNote" in value) data["agentNote"] = checked;
+    else dropIssues(run, mark);
+  }
+  let unknown;
+  for (const key in value) if (key !== "customer" && key !== "ticket" && key !== "orders" && key !== "agentNote") (unknown ??= []).push(key);
+  if (unknown !== undefined) refuseKeys(run, unknown);
+  return data;
+}
 const variablesExample = "render({\"customer\":{\"name\":\"text\",\"tier\":\"free\"},\"ticket\":{\"subject\":\"text\",\"body\":\"text\"},\"orders\":[{\"sku\":\"text\",\"quantity\":1}]})";
+
+// zod is loaded when a schema is first touched, not at import (lazySchema says why and how).
+let schemas;
+const zodSchemas = () => (schemas ??= buildSchemas());
+const variablesSchema = /* @__PURE__ */ lazySchema(() => zodSchemas().variablesSchema);
 
 const hasOutputSchema = true;
 const outputIsText = false;
-const outputSchema = z.strictObject({
-  decision: z.enum(["reply", "escalate", "refund"]),
-  reply: z.string().min(1),
-  refundCents: z.int().gte(0).optional(),
-});
+const outputSchema = /* @__PURE__ */ lazySchema(() => zodSchemas().outputSchema);
 /** JSON Schema of the output for a model's structured-output option; null for free text. */
 const outputJsonSchema = /* @__PURE__ */ deepFreeze({
   "type": "object",
@@ -796,9 +1150,8 @@ const definition = /* @__PURE__ */ definePrompt({
   policyTemplate,
   policyVariables,
   userTemplate,
-  variablesSchema,
+  checkVariables,
   variablesExample,
-  outputSchema,
   hasOutputSchema,
   outputIsText,
 });
@@ -815,12 +1168,12 @@ function safeRender(variables) {
 
 /** Model output -> Output: JSON (optionally in a fenced block) validated against the output schema. Never throws. */
 function safeParseOutput(text) {
-  return safeParsePromptOutput(definition, text);
+  return safeParsePromptOutput(definition, outputSchema, text);
 }
 
 /** safeParseOutput() that throws PromptOutputError. */
 function parseOutput(text) {
-  return parsePromptOutput(definition, text);
+  return parsePromptOutput(definition, outputSchema, text);
 }
 
 const prompt = /* @__PURE__ */ Object.freeze({

@@ -1,0 +1,104 @@
+// Each row's service as a standalone ES module: what a service of that kind
+// imports, sets up and does for its first request. The same text is run in a
+// fresh Node process (cold start: it prints the milliseconds from before its
+// first import to after its first render) and bundled with esbuild (the
+// bytes a service that only renders ships).
+
+export interface Workload {
+  policy: string;
+  fewshots: { role: string; content: string }[];
+  variables: Record<string, unknown>;
+  features: unknown;
+  /** Handlebars.precompile output (JS expressions) for policy.md and template.hbs. */
+  precompiled: { policy: string; user: string };
+}
+
+export interface ConsumerPaths {
+  stable: string;
+  canary: string;
+  runtime: string;
+  flagsFile: string;
+}
+
+const json = JSON.stringify;
+
+/**
+ * `cold`: imports after the clock starts (dynamic), so they are timed.
+ * `bundle`: static imports, as a service writes them, so a bundler can drop
+ * what the service does not use (a dynamic import keeps a whole module).
+ */
+export type Mode = 'cold' | 'bundle';
+
+type Binding = { named: string[] } | { namespace: string } | { default: string };
+
+function importLine(mode: Mode, binding: Binding, specifier: string): string {
+  const from = json(specifier);
+  if ('named' in binding) return mode === 'cold' ? `const { ${binding.named.join(', ')} } = await import(${from});` : `import { ${binding.named.join(', ')} } from ${from};`;
+  if ('namespace' in binding) return mode === 'cold' ? `const ${binding.namespace} = await import(${from});` : `import * as ${binding.namespace} from ${from};`;
+  return mode === 'cold' ? `const ${binding.default} = (await import(${from})).default;` : `import ${binding.default} from ${from};`;
+}
+
+// Started before the first import, read after the first render.
+const clockStart = 'const started = performance.now();';
+const clockEnd = 'console.log(JSON.stringify({ milliseconds: performance.now() - started, length: JSON.stringify(messages).length }));';
+
+export function floorConsumer(workload: Workload, _mode: Mode): string {
+  return [
+    clockStart,
+    `const policyParts = ${json(workload.policy.split(/\{\{(company|team)\}\}/))};`,
+    `const fewshots = ${json(workload.fewshots)};`,
+    'function render(vars) {',
+    "  let system = '';",
+    '  for (let index = 0; index < policyParts.length; index += 1) system += index % 2 === 0 ? policyParts[index] : vars[policyParts[index]];',
+    "  const user = `Customer: ${vars.customer} (plan: ${vars.tier})\\nSubject: ${vars.subject}\\n\\n${vars.body}\\n\\nRecent orders:\\n${vars.orders.map((order) => `- ${order.id}: ${order.status}\\n`).join('')}`;",
+    "  return [{ role: 'system', content: system }, ...fewshots, { role: 'user', content: user }];",
+    '}',
+    `const messages = render(${json(workload.variables)});`,
+    clockEnd,
+  ].join('\n');
+}
+
+function handlebarsSetup(workload: Workload, mode: Mode): string[] {
+  return [
+    importLine(mode, { default: 'Handlebars' }, 'handlebars/runtime.js'),
+    `const policyTemplate = Handlebars.template(${workload.precompiled.policy});`,
+    `const userTemplate = Handlebars.template(${workload.precompiled.user});`,
+    `const fewshots = ${json(workload.fewshots)};`,
+    'const render = (vars) => [{ role: "system", content: policyTemplate(vars) }, ...fewshots, { role: "user", content: userTemplate(vars) }];',
+  ];
+}
+
+export function handlebarsConsumer(workload: Workload, mode: Mode): string {
+  return [clockStart, ...handlebarsSetup(workload, mode), `const messages = render(${json(workload.variables)});`, clockEnd].join('\n');
+}
+
+export function naiveConsumer(workload: Workload, mode: Mode): string {
+  return [
+    clockStart,
+    importLine(mode, { named: ['Unleash'] }, 'unleash-client'),
+    ...handlebarsSetup(workload, mode),
+    `const unleash = new Unleash({ appName: 'bench', url: 'http://127.0.0.1/none', disableMetrics: true, refreshInterval: 0, skipInstanceCountWarning: true, bootstrap: { data: ${json((workload.features as { features: unknown }).features)} }, storageProvider: { get: async () => undefined, set: async () => {} } });`,
+    "await new Promise((resolve) => unleash.once('ready', resolve));",
+    "unleash.getVariant('prompt.runtime-workload', { userId: 'user-1' });",
+    `const messages = render(${json(workload.variables)});`,
+    clockEnd,
+    'unleash.destroy();',
+  ].join('\n');
+}
+
+export function renderConsumer(workload: Workload, paths: ConsumerPaths, mode: Mode): string {
+  return [clockStart, importLine(mode, { named: ['render'] }, paths.stable), `const { messages } = render(${json(workload.variables)});`, clockEnd].join('\n');
+}
+
+export function runtimeConsumer(workload: Workload, paths: ConsumerPaths, mode: Mode): string {
+  return [
+    clockStart,
+    importLine(mode, { named: ['createPromptRuntime', 'fileFlags'] }, paths.runtime),
+    importLine(mode, { namespace: 'stable' }, paths.stable),
+    importLine(mode, { namespace: 'canary' }, paths.canary),
+    `const runtime = createPromptRuntime({ prompts: { 'runtime-workload': { stable, candidates: [canary] } }, flags: fileFlags(${json(paths.flagsFile)}, { pollInterval: 0 }), opentelemetry: false });`,
+    `const { messages } = runtime.render('runtime-workload', ${json(workload.variables)}, { userId: 'user-1' });`,
+    clockEnd,
+    'await runtime.close();',
+  ].join('\n');
+}
