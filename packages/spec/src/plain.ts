@@ -73,3 +73,4 @@ export {
 export { secretScrubber } from './secrets/secret-scrub.js';
 export { scrubValue } from './secrets/scrub-value.js';
 export { splitUrlCredentials, urlSecrets, type UrlCredentials } from './secrets/url-credentials.js';
+export { parsePackageIdentity, type PackageIdentity } from './package/package-identity.js';
