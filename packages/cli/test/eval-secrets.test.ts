@@ -40,8 +40,9 @@ function forms(secret: string): string[] {
   return [...new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), encodeURI(secret), html])];
 }
 
+/** The forms found in `text`; a secret's first 7 characters count too, whatever escaping (markdown's `\<`) follows them. */
 function leaks(text: string, secrets: readonly string[]): string[] {
-  return secrets.flatMap(forms).filter((form) => text.includes(form));
+  return [...secrets.flatMap(forms), ...secrets.map((secret) => secret.slice(0, 7))].filter((form) => text.includes(form));
 }
 
 /** Each report written, by file name, and the eval record if one was written. */
@@ -75,6 +76,19 @@ describe('promptpack eval keeps secrets out of reports and stderr', () => {
     expect(Object.keys(files).sort()).toEqual(['faq.eval.html', 'faq.eval.json', 'faq.eval.md']);
     expect(files['faq.eval.json']).toContain('Incorrect API key provided: Bearer <api key>');
     expect(io.stderr.join('\n')).toContain('Incorrect API key provided: Bearer <api key>');
+    for (const [name, text] of Object.entries({ ...files, stdout: io.stdout.join('\n'), stderr: io.stderr.join('\n') })) expect(leaks(text, [apiKey]), name).toEqual([]);
+  });
+
+  it('an endpoint failing with 500 and the Authorization header in a plain-text body, through every retry', async () => {
+    server = await startChatServer({ script: (request) => ({ raw: `upstream failed for ${String(request.headers.authorization)} (${encodeURIComponent(String(request.headers.authorization))})`, status: 500, contentType: 'text/plain' }) });
+    process.env.OPENAI_API_KEY = apiKey;
+    const out = path.join(repo.dir, 'reports');
+    const io = capture();
+    expect(await main(['eval', 'faq', '--provider', 'openai', '--base-url', server.url, '--model', 'test', '--case', 'patch-bump', '--repeats', '1', ...reports, '--out', out], io), io.text()).toBe(2);
+    // The first attempt and the four retries all got the key back.
+    expect(server.requests).toHaveLength(5);
+    const files = writtenFiles(out);
+    expect(files['faq.eval.json']).toContain('upstream failed for Bearer <api key> (Bearer%20<api key>)');
     for (const [name, text] of Object.entries({ ...files, stdout: io.stdout.join('\n'), stderr: io.stderr.join('\n') })) expect(leaks(text, [apiKey]), name).toEqual([]);
   });
 
