@@ -1,6 +1,6 @@
 import { PromptpackError, type Diagnostic } from '@promptpack/spec';
 
-/** One line of `git ls-tree`: `<mode> <type> <object>\t<path>`. */
+/** One entry of `git ls-tree -z`: `<mode> <type> <object>\t<path>`, NUL-terminated (paths unquoted). */
 export interface TreeEntry {
   mode: string;
   path: string;
@@ -8,7 +8,7 @@ export interface TreeEntry {
 
 export function parseTreeListing(listing: string): TreeEntry[] {
   return listing
-    .split('\n')
+    .split('\0')
     .filter(Boolean)
     .map((line) => {
       const tab = line.indexOf('\t');

@@ -32,11 +32,11 @@ export interface ReadPromptAtRefOptions {
  */
 export function readPromptAtRef(options: ReadPromptAtRefOptions): PromptAtRef | undefined {
   const folder = repoPath(options.repoRoot, options.promptDir);
-  const [self] = parseTreeListing(git(options.repoRoot, ['ls-tree', '--end-of-options', options.ref, folder], `read ${folder} at ${options.ref}`, refHint));
+  const [self] = parseTreeListing(git(options.repoRoot, ['ls-tree', '-z', '--end-of-options', options.ref, folder], `read ${folder} at ${options.ref}`, refHint));
   // ls-tree of a path that does not exist succeeds with no output: a new prompt, not an error.
   if (!self) return undefined;
   if (self.mode === '120000') assertRegularCommittedFile(self, `${options.ref}:${folder}`);
-  const entries = parseTreeListing(git(options.repoRoot, ['ls-tree', '--end-of-options', options.ref, `${folder}/`], `read ${folder} at ${options.ref}`, refHint));
+  const entries = parseTreeListing(git(options.repoRoot, ['ls-tree', '-z', '--end-of-options', options.ref, `${folder}/`], `read ${folder} at ${options.ref}`, refHint));
   if (entries.length === 0) return undefined;
   const sources: PromptAtRef['sources'] = {};
   for (const entry of entries) {
@@ -55,7 +55,7 @@ function readSharedAtRef(repoRoot: string, ref: string, folder: string, policy: 
   const sharedDir = path.posix.join(path.posix.dirname(folder), sharedFolder);
   for (const name of policy === undefined ? [] : includedSectionNames(policy)) {
     const file = `${sharedDir}/${sharedSectionFile(name)}`;
-    const listed = runGit(repoRoot, ['ls-tree', '--end-of-options', ref, file]);
+    const listed = runGit(repoRoot, ['ls-tree', '-z', '--end-of-options', ref, file]);
     const [entry] = listed.ok ? parseTreeListing(listed.stdout) : [];
     if (!entry) continue;
     assertRegularCommittedFile(entry, `${ref}:${file}`);
