@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ChatServer, type RecordedRequest, startChatServer } from '../../eval/test/chat-server.js';
+import { evalSecretScrubber, scrubError } from '../src/eval/eval-secrets.js';
 import { main } from '../src/index.js';
 import { capture, createFaqRepo, type ScratchRepo } from './eval-fixture.js';
 
@@ -121,5 +122,15 @@ describe('promptpack eval keeps secrets out of reports and stderr', () => {
     expect(Object.keys(files).sort()).toEqual(['faq.eval.html', 'faq.eval.json', 'faq.eval.md']);
     expect(io.stderr.join('\n')).toContain('bad request for Bearer <api key>');
     for (const [name, text] of Object.entries({ ...files, stdout: io.stdout.join('\n'), stderr: io.stderr.join('\n') })) expect(leaks(text, [apiKey]), name).toEqual([]);
+  });
+});
+
+describe('an error of no known kind', () => {
+  it('is rethrown with the key scrubbed from its message and stack', () => {
+    const scrub = evalSecretScrubber({ baseUrl: 'http://admin:hunter2@127.0.0.1/v1' }, { OPENAI_API_KEY: apiKey });
+    const error = scrubError(new TypeError(`fetch failed for ${apiKey} at http://admin:hunter2@127.0.0.1/v1`), scrub) as TypeError;
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error.message).toBe('fetch failed for <api key> at http://<user>:<password>@127.0.0.1/v1');
+    expect(leaks(error.stack ?? '', [apiKey, 'hunter2'])).toEqual([]);
   });
 });

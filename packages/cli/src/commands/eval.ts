@@ -5,7 +5,7 @@ import { compareResults, formatSummaryLine, renderCompareHtml, renderCompareMark
 import { evalRecordFile, PromptpackError, scrubValue, type EvalResult, type GateResult, type GateThresholds } from '@promptpack/spec';
 import { type Baseline, createEvalRecord, findAutoBaseline, readBaselineFile, writeEvalRecord } from '../eval/eval-record.js';
 import { type EvalOptions, evalOptionsFrom, type EvalValues, type ReportFormat } from '../eval/eval-options.js';
-import { evalSecretScrubber, scrubbingIo } from '../eval/eval-secrets.js';
+import { evalSecretScrubber, scrubbingIo, scrubError } from '../eval/eval-secrets.js';
 import { createProgress, isInteractive } from '../eval/progress.js';
 import { type BuiltPrompt, loadReleasedPrompt, loadWorkingTreePrompt } from '../eval/prompt-module.js';
 import { createProvider, type ProviderSetup } from '../eval/providers.js';
@@ -51,7 +51,7 @@ export async function evalCommand(prompts: readonly string[], values: EvalValues
     if (toStdout && options.reports.includes('json')) io.out(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
     return code;
   } catch (error) {
-    return reportError(error, io);
+    return reportError(scrubError(error, scrub), io);
   }
 }
 

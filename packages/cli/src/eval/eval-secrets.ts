@@ -17,3 +17,14 @@ export function evalSecretScrubber(values: Pick<EvalValues, 'baseUrl'>, env: Nod
 export function scrubbingIo(io: Io, scrub: (text: string) => string): Io {
   return { out: (line) => io.out(scrub(line)), err: (line) => io.err(scrub(line)), color: io.color };
 }
+
+/**
+ * An error of no known kind is rethrown for Node to print with its stack:
+ * its message and stack are scrubbed first, as every printed line is.
+ */
+export function scrubError(error: unknown, scrub: (text: string) => string): unknown {
+  if (!(error instanceof Error)) return typeof error === 'string' ? scrub(error) : error;
+  error.message = scrub(error.message);
+  if (error.stack) error.stack = scrub(error.stack);
+  return error;
+}
