@@ -2,7 +2,9 @@
 // eval record (eval-result.json) or a prompt manifest (dist/manifest.json)
 // parses JSON itself, and no code declares either shape again. Readers go
 // through @promptpack/spec (safeParseEvalRecordText, safeParseManifestText)
-// and take a Pick of its types. Checked on the syntax tree, so a helper
+// and take a Pick of its types. In packages/*/src the same holds for a
+// package.json: read it with core's readPackageIdentity (or spec's
+// parsePackageIdentity for text), which refuses links and locates errors. Checked on the syntax tree, so a helper
 // that only forwards its argument to JSON.parse counts as JSON.parse.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,6 +19,20 @@ const shapes: Array<{ format: string; all: string; any: readonly string[] }> = [
   { format: 'prompt manifest', all: 'contentHash', any: ['hashes', 'builtWith', 'evalsHash'] },
   { format: 'eval record', all: 'gate', any: ['summary', 'prompt', 'recordedAt'] },
 ];
+
+/** A package.json is named in the code (not only in a comment): the file, or a name such as `packageJson`, `readPackageJson`. */
+const packageJsonMention = /package\.?json/i;
+/**
+ * Where a package.json may be parsed: core's full check of a prompt's
+ * package.json, and the CLI's --version, which reads promptpack's own.
+ * Scripts read the tooling's and installed packages' package.json: left out.
+ */
+const packageJsonParsers = new Set(['packages/core/src/validate/package-json.ts', 'packages/cli/src/program/version.ts']);
+
+/** For package.json only the parse itself counts: core's and spec's readers (loadPromptFromSources, checkPackageJson) forward to it too. */
+function parsesDirectly(callee: string): boolean {
+  return callee === 'JSON.parse' || callee === 'parseJsonText';
+}
 
 /** Source files of packages/*\/src and scripts, tests and packages/spec left out. */
 export function sourceFiles(root: string): string[] {
@@ -57,11 +73,15 @@ export function checkOneReader(root: string = repoRoot): string[] {
       if (ts.isCallExpression(node) && readers.has(node.expression.getText(source))) {
         const scope = enclosingScope(node);
         // Code only: a doc comment that mentions a contentHash does not make a package.json reader a manifest reader.
-        const mention = formatMention.exec(withoutComments(scope.getText(source)));
+        const code = withoutComments(scope.getText(source));
+        const mention = formatMention.exec(code);
+        const file = path.relative(root, source.fileName).split(path.sep).join('/');
         if (mention) {
           violations.push(
             `${at(source, node)}: ${node.expression.getText(source)}(…) in code that handles ${mention[0]}: read the text with @promptpack/spec's safeParseEvalRecordText / safeParseManifestText instead.`,
           );
+        } else if (parsesDirectly(node.expression.getText(source)) && file.startsWith('packages/') && !packageJsonParsers.has(file) && packageJsonMention.test(code)) {
+          violations.push(`${at(source, node)}: ${node.expression.getText(source)}(…) of a package.json: read it with @promptpack/core's readPackageIdentity (or @promptpack/spec's parsePackageIdentity for text) instead.`);
         }
       }
       if (ts.isTypeLiteralNode(node) || ts.isInterfaceDeclaration(node)) {

@@ -42,8 +42,14 @@ describe('one reader per format', () => {
       'packages/release/src/gate.test.ts': "export const value = JSON.parse('{}') as { gate: true; summary: 1 }; // eval-result.json",
       'packages/spec/src/read.ts': "export const read = (text: string) => JSON.parse(text) as { contentHash: string; hashes: {} }; // manifest.json",
       'packages/operate/src/names.ts': "export const name = (text: string) => (JSON.parse(text) as { name: string }).name; // package.json",
+      // A prompt's package.json parsed in a package: core's reader refuses links and locates errors.
+      'packages/cli/src/commands/new.ts': [
+        "import { readFileSync } from 'node:fs';",
+        "export const scope = (dir: string) => (JSON.parse(readFileSync(`${dir}/package.json`, 'utf8')) as { name?: string }).name;",
+      ].join('\n'),
     });
     expect(checkOneReader(root)).toEqual([
+      "packages/cli/src/commands/new.ts:2:40: JSON.parse(…) of a package.json: read it with @promptpack/core's readPackageIdentity (or @promptpack/spec's parsePackageIdentity for text) instead.",
       'packages/release/src/gate.ts:2:40: JSON.parse(…) in code that handles eval-result.json: read the text with @promptpack/spec\'s safeParseEvalRecordText / safeParseManifestText instead.',
       'packages/release/src/gate.ts:2:103: declares the eval record shape again ({ gate, summary }): use @promptpack/spec\'s type, or a Pick of it.',
       'scripts/demo/hash.ts:6:38: parse(…) in code that handles manifest.json: read the text with @promptpack/spec\'s safeParseEvalRecordText / safeParseManifestText instead.',

@@ -14,6 +14,7 @@ export {
 export { loadPrompt, loadPromptOrThrow } from './load-prompt.js';
 export { maxSourceFileBytes, readSourceFile, symlinkedFolder, type ReadSourceResult } from './files/read-source-file.js';
 export { expectedExports } from './validate/package-json.js';
+export { readPackageIdentity, type PackageIdentityResult } from './validate/package-identity.js';
 export { analyzeTemplate, type AnalyzeTemplateOptions, type IncludableSection, type TemplateAnalysis } from './template/analyze-template.js';
 export { schemaToZod } from './variables/schema-to-zod.js';
 export { loadPromptFromSources, type LoadPromptFromSourcesOptions } from './load-prompt.js';

@@ -12,6 +12,12 @@ export interface HistoryEntry {
   reason: string;
   forced: OverriddenGuardrail[];
   record?: ChangeRecord;
+  /**
+   * Flags file only: true when the change is known to have landed, false
+   * when it is known not to have (its writer was killed after recording it);
+   * absent when that cannot be told (a hand edit since, or an older line).
+   */
+  landed?: boolean;
 }
 
 export function historyEntry(record: ChangeRecord): HistoryEntry {

@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { evalRecordFile, safeParseEvalRecordText } from '@promptpack/spec/plain';
+import { evalRecordFile, parsePackageIdentity, safeParseEvalRecordText } from '@promptpack/spec/plain';
 
 export interface EvalLookup {
   /** `--eval-result FILE`: records kept elsewhere (a CI artifact). Looked at first. */
@@ -114,12 +114,9 @@ export function installedPackages(dir: string, name: string | undefined, version
   const consider = (packageDir: string) => {
     const manifest = readText(path.join(packageDir, 'package.json'));
     if (!manifest) return;
-    try {
-      const parsed = JSON.parse(manifest) as { name?: string; version?: string };
-      if (parsed.version === version && (name === undefined || parsed.name === name)) found.push(packageDir);
-    } catch {
-      // Not a package: skip.
-    }
+    // Not a package (not JSON): skipped.
+    const identity = parsePackageIdentity(manifest, path.join(packageDir, 'package.json')).identity;
+    if (identity && identity.version === version && (name === undefined || identity.name === name)) found.push(packageDir);
   };
   for (const entry of readdirSync(modules)) {
     if (entry.startsWith('.')) continue;
@@ -161,12 +158,9 @@ export function repoPrompts(repo: string | undefined): Map<string, string> {
   for (const id of readdirSync(dir)) {
     const manifest = readText(path.join(dir, id, 'package.json'));
     if (!manifest) continue;
-    try {
-      const name = (JSON.parse(manifest) as { name?: string }).name;
-      if (name) prompts.set(id, name);
-    } catch {
-      // A broken package.json is `validate`'s business.
-    }
+    // A broken package.json is `validate`'s business.
+    const name = parsePackageIdentity(manifest, path.join(dir, id, 'package.json')).identity?.name;
+    if (name) prompts.set(id, name);
   }
   return prompts;
 }

@@ -4,12 +4,15 @@
 // `<file>.audit.jsonl`. The audit line is written and flushed before the
 // rename: a change whose record cannot be written (a full disk) is not
 // applied, so a retry applies it; if the rename then fails, the line is cut
-// off again. A flags file that is a symlink is written through to its target
+// off again. A writer killed between the two leaves a line whose change never
+// landed: each line carries the file's hash before and after its change, so
+// `flags history` marks it (audit-landing.ts) and rollback ignores it. A flags file that is a symlink is written through to its target
 // (the link stays): operators link a per-environment file into place, and
 // replacing the link with a regular file would silently fork the two.
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { emptyFlagsFile, flagsFileExample, flagsFileProblem, isChangeRecord, type ChangeRecord, type FlagsFile, type FlagsFileFeature, type Strategy } from '@promptpack/spec/plain';
+import { flagsFileHash, landedChanges, textHash } from './audit-landing.js';
 import { historyEntry } from './change-record.js';
 import { removeLeftovers, removeQuietly, writeTemporary } from './atomic-write.js';
 import { withFileLock } from './file-lock.js';
@@ -54,6 +57,7 @@ export function fileTarget(file: string, options: { lockTimeoutMs?: number } = {
         real,
         () => {
           removeLeftovers(real);
+          const beforeHash = flagsFileHash(real);
           const data = readFlagsFile(real);
           const index = data.features.findIndex((feature) => feature.name === request.flag);
           const current = index >= 0 ? view(data, request.flag).environments[0] : undefined;
@@ -63,15 +67,17 @@ export function fileTarget(file: string, options: { lockTimeoutMs?: number } = {
           const feature: FlagsFileFeature = { ...existing, name: request.flag, enabled: plan.enabled, strategies };
           const next: FlagsFile = { ...data, features: index >= 0 ? data.features.map((f, i) => (i === index ? feature : f)) : [...data.features, feature] };
           const after: EnvironmentState = { name: fileEnvironment, enabled: plan.enabled, strategies };
-          const record = request.record(current, after);
-          commit(real, `${JSON.stringify(next, null, 2)}\n`, `${JSON.stringify(record)}\n`);
+          const contents = `${JSON.stringify(next, null, 2)}\n`;
+          const record: ChangeRecord = { ...request.record(current, after), fileHashes: { before: beforeHash, after: textHash(contents) } };
+          commit(real, contents, `${JSON.stringify(record)}\n`);
           return record;
         },
         { command: `promptpack flags ${request.flag}`, timeoutMs: options.lockTimeoutMs },
       );
     },
     async history(flag) {
-      return readAuditLog(auditFileOf(resolveFlagsFile(absolute)), flag);
+      const real = resolveFlagsFile(absolute);
+      return readAuditLog(auditFileOf(real), flag, flagsFileHash(real));
     },
   };
 }
@@ -124,6 +130,8 @@ function commit(file: string, contents: string, auditLine: string): void {
     sizeBefore = fstatSync(fd).size;
     writeSync(fd, auditLine);
     fsyncSync(fd);
+    // Test-only: stops the writer at its one unguarded point, as kill -9 would (test/file-target-killed-writer.test.ts).
+    if (process.env.PROMPTPACK_TEST_CRASH_POINT === 'after-audit-line') process.kill(process.pid, 'SIGKILL');
   } catch (error) {
     if (fd !== undefined) cutBack(fd, sizeBefore);
     removeQuietly(temporary);
@@ -171,14 +179,20 @@ export function resolveFlagsFile(file: string): string {
   }
 }
 
-export function readAuditLog(audit: string, flag: string): TargetHistory {
+/**
+ * The flag's records in the audit trail, each marked with whether its change
+ * landed (see audit-landing.ts); `current` is the flags file's hash now.
+ * A change that never landed stays in the history, marked and explained,
+ * but not in `records`: rollback must not walk back through it.
+ */
+export function readAuditLog(audit: string, flag: string, current: string | null = null): TargetHistory {
   let text = '';
   try {
     text = readFileSync(audit, 'utf8');
   } catch {
     return { entries: [], records: [], notes: [] };
   }
-  const records: ChangeRecord[] = [];
+  const lines: Array<{ number: number; record: ChangeRecord }> = [];
   const notes: string[] = [];
   for (const [index, line] of text.split('\n').entries()) {
     if (!line.trim()) continue;
@@ -193,7 +207,20 @@ export function readAuditLog(audit: string, flag: string): TargetHistory {
       notes.push(`${audit}:${index + 1}: not a promptpack change record, skipped`);
       continue;
     }
-    if (parsed.flag === flag) records.push(parsed);
+    lines.push({ number: index + 1, record: parsed });
   }
-  return { entries: records.map(historyEntry), records, notes };
+  // Every flag's lines count: the hashes are of the whole file, which each change rewrites.
+  const landed = landedChanges(lines.map((line) => line.record), current);
+  const entries: TargetHistory['entries'] = [];
+  const records: ChangeRecord[] = [];
+  lines.forEach(({ number, record }, index) => {
+    if (record.flag !== flag) return;
+    const entry = historyEntry(record);
+    const took = landed[index];
+    if (took !== undefined) entry.landed = took;
+    entries.push(entry);
+    if (took === false) notes.push(`${audit}:${number}: ${entry.command} never took effect: the flags file is still as it was before this change (the writer stopped between its audit line and the rename); run the command again if it is still wanted.`);
+    else records.push(record);
+  });
+  return { entries, records, notes };
 }

@@ -18,7 +18,6 @@ export { AdminBodyError, AdminHttpError, unleashAdminClient, type AdminClient, t
 export { builtInStable, hashesOf, loadInventories, parseInventory, promptIn, wellKnownPath, type Inventories, type InventoryPrompt, type InventoryProblem, type InventorySources, type ServiceInventory } from './inventory.js';
 export { findEvalRecord, gitRoot, installedPackages, releasedVersions, repoPrompts, type EvalLookup, type EvalQuery, type EvalVerdict } from './eval-records.js';
 export { evalViolations, installationViolations, type Guardrail, type VersionCheck, type Violation } from './guardrails.js';
-export { secretScrubber } from './secret-scrub.js';
 export { exitCodeOf, FlagsError, type FlagsErrorCode } from './flags-error.js';
 export { prometheusClient, type PrometheusClient, type PrometheusClientOptions, type PrometheusSample } from './prometheus-client.js';
 export { PrometheusError, type PrometheusProblem } from './prometheus-error.js';

@@ -4,7 +4,7 @@
 // Every body is parsed defensively: a proxy or login page answering 200 with
 // HTML is an error naming the URL and status, never a SyntaxError quoting the
 // body. The token and a URL's user:password never appear in a message.
-import { secretScrubber } from './secret-scrub.js';
+import { secretScrubber, splitUrlCredentials, urlSecrets } from '@promptpack/spec';
 
 export interface AdminClientOptions {
   /** The server's base URL, e.g. http://127.0.0.1:4242 (a trailing /api is tolerated). */
@@ -67,15 +67,11 @@ export interface AdminClient {
 }
 
 export function unleashAdminClient(options: AdminClientOptions): AdminClient {
-  const { base, displayBase, user, password } = splitCredentials(options.url.replace(/\/+$/, '').replace(/\/api$/, ''));
+  const { base, displayBase } = splitCredentials(options.url.replace(/\/+$/, '').replace(/\/api$/, ''));
   const project = encodeURIComponent(options.project);
   const environment = encodeURIComponent(options.environment);
   const featurePath = (flag: string) => `/api/admin/projects/${project}/features/${encodeURIComponent(flag)}`;
-  const scrub = secretScrubber([
-    { value: options.token, label: '<admin token>' },
-    { value: user && password ? `${user}:${password}` : undefined, label: '<user>:<password>' },
-    { value: password, label: '<password>' },
-  ]);
+  const scrub = secretScrubber([{ value: options.token, label: '<admin token>' }, ...urlSecrets(options.url)]);
   return {
     base,
     displayBase,
@@ -109,18 +105,9 @@ export function unleashAdminClient(options: AdminClientOptions): AdminClient {
   };
 }
 
-/** fetch refuses URLs with credentials anyway; they are kept only to be scrubbed, and never shown. */
-function splitCredentials(url: string): { base: string; displayBase: string; user: string; password: string } {
-  try {
-    const parsed = new URL(url);
-    const user = decodeURIComponent(parsed.username);
-    const password = decodeURIComponent(parsed.password);
-    parsed.username = '';
-    parsed.password = '';
-    const displayBase = parsed.href.replace(/\/+$/, '');
-    return { base: user || password ? displayBase : url, displayBase, user, password };
-  } catch {
-    // Not a URL (or a malformed escape in it): fetch fails on it; whatever precedes an `@` is still never shown.
-    return { base: url, displayBase: url.replace(/\/\/[^/]*@/, '//<credentials>@'), user: '', password: '' };
-  }
+/** fetch refuses URLs with credentials; the request goes to the URL without them, and messages show that. */
+function splitCredentials(url: string): { base: string; displayBase: string } {
+  const { display, user, password } = splitUrlCredentials(url);
+  const displayBase = display.replace(/\/+$/, '');
+  return { base: user || password ? displayBase : url, displayBase };
 }

@@ -4,8 +4,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { secretScrubber } from '@promptpack/spec';
 import { FlagsError } from '../src/flags-error.js';
-import { secretScrubber } from '../src/secret-scrub.js';
 import { unleashTarget } from '../src/unleash-target.js';
 
 // A token with the characters JSON and URLs escape.

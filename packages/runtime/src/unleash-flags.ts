@@ -7,13 +7,10 @@ import { Subscribers } from './subscribers.js';
 import { loadUnleashClient } from './unleash-client-delegate.js';
 import { hoistSegments } from './unleash-evaluation/hoist-segments.js';
 
-function firstReadable(files: ReadonlyArray<string | undefined>): ClientFeaturesResponse | undefined {
-  for (const file of files) {
-    if (!file) continue;
-    const result = readFeaturesFile(file);
-    if (result.ok) return result.data;
-  }
-  return undefined;
+function bootstrapState(file: string | undefined): ClientFeaturesResponse | undefined {
+  if (!file) return undefined;
+  const result = readFeaturesFile(file);
+  return result.ok ? result.data : undefined;
 }
 
 export interface UnleashFlagsOptions {
@@ -55,7 +52,8 @@ export function unleashFlags(options: UnleashFlagsOptions): FlagSource {
   const { InMemStorageProvider, Unleash } = loadUnleashClient();
   const subscribers = new Subscribers('unleash');
   const countMetrics = options.metrics !== false;
-  const backup = options.backupDir ? new AtomicFileStorage(options.backupDir) : undefined;
+  // The backup's faults are the service's to fix (a read-only folder, a file Unleash wrote with nulls): warnings, never blamed on the server.
+  const backup = options.backupDir ? new AtomicFileStorage(options.backupDir, (message) => subscribers.emit({ type: 'warning', source: 'unleash', message })) : undefined;
   const state = new FeaturesState({
     appName: options.appName,
     environment: options.environment ?? 'default',
@@ -70,7 +68,7 @@ export function unleashFlags(options: UnleashFlagsOptions): FlagSource {
   });
   // unleash-client loads its backup and bootstrap asynchronously; read them
   // now, so requests before the first fetch already get the last known flags.
-  const startState = firstReadable([backup?.file(options.appName), options.bootstrapFile]);
+  const startState = backup?.read(options.appName) ?? bootstrapState(options.bootstrapFile);
   if (startState) state.replace(startState as never);
   const unleash = new Unleash({
     url: options.url,

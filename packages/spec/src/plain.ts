@@ -70,3 +70,7 @@ export {
   type PolicyCheck,
   type PromptCheck,
 } from './check-report/check-report.js';
+export { secretScrubber } from './secrets/secret-scrub.js';
+export { scrubValue } from './secrets/scrub-value.js';
+export { splitUrlCredentials, urlSecrets, type UrlCredentials } from './secrets/url-credentials.js';
+export { parsePackageIdentity, type PackageIdentity } from './package/package-identity.js';

@@ -1,8 +1,8 @@
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { bumpCovers, compareText, comparePrompts, defaultBase, effectivePolicy, findApprovedPolicy, findRepoRoot, listPromptFoldersAtRef, listReleaseTags, loadPrompt, loadPromptFromSources, maxBump, policyHash, readPromptAtRef, releaseBase, resolveRef, unifiedDiff, versionBump, type BaseRef, type LoadedPrompt, type LoadPromptResult } from '@promptpack/core';
+import { bumpCovers, compareText, comparePrompts, defaultBase, effectivePolicy, findApprovedPolicy, findRepoRoot, listPromptFoldersAtRef, listReleaseTags, loadPrompt, loadPromptFromSources, maxBump, policyHash, readPackageIdentity, readPromptAtRef, releaseBase, resolveRef, unifiedDiff, versionBump, type BaseRef, type LoadedPrompt, type LoadPromptResult } from '@promptpack/core';
 import type { Bump } from '@promptpack/spec';
-import { PromptpackError } from '@promptpack/spec';
+import { parsePackageIdentity, PromptpackError, type PackageIdentity } from '@promptpack/spec';
 import { findChangesetRoot, readDeclaredReleases, type DeclaredRelease } from '../changesets.js';
 import { printJson, printText } from '../check-report.js';
 import type { CheckBase, CheckReport, PolicyCheck, PromptCheck } from '@promptpack/spec';
@@ -161,7 +161,8 @@ function removedSince(context: Context, base: BaseRef, dirs: readonly string[], 
     .filter((folder) => !present.has(folder))
     .map((folder) => {
       const snapshot = readPromptAtRef({ repoRoot: context.repoRoot, ref: base.commit, promptDir: folder });
-      const packageJson = parsePackageJson(snapshot?.sources.packageJson);
+      const text = snapshot?.sources.packageJson;
+      const packageJson = orNull(text === undefined ? undefined : parsePackageIdentity(text, `${base.ref}:${folder}/package.json`).identity);
       return {
         id: path.posix.basename(folder),
         package: packageJson.name,
@@ -269,20 +270,12 @@ function invalid(context: Context, dir: string, diagnostics: PromptCheck['diagno
 }
 
 function readCurrentPackageJson(dir: string) {
-  try {
-    return parsePackageJson(readFileSync(path.join(dir, 'package.json'), 'utf8'));
-  } catch {
-    return { name: null, version: null };
-  }
+  return orNull(readPackageIdentity(path.join(dir, 'package.json')).identity);
 }
 
-function parsePackageJson(text: string | undefined): { name: string | null; version: string | null } {
-  try {
-    const value = JSON.parse(text ?? '') as { name?: unknown; version?: unknown };
-    return { name: typeof value.name === 'string' ? value.name : null, version: typeof value.version === 'string' ? value.version : null };
-  } catch {
-    return { name: null, version: null };
-  }
+/** The report says null for a name or version it could not read; validate reports why. */
+function orNull(identity: PackageIdentity | undefined): { name: string | null; version: string | null } {
+  return { name: identity?.name ?? null, version: identity?.version ?? null };
 }
 
 function relative(context: Context, dir: string): string {

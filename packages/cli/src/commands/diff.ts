@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { diffParts, diffPrompts, findRepoRoot, listReleaseTags, releaseBase, type DiffPart } from '@promptpack/core';
+import { diffParts, diffPrompts, findRepoRoot, listReleaseTags, readPackageIdentity, releaseBase, type DiffPart } from '@promptpack/core';
 import { renderDiffHtml, renderDiffMarkdown, renderDiffText } from '@promptpack/report';
-import { PromptpackError } from '@promptpack/spec';
+import { PromptpackError, type PackageIdentity } from '@promptpack/spec';
 import { findPromptsRoot } from '../find-prompts.js';
 import type { Io } from '../output.js';
 import { diffRegistryTarget } from '../diff/registry-target.js';
@@ -61,7 +61,7 @@ export async function diffCommand(args: readonly string[], options: DiffOptions,
 }
 
 function lastRelease(context: SideContext): string {
-  const version = JSON.parse(readFileSync(path.join(context.dir, 'package.json'), 'utf8')).version as string;
+  const version = readIdentity(context.dir, 'version');
   const tag = releaseBase(listReleaseTags(context.repoRoot, context.packageName), version);
   if (!tag) {
     throw new PromptpackError('cli/usage', `${context.packageName} has no release tag (${context.packageName}@<version>) to compare with by default.`, {
@@ -90,13 +90,19 @@ function promptIds(root: string): string[] {
 }
 
 function readPackageName(dir: string): string {
-  try {
-    const name = (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: unknown }).name;
-    if (typeof name === 'string') return name;
-  } catch {
-    // Reported below.
-  }
-  throw new PromptpackError('prompt/invalid', `${path.join(dir, 'package.json')} has no package name, so its releases cannot be found.`, { hint: 'Run promptpack validate on the folder.' });
+  return readIdentity(dir, 'name');
+}
+
+/** A field of the prompt's package.json the releases are found by; a located error when it cannot be read. */
+function readIdentity(dir: string, field: keyof PackageIdentity): string {
+  const file = path.join(dir, 'package.json');
+  const read = readPackageIdentity(file);
+  const value = read.identity?.[field];
+  if (value !== undefined) return value;
+  throw new PromptpackError('prompt/invalid', `${file} has no package ${field}, so its releases cannot be found.`, {
+    ...(read.diagnostic ? { diagnostics: [read.diagnostic] } : {}),
+    hint: 'Run promptpack validate on the folder.',
+  });
 }
 
 function parseFormat(format: string | undefined, json: boolean | undefined): DiffFormat {

@@ -2,9 +2,10 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { EvalError, gate, runEvals } from '@promptpack/eval';
 import { compareResults, formatSummaryLine, renderCompareHtml, renderCompareMarkdown, renderHtmlReport, renderMarkdownReport } from '@promptpack/report';
-import { evalRecordFile, PromptpackError, type EvalResult, type GateResult, type GateThresholds } from '@promptpack/spec';
+import { evalRecordFile, PromptpackError, scrubValue, type EvalResult, type GateResult, type GateThresholds } from '@promptpack/spec';
 import { type Baseline, createEvalRecord, findAutoBaseline, readBaselineFile, writeEvalRecord } from '../eval/eval-record.js';
 import { type EvalOptions, evalOptionsFrom, type EvalValues, type ReportFormat } from '../eval/eval-options.js';
+import { evalSecretScrubber, scrubbingIo, scrubError } from '../eval/eval-secrets.js';
 import { createProgress, isInteractive } from '../eval/progress.js';
 import { type BuiltPrompt, loadReleasedPrompt, loadWorkingTreePrompt } from '../eval/prompt-module.js';
 import { createProvider, type ProviderSetup } from '../eval/providers.js';
@@ -16,6 +17,9 @@ const exit = { ok: 0, gateFailed: 1, runFailed: 2 } as const;
 const defaultThresholds: GateThresholds = { hardPassRate: 0.9, passRate: 0.95, maxDropPoints: 2 };
 const extensions: Record<ReportFormat, string> = { json: 'json', markdown: 'md', html: 'html' };
 
+/** The checked options and the scrubber of this run's secrets, which every result passes before it is reported. */
+type CommandOptions = EvalOptions & { scrub: (text: string) => string };
+
 /**
  * `promptpack eval <id...>`: runs each prompt's golden cases against a model
  * (or recorded answers), prints one line per prompt, and with --gate decides
@@ -23,9 +27,12 @@ const extensions: Record<ReportFormat, string> = { json: 'json', markdown: 'md',
  * the gate passed (or no --gate), 1 when it failed, 2 when the run itself
  * failed (usage, provider misconfigured, every request errored).
  */
-export async function evalCommand(prompts: readonly string[], values: EvalValues, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function evalCommand(prompts: readonly string[], values: EvalValues, terminal: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  // Every line printed and every result reported or recorded passes the scrubber first.
+  const scrub = evalSecretScrubber(values, env);
+  const io = scrubbingIo(terminal, scrub);
   try {
-    const options = evalOptionsFrom(prompts, values, env);
+    const options = { ...evalOptionsFrom(prompts, values, env), scrub };
     const dirs = resolvePromptDirs(options.prompts);
     if (options.compare) return await comparePrompt(dirs[0] as string, options, options.compare, io);
     // With reports on stdout, the summary lines move to stderr so stdout stays parseable.
@@ -44,7 +51,7 @@ export async function evalCommand(prompts: readonly string[], values: EvalValues
     if (toStdout && options.reports.includes('json')) io.out(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
     return code;
   } catch (error) {
-    return reportError(error, io);
+    return reportError(scrubError(error, scrub), io);
   }
 }
 
@@ -54,7 +61,7 @@ interface PromptOutcome {
   gate?: GateResult;
 }
 
-async function evalPrompt(dir: string, options: EvalOptions, io: Io, say: (line: string) => void): Promise<PromptOutcome> {
+async function evalPrompt(dir: string, options: CommandOptions, io: Io, say: (line: string) => void): Promise<PromptOutcome> {
   let built: BuiltPrompt | undefined;
   try {
     built = options.version ? await loadReleasedPrompt(dir, options.version) : await loadWorkingTreePrompt(dir);
@@ -85,11 +92,11 @@ async function evalPrompt(dir: string, options: EvalOptions, io: Io, say: (line:
   }
 }
 
-async function run(built: BuiltPrompt, setup: ProviderSetup, options: EvalOptions, io: Io, label?: string): Promise<EvalResult> {
+async function run(built: BuiltPrompt, setup: ProviderSetup, options: CommandOptions, io: Io, label?: string): Promise<EvalResult> {
   const { manifest } = built;
   const progress = createProgress(label ?? `${manifest.id}@${manifest.version}`, isInteractive());
   try {
-    return await runEvals({
+    const result = await runEvals({
       prompt: built.module as never,
       provider: setup.provider,
       ...(options.model !== undefined ? { model: options.model } : {}),
@@ -99,6 +106,8 @@ async function run(built: BuiltPrompt, setup: ProviderSetup, options: EvalOption
       ...(options.caseIds ? { caseIds: options.caseIds } : {}),
       onProgress: (state) => progress.update(state),
     });
+    // Scrubbed as data, before any rendering: the HTML report escapes `"` and `&`, so a rendered key no longer matches its raw form.
+    return scrubValue(result, options.scrub);
   } finally {
     progress.clear();
     setup.flush();
@@ -133,7 +142,7 @@ function printNotHardPassed(result: EvalResult, say: (line: string) => void): vo
   if (shown.length > 10) say(`  ... and ${shown.length - 10} more (--report markdown lists them all)`);
 }
 
-function resolveBaseline(dir: string, built: BuiltPrompt, options: EvalOptions, notes: string[]): Baseline | undefined {
+function resolveBaseline(dir: string, built: BuiltPrompt, options: CommandOptions, notes: string[]): Baseline | undefined {
   if (options.baseline !== undefined && options.baseline !== 'auto') {
     notes.push(`  baseline: ${options.baseline}`);
     return readBaselineFile(path.resolve(options.baseline));
@@ -151,7 +160,7 @@ function resolveBaseline(dir: string, built: BuiltPrompt, options: EvalOptions, 
  * A record stands for the whole manifest of the working tree: a run of
  * some tiers or cases, or of an old version, is never written as one.
  */
-function recordIfComplete(dir: string, built: BuiltPrompt, result: EvalResult, verdict: GateResult, baseline: Baseline | undefined, options: EvalOptions, say: (line: string) => void): void {
+function recordIfComplete(dir: string, built: BuiltPrompt, result: EvalResult, verdict: GateResult, baseline: Baseline | undefined, options: CommandOptions, say: (line: string) => void): void {
   if (options.tiers || options.caseIds) {
     say(`  not recorded: --tier/--case ran a subset; \`promptpack release\` needs a gated run of every case.`);
     return;
@@ -165,7 +174,7 @@ function recordIfComplete(dir: string, built: BuiltPrompt, result: EvalResult, v
   say(`  recorded ${shown(file) || evalRecordFile} (contentHash ${built.manifest.contentHash.slice(0, 19)}…): commit it with the prompt`);
 }
 
-function writeReports(result: EvalResult, verdict: GateResult | undefined, options: EvalOptions, io: Io, say: (line: string) => void): void {
+function writeReports(result: EvalResult, verdict: GateResult | undefined, options: CommandOptions, io: Io, say: (line: string) => void): void {
   for (const format of options.reports) {
     if (format === 'json' && options.out === undefined) continue; // printed once, after every prompt
     const text = format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : format === 'markdown' ? renderMarkdownReport(result, verdict) : renderHtmlReport(result, verdict);
@@ -186,7 +195,7 @@ function writeReports(result: EvalResult, verdict: GateResult | undefined, optio
  * golden set) with the same provider, then a side-by-side markdown and HTML
  * report. A version is a release tag's version or `working`.
  */
-async function comparePrompt(dir: string, options: EvalOptions, [from, to]: [string, string], io: Io): Promise<number> {
+async function comparePrompt(dir: string, options: CommandOptions, [from, to]: [string, string], io: Io): Promise<number> {
   const load = (version: string) => (version === 'working' ? loadWorkingTreePrompt(dir) : loadReleasedPrompt(dir, version));
   const before = await load(from);
   try {

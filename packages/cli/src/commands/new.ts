@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { readPackageIdentity } from '@promptpack/core';
 import { ScaffoldError, parseScope, scaffoldPrompt, scopeFromPackageName } from '@promptpack/scaffold';
 import { PromptpackError, promptIdSchema } from '@promptpack/spec';
 import { findPromptsRoot } from '../find-prompts.js';
@@ -83,11 +84,7 @@ function scopeOfPrompts(root: string): string | undefined {
   return undefined;
 }
 
-function readName(packageJson: string): unknown {
-  try {
-    return (JSON.parse(readFileSync(packageJson, 'utf8')) as { name?: unknown }).name;
-  } catch {
-    // Missing or broken: validate reports a broken prompt package.json, not new.
-    return undefined;
-  }
+function readName(packageJson: string): string | undefined {
+  // Missing or broken: validate reports a broken prompt package.json, not new.
+  return readPackageIdentity(packageJson).identity?.name;
 }

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildPrompt, compilePrompt } from '@promptpack/build';
-import { findRepoRoot, listReleaseTags, loadPromptFromSources, readPromptAtRef } from '@promptpack/core';
+import { findRepoRoot, listReleaseTags, loadPromptFromSources, readPackageIdentity, readPromptAtRef } from '@promptpack/core';
 import { PromptpackError, type Diagnostic, type ManifestIdentity, type PromptManifest } from '@promptpack/spec';
 
 /** What the eval runner needs from a built prompt package (its dist/index.js). */
@@ -51,7 +51,12 @@ export async function loadWorkingTreePrompt(dir: string): Promise<BuiltPrompt> {
  */
 export async function loadReleasedPrompt(dir: string, version: string): Promise<BuiltPrompt> {
   const repoRoot = findRepoRoot(dir);
-  const name = (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name: string }).name;
+  const packageJson = path.join(dir, 'package.json');
+  const read = readPackageIdentity(packageJson);
+  const name = read.identity?.name;
+  if (name === undefined) {
+    throw new PromptpackError('prompt/invalid', `${packageJson} has no package name, so the release tags of version ${version} cannot be found.`, { ...(read.diagnostic ? { diagnostics: [read.diagnostic] } : {}), hint: 'Run promptpack validate on the folder.' });
+  }
   const tags = listReleaseTags(repoRoot, name);
   const tag = tags.find((candidate) => candidate.version === version);
   if (!tag) {

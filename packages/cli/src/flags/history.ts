@@ -16,7 +16,8 @@ export async function historyCommand(context: Context, id: string, options: { js
       entry.time.replace(/\.\d+Z$/, 'Z'),
       entry.actor,
       [entry.command, entry.environment].filter(Boolean).join(' @ '),
-      entry.change,
+      // The note under the table says why; the row must not read as a change that happened.
+      entry.landed === false ? `NOT APPLIED ${entry.change}` : entry.change,
       entry.forced.length > 0 ? `FORCED (${entry.forced.map((forced) => forced.guardrail).join(', ')}) ${entry.reason}` : entry.reason,
     ]);
     io.out(table(['TIME', 'ACTOR', 'COMMAND', 'CHANGE', 'REASON'], rows).join('\n'));

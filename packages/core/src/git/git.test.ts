@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,6 +76,53 @@ describe('reading prompts at a ref', () => {
   it('names the ref when it does not exist', () => {
     const error = thrown(() => readPromptAtRef({ repoRoot: repo, ref: 'nope', promptDir: 'prompts/order-help' }));
     expect(error.message).toMatch(/Cannot read prompts\/order-help at nope/);
+  });
+});
+
+describe('links committed in git', () => {
+  // One repository per case: each commits a link where a prompt file or folder should be.
+  function committed(name: string, arrange: (repo: string) => void): string {
+    const dir = path.join(scratch, name);
+    mkdirSync(path.join(dir, 'prompts/_shared'), { recursive: true });
+    writeFileSync(path.join(dir, 'prompts/_shared/notes.md'), 'shared\n');
+    cpSync(fixture, path.join(dir, 'prompts/order-help'), { recursive: true });
+    arrange(dir);
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'links');
+    return dir;
+  }
+
+  it('refuses a prompt file committed as a link (mode 120000), naming ref and file, instead of reading its target path as text', () => {
+    const dir = committed('linked-file', (root) => {
+      rmSync(path.join(root, 'prompts/order-help/policy.md'));
+      symlinkSync('/etc/passwd', path.join(root, 'prompts/order-help/policy.md'));
+    });
+    expect(git(dir, 'ls-tree', 'main', 'prompts/order-help/policy.md')).toMatch(/^120000 /);
+    const error = thrown(() => readPromptAtRef({ repoRoot: dir, ref: 'main', promptDir: 'prompts/order-help' }));
+    expect(error.diagnostics).toEqual([expect.objectContaining({ code: 'file/symlink', file: 'main:prompts/order-help/policy.md', line: 0, column: 0 })]);
+    expect(error.message).toContain('main:prompts/order-help/policy.md: error file/symlink: main:prompts/order-help/policy.md is committed as a symbolic link (git mode 120000)');
+    expect(error.message).not.toContain('/etc/passwd');
+  });
+
+  it('refuses a prompt folder committed as a link', () => {
+    const dir = committed('linked-folder', (root) => {
+      cpSync(path.join(root, 'prompts/order-help'), path.join(root, 'elsewhere'), { recursive: true });
+      rmSync(path.join(root, 'prompts/order-help'), { recursive: true });
+      symlinkSync('../elsewhere', path.join(root, 'prompts/order-help'));
+    });
+    const error = thrown(() => readPromptAtRef({ repoRoot: dir, ref: 'main', promptDir: 'prompts/order-help' }));
+    expect(error.diagnostics).toEqual([expect.objectContaining({ code: 'file/symlink', file: 'main:prompts/order-help' })]);
+  });
+
+  it('refuses a shared section the policy includes when it is committed as a link', () => {
+    const dir = committed('linked-section', (root) => {
+      rmSync(path.join(root, 'prompts/_shared/notes.md'));
+      symlinkSync('/etc/hostname', path.join(root, 'prompts/_shared/notes.md'));
+      writeFileSync(path.join(root, 'prompts/order-help/policy.md'), 'Be kind.\n\n{{> notes}}\n');
+    });
+    const error = thrown(() => readPromptAtRef({ repoRoot: dir, ref: 'main', promptDir: 'prompts/order-help' }));
+    expect(error.diagnostics).toEqual([expect.objectContaining({ code: 'file/symlink', file: 'main:prompts/_shared/notes.md' })]);
   });
 });
 

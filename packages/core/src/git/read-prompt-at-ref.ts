@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { optionalPromptFiles, promptFiles, type OptionalPromptFilePart, type PromptFilePart } from '../loaded-prompt.js';
 import { includedSectionNames, sharedFolder, sharedSectionFile } from '../shared/find-includes.js';
+import { assertRegularCommittedFile, parseTreeListing } from './committed-file.js';
 import { git, runGit, toGitPath } from './run-git.js';
 
 const partByFile = new Map(Object.entries({ ...promptFiles, ...optionalPromptFiles }).map(([part, file]) => [file as string, part as PromptFilePart | OptionalPromptFilePart]));
@@ -31,14 +32,18 @@ export interface ReadPromptAtRefOptions {
  */
 export function readPromptAtRef(options: ReadPromptAtRefOptions): PromptAtRef | undefined {
   const folder = repoPath(options.repoRoot, options.promptDir);
+  const [self] = parseTreeListing(git(options.repoRoot, ['ls-tree', '-z', '--end-of-options', options.ref, folder], `read ${folder} at ${options.ref}`, refHint));
   // ls-tree of a path that does not exist succeeds with no output: a new prompt, not an error.
-  const listing = git(options.repoRoot, ['ls-tree', '--name-only', '--end-of-options', options.ref, `${folder}/`], `read ${folder} at ${options.ref}`, refHint);
-  const names = listing.split('\n').filter(Boolean).map((name) => path.posix.basename(name));
-  if (names.length === 0) return undefined;
+  if (!self) return undefined;
+  if (self.mode === '120000') assertRegularCommittedFile(self, `${options.ref}:${folder}`);
+  const entries = parseTreeListing(git(options.repoRoot, ['ls-tree', '-z', '--end-of-options', options.ref, `${folder}/`], `read ${folder} at ${options.ref}`, refHint));
+  if (entries.length === 0) return undefined;
   const sources: PromptAtRef['sources'] = {};
-  for (const name of names) {
+  for (const entry of entries) {
+    const name = path.posix.basename(entry.path);
     const part = partByFile.get(name);
     if (!part) continue;
+    assertRegularCommittedFile(entry, `${options.ref}:${folder}/${name}`);
     sources[part] = git(options.repoRoot, ['show', `${options.ref}:${folder}/${name}`], `read ${folder}/${name} at ${options.ref}`);
   }
   return { sources, shared: readSharedAtRef(options.repoRoot, options.ref, folder, sources.policy) };
@@ -50,6 +55,10 @@ function readSharedAtRef(repoRoot: string, ref: string, folder: string, policy: 
   const sharedDir = path.posix.join(path.posix.dirname(folder), sharedFolder);
   for (const name of policy === undefined ? [] : includedSectionNames(policy)) {
     const file = `${sharedDir}/${sharedSectionFile(name)}`;
+    const listed = runGit(repoRoot, ['ls-tree', '-z', '--end-of-options', ref, file]);
+    const [entry] = listed.ok ? parseTreeListing(listed.stdout) : [];
+    if (!entry) continue;
+    assertRegularCommittedFile(entry, `${ref}:${file}`);
     const result = runGit(repoRoot, ['show', `${ref}:${file}`]);
     if (result.ok) shared[name] = result.stdout;
   }

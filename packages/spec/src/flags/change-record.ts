@@ -61,6 +61,13 @@ export interface ChangeRecord {
   forced: OverriddenGuardrail[];
   /** What an automatic change was decided on: `promptpack flags guard` keeps its counts, statistics and queries here. */
   evidence?: Record<string, unknown>;
+  /**
+   * Flags file only: `sha256:<hex>` of the file before this change (null
+   * when there was none) and of the file it wrote. The line is flushed
+   * before the rename, so a writer killed in between leaves a line whose
+   * change never landed; the hashes tell such a line apart.
+   */
+  fileHashes?: { before: string | null; after: string };
 }
 
 const hint = 'Change records are written by `promptpack flags`; a line written by hand or by another tool is skipped.';
