@@ -188,6 +188,8 @@ function toResponse(
     latencyMs,
     model: (body as OpenAI.Chat.ChatCompletion).model || request.model,
   };
+  const finishReason = (body as OpenAI.Chat.ChatCompletion).choices[0]?.finish_reason;
+  if (typeof finishReason === 'string') response.finishReason = finishReason;
   if (pricing) response.costUsd = (promptTokens * pricing.inputPerMillion + completionTokens * pricing.outputPerMillion) / 1_000_000;
   return response;
 }
@@ -205,7 +207,7 @@ function convertError(error: unknown, endpoint: string, attempts: number, retryA
     const status = error.status;
     const hint =
       status === 401 || status === 403
-        ? 'Check the API key (OPENAI_API_KEY or --api-key).'
+        ? 'Check the API key in OPENAI_API_KEY (the openai provider reads it from the environment; there is no key option, so it never lands in shell history).'
         : status === 404
           ? 'Check the model name and that the base URL ends in /v1.'
           : status === 429
