@@ -48,7 +48,7 @@ describe('openaiProvider against a local chat-completions server', () => {
       pricing: { inputPerMillion: 0.15, outputPerMillion: 0.6 },
     });
     const response = await provider.complete({ ...request, jsonSchema: { name: 'refund-triage', schema: { type: 'object', properties: { decision: { type: 'string' } }, required: ['decision'], additionalProperties: false } } });
-    expect(response).toMatchObject({ text: '{"decision":"approve"}', usage: { promptTokens: 1200, completionTokens: 30 }, model: 'test-model' });
+    expect(response).toMatchObject({ text: '{"decision":"approve"}', usage: { promptTokens: 1200, completionTokens: 30 }, model: 'test-model', finishReason: 'stop' });
     expect(response.costUsd).toBeCloseTo((1200 * 0.15 + 30 * 0.6) / 1e6, 12);
     expect(response.latencyMs).toBeGreaterThanOrEqual(0);
     const [sent] = server.requests;
