@@ -40,8 +40,8 @@ describe('assertionSchema', () => {
 
 describe('assertionSchema errors say what to do, at the key that is wrong', () => {
   it.each([
-    [{ type: 'latency', value: 5000 }, [], 'latency takes threshold (milliseconds), as in promptfoo: rename value to threshold'],
-    [{ type: 'cost', value: 0.01 }, [], 'cost takes threshold (US dollars), as in promptfoo: rename value to threshold'],
+    [{ type: 'latency', value: 5000 }, ['value'], 'latency takes threshold (milliseconds), as in promptfoo: rename value to threshold'],
+    [{ type: 'cost', value: 0.01 }, ['value'], 'cost takes threshold (US dollars), as in promptfoo: rename value to threshold'],
     [{ type: 'word-count', value: { min: 80, max: 20 } }, ['value'], 'min must not be more than max'],
     [{ type: 'word-count', value: {} }, ['value'], 'a word-count range gives min, max or both'],
   ])('%j', (assertion, path, message) => {

@@ -16,10 +16,14 @@ const wordRange = z
   .refine((range) => range.min === undefined || range.max === undefined || range.min <= range.max, 'min must not be more than max');
 
 // promptfoo names the bound of latency and cost `threshold`; a manifest
-// written for an earlier promptpack says `value`, and is told to rename it.
+// written for an earlier promptpack says `value`, and is told to rename it
+// at the key itself.
 const renamedValue = (type: string, unit: string) => ({
-  error: (issue: { code?: string; keys?: string[] }) =>
-    issue.code === 'unrecognized_keys' && issue.keys?.includes('value') ? `${type} takes threshold (${unit}), as in promptfoo: rename value to threshold` : undefined,
+  value: z
+    .unknown()
+    .refine((value) => value === undefined, `${type} takes threshold (${unit}), as in promptfoo: rename value to threshold`)
+    .optional()
+    .describe('not used: the bound is threshold'),
 });
 
 export const assertionSchema = z.discriminatedUnion('type', [
@@ -53,8 +57,8 @@ export const assertionSchema = z.discriminatedUnion('type', [
     ...note,
   }),
   z.strictObject({ type: z.enum(['levenshtein', 'not-levenshtein']), value: z.string(), threshold: z.int().nonnegative().optional().describe('largest edit distance; default 5'), ...note }),
-  z.strictObject({ type: z.literal('latency'), threshold: z.number().positive().describe('milliseconds'), ...note }, renamedValue('latency', 'milliseconds')),
-  z.strictObject({ type: z.literal('cost'), threshold: z.number().positive().describe('US dollars'), ...note }, renamedValue('cost', 'US dollars')),
+  z.strictObject({ type: z.literal('latency'), threshold: z.number().positive().describe('milliseconds'), ...renamedValue('latency', 'milliseconds'), ...note }),
+  z.strictObject({ type: z.literal('cost'), threshold: z.number().positive().describe('US dollars'), ...renamedValue('cost', 'US dollars'), ...note }),
 ]);
 
 export const tierSchema = z.enum(['blocking', 'monitoring', 'backlog']);
