@@ -248,4 +248,30 @@ describe('reports from the CLI', () => {
     expect(JSON.parse(readFileSync(path.join(repo.dir, 'out/faq.eval.json'), 'utf8')).specificationVersion).toBe('promptpack.eval-result/v1');
     expect(io.stdout.filter((line) => line.startsWith('  report '))).toHaveLength(3);
   });
+
+  it('--junit writes a JUnit XML report with a testcase per case and the failed gate', async () => {
+    await serve({ ...goodAnswers, 'What does a major bump mean?': 'It is a big <number> change ]]>.' });
+    const io = capture();
+    expect(await main(['eval', 'faq', '--provider', 'openai', '--model', 'test', '--gate', '--junit', 'reports/evals.junit.xml'], io), io.text()).toBe(1);
+    // The XML itself is parsed and checked by @promptpack/report's junit tests; here: the CLI wrote this run into it.
+    const xml = readFileSync(path.join(repo.dir, 'reports/evals.junit.xml'), 'utf8');
+    expect(xml).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="promptpack eval" tests="5" failures="2" errors="0" skipped="0"/);
+    expect([...xml.matchAll(/<testcase classname="([^"]+)" name="([^"]+)"/g)].map((match) => `${match[1]} ${match[2]}`)).toEqual([
+      'faq.blocking patch-bump',
+      'faq.blocking minor-bump',
+      'faq.blocking major-bump',
+      expect.stringMatching(/^faq\.(monitoring|backlog) /),
+      'faq gate',
+    ]);
+    expect(xml).toContain('<failure message="hard icontains: does not contain');
+    expect(xml).toContain('It is a big &lt;number&gt; change ]]&gt;.');
+    expect(xml).toMatch(/<failure message="Blocking hard-pass rate 66\.7%[^"]*" type="gate">/);
+    expect(io.text()).toContain('junit reports/evals.junit.xml (1 prompt)');
+  });
+
+  it('--junit cannot be combined with --compare', async () => {
+    const io = capture();
+    expect(await main(['eval', 'faq', '--compare', '1.0.0', 'working', '--junit', 'x.xml'], io)).toBe(2);
+    expect(io.text()).toContain('--junit reports one run, not a --compare of two versions.');
+  });
 });

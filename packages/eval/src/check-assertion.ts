@@ -1,66 +1,99 @@
-import type { Assertion } from '@promptpack/spec';
-import { closeObjects, schemaErrors } from './json-schema-check.js';
-import { readJson, readStrictJson } from './read-json.js';
+import type { Assertion, AssertionCheck, AssertionContext } from './assertion-check.js';
+import { checkContainsJson, checkEqualsJson, checkField, checkIsJson, checkSchema } from './json-checks.js';
+import { levenshteinDistance } from './levenshtein.js';
+import { at, dollars, list, quote, quoteExact } from './reason-text.js';
 import { findRefusal } from './refusal-markers.js';
 
-export type { Assertion };
-
-export interface AssertionContext {
-  /** The model's answer as it came. */
-  text: string;
-  /** The prompt's `safeParseOutput(text).data`; undefined when that failed. */
-  parsed?: unknown;
-  latencyMs: number;
-  costUsd?: number;
-  /** The prompt's `outputJsonSchema`, the default for `json-schema`. */
-  outputSchema: object | null;
-}
-
-export interface AssertionCheck {
-  pass: boolean;
-  /** What was expected and what was found, in one line; also said on a pass. */
-  reason: string;
-}
+export type { Assertion, AssertionCheck, AssertionContext };
 
 /** Every assertion type this version scores, the same list as core's evals.yaml schema. */
 export const assertionTypes = [
   'equals',
+  'not-equals',
   'contains',
   'icontains',
   'not-contains',
   'not-icontains',
   'starts-with',
+  'not-starts-with',
   'contains-any',
   'contains-all',
   'icontains-any',
   'icontains-all',
+  'not-contains-any',
+  'not-contains-all',
+  'not-icontains-any',
+  'not-icontains-all',
   'regex',
   'not-regex',
   'is-json',
+  'not-is-json',
+  'contains-json',
+  'not-contains-json',
   'json-schema',
   'field-equals',
   'is-refusal',
   'not-is-refusal',
   'max-words',
   'max-chars',
+  'word-count',
+  'not-word-count',
+  'finish-reason',
+  'not-finish-reason',
+  'levenshtein',
+  'not-levenshtein',
   'latency',
   'cost',
 ] as const satisfies ReadonlyArray<Assertion['type']>;
 
 /** Checks that rule content out; in a refusal case a failed one is never rescued by soft assertions. */
-export const forbiddenContentTypes: ReadonlySet<Assertion['type']> = new Set(['not-contains', 'not-icontains', 'not-regex', 'is-refusal']);
+export const forbiddenContentTypes: ReadonlySet<Assertion['type']> = new Set([
+  'not-contains',
+  'not-icontains',
+  'not-contains-any',
+  'not-icontains-any',
+  'not-contains-all',
+  'not-icontains-all',
+  'not-regex',
+  'is-refusal',
+]);
+
+// promptfoo's `not-` prefix inverts any assertion; these are the inversions
+// that need nothing of their own: the positive check's reason states a fact
+// that reads right either way.
+type Negation = Extract<Assertion['type'], `not-${string}`>;
+const invertedTypes = new Set<string>([
+  'not-equals',
+  'not-starts-with',
+  'not-contains-any',
+  'not-contains-all',
+  'not-icontains-any',
+  'not-icontains-all',
+  'not-is-json',
+  'not-contains-json',
+  'not-word-count',
+  'not-finish-reason',
+  'not-levenshtein',
+] satisfies Negation[]);
 
 /**
- * Scores one assertion against one answer. Text checks ignore whitespace
- * around the answer (`equals`, `starts-with`, `max-words`, `max-chars`,
- * `is-json`); `contains` and the regexes see it as it came.
+ * Scores one assertion against one answer, with promptfoo's meaning for each
+ * name promptfoo uses (docs/evals.md lists the deliberate differences): the
+ * answer is compared as it came, whitespace included. promptpack's own
+ * `max-words`, `max-chars`, `json-schema` and `field-equals` ignore the
+ * whitespace around it.
  */
 export function checkAssertion(assertion: Assertion, context: AssertionContext): AssertionCheck {
+  if (invertedTypes.has(assertion.type)) {
+    const positive = checkAssertion({ ...assertion, type: assertion.type.slice('not-'.length) } as Assertion, context);
+    return { pass: !positive.pass, reason: positive.reason };
+  }
   const { text } = context;
   const lower = text.toLowerCase();
   switch (assertion.type) {
     case 'equals':
-      return result(text.trim() === assertion.value, `equals ${quote(assertion.value)}`, `expected exactly ${quote(assertion.value)}, found ${quote(text.trim())}`);
+      if (typeof assertion.value === 'object') return checkEqualsJson(assertion.value, text);
+      return result(text === String(assertion.value), `is exactly ${quoteExact(String(assertion.value))}`, `is ${quoteExact(text)}, not exactly ${quoteExact(String(assertion.value))}`);
     case 'contains':
       return result(text.includes(assertion.value), `contains ${quote(assertion.value)}`, `does not contain ${quote(assertion.value)}`);
     case 'icontains':
@@ -72,7 +105,7 @@ export function checkAssertion(assertion: Assertion, context: AssertionContext):
       return result(index < 0, `does not contain ${quote(assertion.value)} (any case)`, `contains ${quote(text.slice(index, index + assertion.value.length))} ${at(text, index)}`);
     }
     case 'starts-with':
-      return result(text.trimStart().startsWith(assertion.value), `starts with ${quote(assertion.value)}`, `expected to start with ${quote(assertion.value)}, starts with ${quote(text.trimStart().slice(0, 40))}`);
+      return result(text.startsWith(assertion.value), `starts with ${quoteExact(assertion.value)}`, `starts with ${quoteExact(text.slice(0, 40))}, not ${quoteExact(assertion.value)}`);
     case 'contains-any':
     case 'icontains-any': {
       const found = assertion.value.filter((value) => includes(text, value, assertion.type === 'icontains-any'));
@@ -91,10 +124,10 @@ export function checkAssertion(assertion: Assertion, context: AssertionContext):
       if (assertion.type === 'regex') return result(match !== null, `matches ${shown} with ${quote(match?.[0] ?? '')}`, `no match for ${shown}`);
       return result(match === null, `no match for ${shown}`, `matches ${shown} with ${quote(match?.[0] ?? '')} ${at(text, match?.index ?? 0)}`);
     }
-    case 'is-json': {
-      const json = readStrictJson(text);
-      return json.ok ? pass('is JSON') : fail(`not JSON: ${json.error}`);
-    }
+    case 'is-json':
+      return checkIsJson(assertion.value, text);
+    case 'contains-json':
+      return checkContainsJson(assertion.value, text);
     case 'json-schema':
       return checkSchema(assertion.value, context);
     case 'field-equals':
@@ -108,21 +141,46 @@ export function checkAssertion(assertion: Assertion, context: AssertionContext):
       return marker ? fail(`refuses (${quote(marker)})`) : pass('does not refuse');
     }
     case 'max-words': {
-      const words = text.trim().split(/\s+/).filter(Boolean).length;
+      const words = countWords(text);
       return result(words <= assertion.value, `${words} words, at most ${assertion.value}`, `${words} words, more than ${assertion.value}`);
     }
     case 'max-chars': {
       const chars = Array.from(text.trim()).length;
       return result(chars <= assertion.value, `${chars} characters, at most ${assertion.value}`, `${chars} characters, more than ${assertion.value}`);
     }
+    case 'word-count':
+      return checkWordCount(assertion.value, countWords(text));
+    case 'finish-reason': {
+      if (context.finishReason === undefined) return fail('finish reason unknown: the provider (or the recording) reported none');
+      const expected = assertion.value;
+      return result(expected.toLowerCase() === context.finishReason.toLowerCase(), `finish reason ${quote(context.finishReason)}`, `finish reason ${quote(context.finishReason)}, not ${quote(expected)}`);
+    }
+    case 'levenshtein': {
+      const distance = levenshteinDistance(text, assertion.value);
+      const threshold = assertion.threshold ?? 5;
+      return result(distance <= threshold, `edit distance ${distance} from ${quoteExact(assertion.value)}, at most ${threshold}`, `edit distance ${distance} from ${quoteExact(assertion.value)}, more than ${threshold}`);
+    }
     case 'latency':
-      return result(context.latencyMs <= assertion.value, `${context.latencyMs} ms, at most ${assertion.value} ms`, `${context.latencyMs} ms, more than ${assertion.value} ms`);
+      return result(context.latencyMs <= assertion.threshold, `${context.latencyMs} ms, at most ${assertion.threshold} ms`, `${context.latencyMs} ms, more than ${assertion.threshold} ms`);
     case 'cost':
       if (context.costUsd === undefined) return fail('cost unknown: the provider reported none (give the openai provider its pricing)');
-      return result(context.costUsd <= assertion.value, `$${dollars(context.costUsd)}, at most $${assertion.value}`, `$${dollars(context.costUsd)}, more than $${assertion.value}`);
+      return result(context.costUsd <= assertion.threshold, `$${dollars(context.costUsd)}, at most $${assertion.threshold}`, `$${dollars(context.costUsd)}, more than $${assertion.threshold}`);
     default:
       return fail(`unknown assertion type ${quote((assertion as { type: string }).type)}: this @promptpack/eval is older than the manifest; upgrade it`);
   }
+}
+
+// promptfoo's word count (and max-words'): runs of non-whitespace, Unicode whitespace included.
+function countWords(text: string): number {
+  return text.trim().split(/\s+/).filter(Boolean).length;
+}
+
+function checkWordCount(expected: number | { min?: number | undefined; max?: number | undefined }, words: number): AssertionCheck {
+  if (typeof expected === 'number') return result(words === expected, `${words} words, exactly ${expected}`, `${words} words, not exactly ${expected}`);
+  const { min, max } = expected;
+  const wanted = min !== undefined && max !== undefined ? `between ${min} and ${max}` : min !== undefined ? `at least ${min}` : `at most ${max}`;
+  const inRange = (min === undefined || words >= min) && (max === undefined || words <= max);
+  return result(inRange, `${words} words, ${wanted}`, `${words} words, not ${wanted}`);
 }
 
 // Flags are limited to i, m, s and u by the manifest schema, so a shared RegExp carries no lastIndex state.
@@ -138,41 +196,6 @@ function compile(source: string, flags: string | undefined): RegExp {
   return pattern;
 }
 
-const closedSchemas = new WeakMap<object, object>();
-
-function checkSchema(inline: object | undefined, context: AssertionContext): AssertionCheck {
-  let schema = context.outputSchema;
-  if (inline) {
-    schema = closedSchemas.get(inline) ?? (closeObjects(inline) as object);
-    closedSchemas.set(inline, schema);
-  }
-  if (!schema) return fail('no schema: the prompt declares no output schema and the assertion gives none in value');
-  const json = readJson(context.text);
-  if (!json.ok) return fail(`not JSON: ${json.error}`);
-  const errors = schemaErrors(schema, json.value);
-  return errors.length === 0 ? pass(`matches the ${inline ? 'given' : "prompt's output"} schema`) : fail(errors.join('; '));
-}
-
-// The prompt's parsed output when it parsed; else the raw JSON, so a wrong
-// decision still reads as "decision is deny" rather than "did not parse".
-function checkField(path: string, expected: string | number | boolean | null, context: AssertionContext): AssertionCheck {
-  let root = context.parsed;
-  let note = '';
-  if (root === undefined) {
-    const json = readJson(context.text);
-    if (!json.ok) return fail(`${path}: the output is not JSON (${json.error})`);
-    root = json.value;
-    note = " (read from raw JSON: the output does not match the prompt's schema)";
-  }
-  let value: unknown = root;
-  for (const segment of path.split('.')) {
-    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, segment)) return fail(`${path} is missing${note}, expected ${JSON.stringify(expected)}`);
-    value = (value as Record<string, unknown>)[segment];
-  }
-  if (value === expected) return pass(`${path} is ${JSON.stringify(expected)}`);
-  return fail(`${path} is ${JSON.stringify(value) ?? 'undefined'}${note}, expected ${JSON.stringify(expected)}`);
-}
-
 function includes(text: string, value: string, ignoreCase: boolean): boolean {
   return ignoreCase ? text.toLowerCase().includes(value.toLowerCase()) : text.includes(value);
 }
@@ -182,21 +205,3 @@ function result(ok: boolean, passReason: string, failReason: string): AssertionC
 }
 const pass = (reason: string): AssertionCheck => ({ pass: true, reason });
 const fail = (reason: string): AssertionCheck => ({ pass: false, reason });
-
-function quote(text: string): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return JSON.stringify(flat.length > 80 ? `${flat.slice(0, 77)}...` : flat);
-}
-
-function list(values: readonly string[]): string {
-  return `[${values.map(quote).join(', ')}]`;
-}
-
-function at(text: string, index: number): string {
-  const line = text.slice(0, index).split('\n').length;
-  return `at line ${line}, column ${index - text.lastIndexOf('\n', index - 1)}`;
-}
-
-function dollars(amount: number): string {
-  return amount < 0.01 ? amount.toPrecision(3) : amount.toFixed(4);
-}

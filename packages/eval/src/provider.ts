@@ -25,6 +25,8 @@ export interface ProviderResponse {
   costUsd?: number;
   /** The model that answered, as the server names it. */
   model: string;
+  /** Why the model stopped, as the server says it (`stop`; `length` when cut off at max tokens); `finish-reason` checks it. */
+  finishReason?: string;
 }
 
 /**

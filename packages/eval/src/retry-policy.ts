@@ -1,24 +1,13 @@
-/** When to try a failed request again, and how long to wait first. Pure, so the schedule is testable without a clock. */
-export interface RetryPolicy {
-  /** Retries after the first attempt. */
-  maxRetries: number;
-  /** First back-off; doubles per retry. */
-  baseDelayMs: number;
-  maxDelayMs: number;
-  /** A Retry-After beyond this is not waited for: the error is reported instead. */
-  maxRetryAfterMs: number;
-}
-
-export const defaultRetryPolicy: RetryPolicy = { maxRetries: 4, baseDelayMs: 500, maxDelayMs: 20_000, maxRetryAfterMs: 60_000 };
-
 /**
- * Exponential back-off with "equal jitter": half the delay is fixed, half is
- * random, so a fleet of clients that failed together does not retry together.
- * `retry` counts from 0; `random` is in [0, 1).
+ * A Retry-After beyond this is not waited for: the error is reported instead.
+ * The openai client would wait whatever a server asks (an hour, from a
+ * misconfigured proxy), with a sleep no abort can cut short.
  */
-export function backoffDelay(policy: RetryPolicy, retry: number, random: number): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry);
-  return Math.round(ceiling / 2 + (ceiling / 2) * random);
+export const maxRetryAfterMs = 60_000;
+
+/** Statuses the openai client retries (unless the server says `x-should-retry: false`). */
+export function isRetriedStatus(status: number): boolean {
+  return status === 408 || status === 409 || status === 429 || status >= 500;
 }
 
 /**
@@ -36,18 +25,16 @@ export function retryAfterMs(headers: { get(name: string): string | null }, now:
   return Math.max(0, date - now);
 }
 
-/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+/**
+ * The response as the client should see it: when the server asks for a wait
+ * longer than `maxRetryAfterMs`, marked `x-should-retry: false`, which the
+ * openai client obeys, so the run reports it instead of sleeping.
+ */
+export function refuseLongRetryAfter(response: Response, now: number): Response {
+  if (!isRetriedStatus(response.status)) return response;
+  const asked = retryAfterMs(response.headers, now);
+  if (asked === undefined || asked <= maxRetryAfterMs) return response;
+  const headers = new Headers(response.headers);
+  headers.set('x-should-retry', 'false');
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }

@@ -157,6 +157,7 @@ async function runOnce(prompt: EvaluablePrompt, evalCase: EvaluableCase, model: 
     latencyMs: response.latencyMs,
     outputSchema: prompt.outputJsonSchema,
     ...(response.costUsd !== undefined ? { costUsd: response.costUsd } : {}),
+    ...(response.finishReason !== undefined ? { finishReason: response.finishReason } : {}),
   };
   const { outcome, failures } = scoreRun(evalCase as { assert: readonly Assertion[]; soft?: readonly Assertion[]; refusal?: boolean }, context);
   const run: RunResult = {

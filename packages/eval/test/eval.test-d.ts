@@ -1,7 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 // A generated prompt package's declarations, pinned by the build package's snapshot test.
 import type * as supportMini from '../../build/test/__snapshots__/support-mini/index.js';
-import { checkAssertion, runEvals, type Assertion, type EvaluablePrompt, type Provider } from '../src/index.js';
+import { checkAssertion, openaiProvider, runEvals, type Assertion, type EvaluablePrompt, type Provider } from '../src/index.js';
 import type { CaseOutcome, EvalResult } from '@promptpack/spec';
 
 declare const provider: Provider;
@@ -26,6 +26,28 @@ describe('@promptpack/eval types', () => {
     // @ts-expect-error contains-any takes a list
     const wrong: Assertion = { type: 'contains-any', value: 'a' };
     void wrong;
+  });
+
+  it('types the promptfoo-shaped values: threshold for latency and cost, a range for word-count, JSON for equals', () => {
+    const right: Assertion[] = [
+      { type: 'latency', threshold: 5000 },
+      { type: 'cost', threshold: 0.002 },
+      { type: 'word-count', value: { min: 20, max: 80 } },
+      { type: 'equals', value: { decision: 'approve' } },
+      { type: 'levenshtein', value: 'Paris', threshold: 2 },
+    ];
+    void right;
+    // @ts-expect-error latency takes threshold, as in promptfoo
+    const oldLatency: Assertion = { type: 'latency', value: 5000 };
+    // @ts-expect-error word-count takes a number or { min, max }
+    const wordList: Assertion = { type: 'word-count', value: [1, 2] };
+    void [oldLatency, wordList];
+  });
+
+  it('leaves retries and back-off to the openai client', () => {
+    openaiProvider({ baseURL: 'http://127.0.0.1:1/v1', maxRetries: 2, timeoutMs: 1000 });
+    // @ts-expect-error the client sleeps between retries; there is no sleep to inject
+    openaiProvider({ baseURL: 'http://127.0.0.1:1/v1', sleep: async () => {} });
   });
 
   it('names the four outcomes', () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { EvalError, openaiProvider, ProviderError, type OpenAIProviderOptions, type ProviderRequest } from '../src/index.js';
 import { isStrictCompatible } from '../src/openai-provider.js';
-import { backoffDelay, defaultRetryPolicy, retryAfterMs } from '../src/retry-policy.js';
+import { refuseLongRetryAfter, retryAfterMs } from '../src/retry-policy.js';
 import { startChatServer, type ChatServer, type ChatServerScript } from './chat-server.js';
 
 const request: ProviderRequest = {
@@ -21,22 +21,17 @@ afterEach(async () => {
   server = undefined;
 });
 
-// Real client, real HTTP, no real waiting: back-off delays are recorded instead of slept.
+// Real client, real HTTP, the client's own retries: servers ask for short
+// waits (retry-after-ms) where a test would otherwise sit out a back-off.
 async function setup(script: ChatServerScript, options: Partial<OpenAIProviderOptions> = {}) {
   server = await startChatServer({ script });
-  const delays: number[] = [];
-  const provider = openaiProvider({
-    baseURL: server.url,
-    apiKey: 'test-key',
-    random: () => 0.5,
-    sleep: async (ms) => {
-      delays.push(ms);
-    },
-    env: {},
-    ...options,
-  });
-  return { server, provider, delays };
+  const provider = openaiProvider({ baseURL: server.url, apiKey: 'test-key', env: {}, ...options });
+  return { server, provider };
 }
+
+// The openai client numbers its attempts in this header: proof the retry was the client's.
+const retryCounts = (chat: ChatServer) => chat.requests.map((sent) => sent.headers['x-stainless-retry-count']);
+const soon = { 'retry-after-ms': '1' };
 
 async function failure(promise: Promise<unknown>): Promise<ProviderError> {
   const error = await promise.then(
@@ -53,7 +48,7 @@ describe('openaiProvider against a local chat-completions server', () => {
       pricing: { inputPerMillion: 0.15, outputPerMillion: 0.6 },
     });
     const response = await provider.complete({ ...request, jsonSchema: { name: 'refund-triage', schema: { type: 'object', properties: { decision: { type: 'string' } }, required: ['decision'], additionalProperties: false } } });
-    expect(response).toMatchObject({ text: '{"decision":"approve"}', usage: { promptTokens: 1200, completionTokens: 30 }, model: 'test-model' });
+    expect(response).toMatchObject({ text: '{"decision":"approve"}', usage: { promptTokens: 1200, completionTokens: 30 }, model: 'test-model', finishReason: 'stop' });
     expect(response.costUsd).toBeCloseTo((1200 * 0.15 + 30 * 0.6) / 1e6, 12);
     expect(response.latencyMs).toBeGreaterThanOrEqual(0);
     const [sent] = server.requests;
@@ -81,62 +76,79 @@ describe('openaiProvider against a local chat-completions server', () => {
     expect((await provider.complete(request)).text).toBe("I can't help with that.");
   });
 
-  it('waits what a 429 Retry-After asks (seconds), then succeeds', async () => {
-    const { server, provider, delays } = await setup([{ status: 429, headers: { 'retry-after': '3' } }, { reply: 'ok' }]);
+  it('retries a 429 after the Retry-After it asks (seconds), through the client, then succeeds', async () => {
+    const { server, provider } = await setup([{ status: 429, headers: { 'retry-after': '0.05' } }, { reply: 'ok' }]);
     expect((await provider.complete(request)).text).toBe('ok');
-    expect(server.requests).toHaveLength(2);
-    expect(delays).toEqual([3000]);
+    expect(retryCounts(server)).toEqual(['0', '1']);
   });
 
-  it('reads a Retry-After HTTP date against its clock', async () => {
-    const now = Date.parse('2026-01-01T12:00:00Z');
-    const { provider, delays } = await setup([{ status: 429, headers: { 'retry-after': 'Thu, 01 Jan 2026 12:00:05 GMT' } }, { reply: 'ok' }], { now: () => now });
-    await provider.complete(request);
-    expect(delays).toEqual([5000]);
+  it('reads a Retry-After HTTP date (one in the past: retry now)', async () => {
+    const { server, provider } = await setup([{ status: 429, headers: { 'retry-after': new Date(Date.now() - 5_000).toUTCString() } }, { reply: 'ok' }]);
+    expect((await provider.complete(request)).text).toBe('ok');
+    expect(server.requests).toHaveLength(2);
   });
 
   it('gives up at once when Retry-After asks for longer than it waits', async () => {
-    const { server, provider, delays } = await setup([{ status: 429, headers: { 'retry-after': '3600' } }, { reply: 'never' }]);
+    const { server, provider } = await setup([{ status: 429, headers: { 'retry-after': '3600' } }, { reply: 'never' }]);
     const error = await failure(provider.complete(request));
     expect(error).toMatchObject({ code: 'provider/http', status: 429, attempts: 1, retryAfterMs: 3_600_000 });
-    expect(error.message).toContain('asked to retry after 3600 s');
+    expect(error.message).toContain('asked to retry after 3600 s, longer than the 60 s this run waits');
+    expect(error.hint).toContain('lower --concurrency');
     expect(server.requests).toHaveLength(1);
-    expect(delays).toEqual([]);
   });
 
-  it('retries a 500 with exponential back-off, then succeeds', async () => {
-    const { server, provider, delays } = await setup([{ status: 500 }, { status: 503 }, { reply: 'ok' }]);
+  it('retries a 500 with the client’s back-off, then succeeds', async () => {
+    const { server, provider } = await setup([{ status: 500 }, { reply: 'ok' }]);
     expect((await provider.complete(request)).text).toBe('ok');
-    expect(server.requests).toHaveLength(3);
-    // random 0.5: half fixed plus a quarter of the ceiling
-    expect(delays).toEqual([backoffDelay(defaultRetryPolicy, 0, 0.5), backoffDelay(defaultRetryPolicy, 1, 0.5)]);
-    expect(delays).toEqual([375, 750]);
+    expect(retryCounts(server)).toEqual(['0', '1']);
+  });
+
+  it('retries an HTML error page from a proxy (502), then succeeds', async () => {
+    const { server, provider } = await setup([{ raw: '<html><body>502 Bad Gateway</body></html>', status: 502, contentType: 'text/html' }, { reply: 'ok' }]);
+    expect((await provider.complete(request)).text).toBe('ok');
+    expect(server.requests).toHaveLength(2);
   });
 
   it('gives up after maxRetries on a persistent 500, saying how often it tried', async () => {
-    const { server, provider, delays } = await setup(() => ({ status: 500 }), { maxRetries: 2 });
+    const { server, provider } = await setup(() => ({ status: 500, headers: soon }), { maxRetries: 2 });
     const error = await failure(provider.complete(request));
     expect(error).toMatchObject({ code: 'provider/http', status: 500, attempts: 3 });
-    expect(error.message).toContain('Gave up after 3 attempts');
-    expect(server.requests).toHaveLength(3);
-    expect(delays).toHaveLength(2);
+    expect(error.summary).toMatch(/answered HTTP 500: 500 scripted HTTP 500\. Gave up after 3 attempts\.$/);
+    expect(retryCounts(server)).toEqual(['0', '1', '2']);
   });
 
   it.each([400, 401, 404, 422])('does not retry a %i', async (status) => {
-    const { server, provider, delays } = await setup(() => ({ status }));
+    const { server, provider } = await setup(() => ({ status }));
     const error = await failure(provider.complete(request));
     expect(error).toMatchObject({ code: 'provider/http', status, attempts: 1 });
+    expect(error.message).not.toContain('Gave up');
     expect(server.requests).toHaveLength(1);
-    expect(delays).toEqual([]);
+  });
+
+  it('points a 401 at OPENAI_API_KEY, not at an option that does not exist', async () => {
+    const { provider } = await setup([{ status: 401 }]);
+    const error = await failure(provider.complete(request));
+    expect(error.hint).toContain('OPENAI_API_KEY');
+    expect(error.hint).not.toContain('--api-key');
   });
 
   it('times out a request the server never answers, retries it, then reports a timeout', async () => {
-    const { server, provider, delays } = await setup(() => ({ hang: true }), { timeoutMs: 150, maxRetries: 1 });
+    const { server, provider } = await setup(() => ({ hang: true }), { timeoutMs: 150, maxRetries: 1 });
     const error = await failure(provider.complete(request));
     expect(error).toMatchObject({ code: 'provider/timeout', attempts: 2 });
-    expect(error.message).toContain('within 150 ms');
+    expect(error.message).toContain(`No answer from ${server.url} within 150 ms. Gave up after 2 attempts.`);
+    expect(error.hint).toContain('--timeout');
     expect(server.requests).toHaveLength(2);
-    expect(delays).toHaveLength(1);
+  });
+
+  it('stops at once when the caller aborts during a back-off wait', async () => {
+    const { server, provider } = await setup([{ status: 429, headers: { 'retry-after': '30' } }, { reply: 'never' }]);
+    const controller = new AbortController();
+    const pending = provider.complete(request, { signal: controller.signal });
+    while (server.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.abort(new Error('user stopped the run'));
+    await expect(pending).rejects.toThrow('user stopped the run');
+    expect(server.requests).toHaveLength(1);
   });
 
   it('stops at once when the caller aborts, with the caller’s reason', async () => {
@@ -166,11 +178,10 @@ describe('openaiProvider against a local chat-completions server', () => {
     const closed = await startChatServer({ script: [] });
     const url = closed.url;
     await closed.close();
-    const delays: number[] = [];
-    const provider = openaiProvider({ baseURL: url, apiKey: 'k', maxRetries: 1, env: {}, sleep: async (ms) => void delays.push(ms) });
+    const provider = openaiProvider({ baseURL: url, apiKey: 'k', maxRetries: 1, env: {} });
     const error = await failure(provider.complete(request));
     expect(error).toMatchObject({ code: 'provider/network', attempts: 2 });
-    expect(delays).toHaveLength(1);
+    expect(error.summary).toMatch(/^Could not reach .* Gave up after 2 attempts\.$/);
   });
 
   it('keeps at most `concurrency` requests in flight', async () => {
@@ -212,11 +223,14 @@ describe('openaiProvider configuration', () => {
   });
 });
 
-describe('retry policy', () => {
-  it('doubles the back-off per retry up to the ceiling, half of it jitter', () => {
-    const policy = { ...defaultRetryPolicy, baseDelayMs: 100, maxDelayMs: 1000 };
-    expect([0, 1, 2, 3, 4].map((retry) => backoffDelay(policy, retry, 0))).toEqual([50, 100, 200, 400, 500]);
-    expect([0, 1, 2, 3, 4].map((retry) => backoffDelay(policy, retry, 0.999999))).toEqual([100, 200, 400, 800, 1000]);
+describe('retry-after handling', () => {
+  it('marks a retried status whose Retry-After is over a minute x-should-retry: false, so the client reports it', () => {
+    const marked = (status: number, headers: Record<string, string>) => refuseLongRetryAfter(new Response(null, { status, headers }), 0).headers.get('x-should-retry');
+    expect(marked(429, { 'retry-after': '61' })).toBe('false');
+    expect(marked(503, { 'retry-after-ms': '600000' })).toBe('false');
+    expect(marked(429, { 'retry-after': '60' })).toBeNull();
+    expect(marked(429, {})).toBeNull();
+    expect(marked(400, { 'retry-after': '3600' })).toBeNull();
   });
 
   it('reads retry-after-ms, Retry-After seconds and HTTP dates, and ignores junk', () => {

@@ -47,6 +47,16 @@ describe('requestHash', () => {
 });
 
 describe('replayProvider', () => {
+  it('records the finish reason with the answer and replays it, so finish-reason checks run offline', async () => {
+    const file = path.join(dir, 'recordings.json');
+    const cutOff: ProviderResponse = { ...answer, text: '{"decision":"appr', finishReason: 'length' };
+    const recorder = replayProvider({ file, record: { name: 'openai', complete: async () => cutOff } });
+    await recorder.complete(request);
+    recorder.flush();
+    expect(JSON.parse(readFileSync(file, 'utf8')).recordings[requestHash(request)].finishReason).toBe('length');
+    expect(await replayProvider({ file }).complete(request)).toEqual(cutOff);
+  });
+
   it('answers from a recording, latency and cost included', async () => {
     const file = path.join(dir, 'replay.json');
     writeFileSync(file, JSON.stringify({ specificationVersion: 'promptpack.replay/v1', recordings: { [requestHash(request)]: answer } }));

@@ -155,6 +155,17 @@ describe('runEvals', () => {
     expect(byOption.requests[0]?.model).toBe('option-model');
   });
 
+  it('checks finish-reason against what the provider reports, so answers cut off at max tokens fail', async () => {
+    const reasons = ['stop', 'length'];
+    let call = 0;
+    const provider: Provider = { name: 'finishing', complete: async () => ({ ...answer('shipped'), finishReason: reasons[call++ % 2] as string }) };
+    const result = await runEvals({ prompt: fakePrompt([evalCase('cut-off', { assert: [{ type: 'finish-reason', value: 'stop' }], soft: [] })], 2), provider, concurrency: 1 });
+    expect(result.cases[0]?.runs.map((run) => [run.outcome, run.failures[0]?.reason])).toEqual([
+      ['hard-pass', undefined],
+      ['fail', 'finish reason "length", not "stop"'],
+    ]);
+  });
+
   it('selects cases by tier and id, and repeats as told', async () => {
     const prompt = fakePrompt([evalCase('a'), evalCase('b', { tier: 'monitoring' }), evalCase('c', { tier: 'backlog' })]);
     const provider = scripted({ a: ['shipped'], b: ['shipped'], c: ['shipped'] });

@@ -5,7 +5,7 @@
 // query; a body is never quoted whole (a login page may echo secrets).
 import { networkCause } from './inventory.js';
 import { PrometheusError } from './prometheus-error.js';
-import { secretScrubber } from './secret-scrub.js';
+import { secretScrubber } from '@promptpack/spec';
 
 export interface PrometheusClientOptions {
   /** The server's base URL, e.g. http://127.0.0.1:9090 (a path prefix such as /prometheus is kept). */

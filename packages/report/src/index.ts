@@ -10,6 +10,7 @@ export { renderCompareHtml } from './eval/compare-html.js';
 export { renderCompareMarkdown } from './eval/compare-markdown.js';
 export { renderHtmlReport } from './eval/html.js';
 export { renderMarkdownReport } from './eval/markdown.js';
+export { renderJunitReport, type JunitEntry } from './eval/junit.js';
 export {
   caseReasons,
   formatSummaryLine,

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { EvalError, gate, runEvals } from '@promptpack/eval';
-import { compareResults, formatSummaryLine, renderCompareHtml, renderCompareMarkdown, renderHtmlReport, renderMarkdownReport } from '@promptpack/report';
+import { compareResults, formatSummaryLine, type JunitEntry, renderCompareHtml, renderCompareMarkdown, renderHtmlReport, renderJunitReport, renderMarkdownReport } from '@promptpack/report';
 import { evalRecordFile, PromptpackError, scrubValue, type EvalResult, type GateResult, type GateThresholds } from '@promptpack/spec';
 import { type Baseline, createEvalRecord, findAutoBaseline, readBaselineFile, writeEvalRecord } from '../eval/eval-record.js';
 import { type EvalOptions, evalOptionsFrom, type EvalValues, type ReportFormat } from '../eval/eval-options.js';
@@ -39,14 +39,22 @@ export async function evalCommand(prompts: readonly string[], values: EvalValues
     const toStdout = options.reports.length > 0 && options.out === undefined;
     const say = toStdout ? io.err : io.out;
     const results: EvalResult[] = [];
+    const junit: JunitEntry[] = [];
     let code: number = exit.ok;
     for (const dir of dirs) {
       const outcome = await evalPrompt(dir, options, io, say);
       code = Math.max(code, outcome.code);
       if (outcome.result) {
         results.push(outcome.result);
+        junit.push({ result: outcome.result, ...(outcome.gate ? { gate: outcome.gate } : {}) });
         writeReports(outcome.result, outcome.gate, options, io, say);
       }
+    }
+    if (options.junit !== undefined) {
+      const file = path.resolve(options.junit);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, renderJunitReport(junit));
+      say(`junit ${shown(file)} (${junit.length} prompt${junit.length === 1 ? '' : 's'})`);
     }
     if (toStdout && options.reports.includes('json')) io.out(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
     return code;

@@ -23,6 +23,8 @@ export interface EvalOptions {
   replayFile?: string;
   reports: ReportFormat[];
   out?: string;
+  /** A JUnit XML file covering every prompt of the run. */
+  junit?: string;
   compare?: [string, string];
   timeoutMs?: number;
 }
@@ -55,6 +57,7 @@ export interface EvalValues {
   /** The same as `--report json`. */
   json?: boolean;
   out?: string;
+  junit?: string;
   compare?: string[];
   timeout?: string;
 }
@@ -91,6 +94,8 @@ export function evalOptionsFrom(positionals: readonly string[], values: EvalValu
   });
   if (compare && positionals.length !== 1) throw usage('--compare evaluates one prompt.', 'e.g. promptpack eval support-reply --compare 1.4.0 1.5.0');
   if (compare && (gate || values.version || record)) throw usage('--compare cannot be combined with --gate, --version or --record.', 'Compare reports differences; gate each version on its own.');
+  if (compare && values.junit !== undefined) throw usage('--junit reports one run, not a --compare of two versions.', 'Run each version on its own with --junit, e.g. promptpack eval support-reply --junit eval-junit.xml.');
+  if (values.junit === '') throw usage('--junit needs a file name.', 'e.g. --junit reports/evals.junit.xml');
   if (values.version && gate) {
     // A record belongs to the working tree's prompt; a released version's record is in its tag.
     throw usage('--gate evaluates the working tree, not --version.', 'Drop --version to gate what is about to be released, or drop --gate to evaluate an old version.');
@@ -113,6 +118,7 @@ export function evalOptionsFrom(positionals: readonly string[], values: EvalValu
     ...(values.replayFile !== undefined ? { replayFile: values.replayFile } : {}),
     reports,
     ...(values.out !== undefined ? { out: values.out } : {}),
+    ...(values.junit !== undefined ? { junit: values.junit } : {}),
     ...(compare ? { compare } : {}),
     ...(values.timeout !== undefined ? { timeoutMs: positiveInteger('--timeout', values.timeout, 3_600_000) } : {}),
   };

@@ -7,6 +7,18 @@ describe('assertionSchema', () => {
     { type: 'icontains-all', value: ['order', 'status'] },
     { type: 'is-refusal' },
     { type: 'not-is-refusal', description: 'answers an in-scope question' },
+    { type: 'equals', value: { decision: 'approve', amounts: [1, 2] } },
+    { type: 'equals', value: 42 },
+    { type: 'not-equals', value: 'approve' },
+    { type: 'not-contains-any', value: ['password'] },
+    { type: 'contains-json', value: { type: 'object', properties: { label: { type: 'string' } } } },
+    { type: 'word-count', value: 50 },
+    { type: 'word-count', value: { min: 20 } },
+    { type: 'not-word-count', value: { min: 2, max: 2 } },
+    { type: 'finish-reason', value: 'stop' },
+    { type: 'levenshtein', value: 'Paris', threshold: 2 },
+    { type: 'latency', threshold: 5000 },
+    { type: 'cost', threshold: 0.002 },
   ])('accepts %j', (assertion) => {
     expect(assertionSchema.safeParse(assertion).success).toBe(true);
   });
@@ -15,7 +27,25 @@ describe('assertionSchema', () => {
     { type: 'icontains-any', value: 'refund' },
     { type: 'icontains-all', value: [] },
     { type: 'is-refusal', value: 'sorry' },
+    { type: 'equals', value: null },
+    { type: 'contains-json', value: { type: 'object' } },
+    { type: 'word-count', value: -1 },
+    { type: 'word-count', value: 2.5 },
+    { type: 'finish-reason', value: '' },
+    { type: 'levenshtein', value: 'Paris', threshold: -1 },
   ])('rejects %j', (assertion) => {
     expect(assertionSchema.safeParse(assertion).success).toBe(false);
+  });
+});
+
+describe('assertionSchema errors say what to do, at the key that is wrong', () => {
+  it.each([
+    [{ type: 'latency', value: 5000 }, ['value'], 'latency takes threshold (milliseconds), as in promptfoo: rename value to threshold'],
+    [{ type: 'cost', value: 0.01 }, ['value'], 'cost takes threshold (US dollars), as in promptfoo: rename value to threshold'],
+    [{ type: 'word-count', value: { min: 80, max: 20 } }, ['value'], 'min must not be more than max'],
+    [{ type: 'word-count', value: {} }, ['value'], 'a word-count range gives min, max or both'],
+  ])('%j', (assertion, path, message) => {
+    const issues = assertionSchema.safeParse(assertion).error?.issues ?? [];
+    expect(issues).toContainEqual(expect.objectContaining({ path, message: expect.stringContaining(message) }));
   });
 });

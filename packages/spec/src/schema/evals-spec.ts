@@ -7,12 +7,37 @@ import { schemaNodeSchema } from './schema-node.js';
 const text = z.string().min(1);
 const note = { description: z.string().optional() };
 
+// A JSON value as YAML writes one: what `equals` deep-compares a parsed answer with.
+const jsonObject = z.union([z.array(z.json()), z.record(z.string(), z.json())]);
+const count = z.int().nonnegative();
+const wordRange = z
+  .strictObject({ min: count.optional(), max: count.optional() })
+  .refine((range) => range.min !== undefined || range.max !== undefined, 'a word-count range gives min, max or both, e.g. { min: 20, max: 80 }')
+  .refine((range) => range.min === undefined || range.max === undefined || range.min <= range.max, 'min must not be more than max');
+
+// promptfoo names the bound of latency and cost `threshold`; a manifest
+// written for an earlier promptpack says `value`, and is told to rename it
+// at the key itself.
+const renamedValue = (type: string, unit: string) => ({
+  value: z
+    .unknown()
+    .refine((value) => value === undefined, `${type} takes threshold (${unit}), as in promptfoo: rename value to threshold`)
+    .optional()
+    .describe('not used: the bound is threshold'),
+});
+
 export const assertionSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('equals'), value: z.string(), ...note }),
-  z.strictObject({ type: z.enum(['contains', 'icontains', 'not-contains', 'not-icontains', 'starts-with']), value: text, ...note }),
-  z.strictObject({ type: z.enum(['contains-any', 'contains-all', 'icontains-any', 'icontains-all']), value: z.array(text).min(1), ...note }),
+  // A string compares with the whole answer, exactly; an object or array with the answer parsed as JSON.
+  z.strictObject({ type: z.enum(['equals', 'not-equals']), value: z.union([z.string(), z.number(), z.boolean(), jsonObject]), ...note }),
+  z.strictObject({ type: z.enum(['contains', 'icontains', 'not-contains', 'not-icontains', 'starts-with', 'not-starts-with']), value: text, ...note }),
+  z.strictObject({
+    type: z.enum(['contains-any', 'contains-all', 'icontains-any', 'icontains-all', 'not-contains-any', 'not-contains-all', 'not-icontains-any', 'not-icontains-all']),
+    value: z.array(text).min(1),
+    ...note,
+  }),
   z.strictObject({ type: z.enum(['regex', 'not-regex']), value: text, flags: z.string().regex(/^[imsu]*$/).optional(), ...note }),
-  z.strictObject({ type: z.literal('is-json'), ...note }),
+  // With a value, the JSON must also fit that schema (plain JSON Schema, as promptfoo checks it).
+  z.strictObject({ type: z.enum(['is-json', 'not-is-json', 'contains-json', 'not-contains-json']), value: schemaNodeSchema.optional(), ...note }),
   // promptfoo's names. A marker-phrase heuristic ("I can't help with", "I'm
   // unable to", ...): robust for prose answers, meaningless for JSON ones,
   // where a field-equals on the decision says more.
@@ -25,8 +50,15 @@ export const assertionSchema = z.discriminatedUnion('type', [
     ...note,
   }),
   z.strictObject({ type: z.enum(['max-words', 'max-chars']), value: z.int().positive(), ...note }),
-  z.strictObject({ type: z.literal('latency'), value: z.number().positive().describe('milliseconds'), ...note }),
-  z.strictObject({ type: z.literal('cost'), value: z.number().positive().describe('US dollars'), ...note }),
+  z.strictObject({ type: z.enum(['word-count', 'not-word-count']), value: z.union([count, wordRange]).describe('an exact count, or { min, max }'), ...note }),
+  z.strictObject({
+    type: z.enum(['finish-reason', 'not-finish-reason']),
+    value: text.describe('what the provider reports: stop, length (cut off at max tokens), content_filter, tool_calls'),
+    ...note,
+  }),
+  z.strictObject({ type: z.enum(['levenshtein', 'not-levenshtein']), value: z.string(), threshold: z.int().nonnegative().optional().describe('largest edit distance; default 5'), ...note }),
+  z.strictObject({ type: z.literal('latency'), threshold: z.number().positive().describe('milliseconds'), ...renamedValue('latency', 'milliseconds'), ...note }),
+  z.strictObject({ type: z.literal('cost'), threshold: z.number().positive().describe('US dollars'), ...renamedValue('cost', 'US dollars'), ...note }),
 ]);
 
 export const tierSchema = z.enum(['blocking', 'monitoring', 'backlog']);

@@ -23,6 +23,7 @@ export function defineEvalOptions(command: Command): Command {
     .option('--report <format>', 'json, markdown or html (repeatable or comma-separated); on stdout without --out', collect)
     .addOption(jsonOption('--report json'))
     .option('--out <dir>', 'write reports into this folder')
+    .option('--junit <file>', 'also write a JUnit XML report (every prompt, one testcase per case) for CI test views')
     .option('--compare <versions...>', 'two versions (or "working") on the same cases: a side-by-side markdown and html report');
 }
 
