@@ -1,6 +1,8 @@
 import type { FlagContext, FlagDecision, FlagSource } from './flag-source.js';
 import { annotateActiveSpan, detectOpenTelemetry, type OpenTelemetryApi } from './opentelemetry.js';
 import { checkVersions } from './check-versions.js';
+import type { OutcomeOptions, OutcomeReporting } from './outcome.js';
+import { outcomeReporting } from './outcome-reporting.js';
 import type { AnyPromptModule, PromptsConfig, RenderResultFor, VariablesFor } from './prompt-module.js';
 import { sameShape, variablesProjector } from './project-variables.js';
 import type { ResolutionEvent, RuntimeWarning } from './resolution-event.js';
@@ -8,7 +10,7 @@ import { resolveVersion, type Resolution, type ResolutionReason } from './resolv
 import { PromptRuntimeError } from './runtime-error.js';
 import { warnOnce } from './warn-once.js';
 
-export interface PromptRuntimeOptions<Prompts extends PromptsConfig> {
+export interface PromptRuntimeOptions<Prompts extends PromptsConfig> extends OutcomeOptions {
   prompts: Prompts;
   flags: FlagSource;
   /** Flag name for prompt `id` is `${flagPrefix}${id}` (default 'prompt.'). */
@@ -17,7 +19,7 @@ export interface PromptRuntimeOptions<Prompts extends PromptsConfig> {
   onResolve?: (event: ResolutionEvent) => void;
   /** Called once per distinct problem (unknown variant, missing flag, source failure). */
   onWarning?: (warning: RuntimeWarning) => void;
-  /** The @opentelemetry/api module; detected automatically when installed. `false` turns span attributes off. */
+  /** The @opentelemetry/api module; detected automatically when installed. `false` turns span attributes off, and the default meter and tracer. */
   opentelemetry?: OpenTelemetryApi | false;
 }
 
@@ -33,7 +35,7 @@ export interface RuntimeMeta {
 
 export type RuntimeRenderResult<Result> = Result extends { meta: infer Meta } ? Omit<Result, 'meta'> & { meta: Meta & RuntimeMeta } : Result & { meta: RuntimeMeta };
 
-export interface PromptRuntime<Prompts extends PromptsConfig> {
+export interface PromptRuntime<Prompts extends PromptsConfig> extends OutcomeReporting<Prompts> {
   /**
    * Renders prompt `id` with the version its flag selects for this context.
    * Never throws because of flags; throws the package's PromptVariablesError
@@ -150,7 +152,7 @@ export function createPromptRuntime<const Prompts extends PromptsConfig>(options
     if (otel) safely(() => annotateActiveSpan(otel, event));
   };
 
-  return {
+  const runtime: Omit<PromptRuntime<Prompts>, keyof OutcomeReporting<Prompts>> = {
     render(id, variables, context = {}) {
       const prompt = lookup(id);
       return renderWith(id, prompt, choose(prompt, decide(prompt, context)), variables);
@@ -180,6 +182,8 @@ export function createPromptRuntime<const Prompts extends PromptsConfig>(options
       await options.flags.close();
     },
   };
+  const render = (id: string, variables: unknown, context: FlagContext) => runtime.render(id as never, variables as never, context) as never;
+  return Object.assign(runtime, outcomeReporting<Prompts>({ prompts: options.prompts, api: otel, meter: options.meter, tracer: options.tracer, warn, render }));
 }
 
 /** For a version whose render result is frozen: the same result, with the runtime meta on a copy. */

@@ -1,0 +1,54 @@
+/**
+ * The metric names, units and buckets the runtime records outcomes under:
+ * a contract with the guard (`promptpack flags guard` queries them in
+ * Prometheus) and with dashboards, so they change only with both. The
+ * gen_ai.* ones follow the OpenTelemetry GenAI semantic conventions.
+ */
+export const outcomeMetrics = {
+  outcomes: { name: 'promptpack.outcomes', unit: '{request}', description: 'Model calls per prompt version, by outcome (ok, parse_failure, error).' },
+  duration: { name: 'gen_ai.client.operation.duration', unit: 's', description: 'Duration of the model call.' },
+  tokens: { name: 'gen_ai.client.token.usage', unit: '{token}', description: 'Input and output tokens per model call.' },
+  cost: { name: 'promptpack.cost', unit: 'USD', description: 'Cost of the model calls, as the service reports it.' },
+  feedback: { name: 'promptpack.feedback', unit: '1', description: 'Feedback scores in [0, 1] for rendered requests.' },
+} as const;
+
+export const meterName = '@promptpack/runtime';
+
+// The boundaries the GenAI semantic conventions advise for these two histograms.
+const durationBuckets = [0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92];
+const tokenBuckets = [1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216, 67108864];
+const feedbackBuckets = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
+
+export type OutcomeAttributes = Readonly<Record<string, string>>;
+
+interface InstrumentOptions {
+  description?: string;
+  unit?: string;
+  advice?: { explicitBucketBoundaries?: number[] };
+}
+
+/** The slice of an OpenTelemetry Meter (@opentelemetry/api) the runtime uses; a real Meter fits. */
+export interface OutcomeMeter {
+  createCounter(name: string, options?: InstrumentOptions): { add(value: number, attributes?: OutcomeAttributes): void };
+  createHistogram(name: string, options?: InstrumentOptions): { record(value: number, attributes?: OutcomeAttributes): void };
+}
+
+export interface OutcomeInstruments {
+  outcomes: { add(value: number, attributes: OutcomeAttributes): void };
+  duration: { record(value: number, attributes: OutcomeAttributes): void };
+  tokens: { record(value: number, attributes: OutcomeAttributes): void };
+  cost: { add(value: number, attributes: OutcomeAttributes): void };
+  feedback: { record(value: number, attributes: OutcomeAttributes): void };
+}
+
+/** Creates the five instruments; called once per runtime, on the first report. */
+export function createOutcomeInstruments(meter: OutcomeMeter): OutcomeInstruments {
+  const { outcomes, duration, tokens, cost, feedback } = outcomeMetrics;
+  return {
+    outcomes: meter.createCounter(outcomes.name, { unit: outcomes.unit, description: outcomes.description }),
+    duration: meter.createHistogram(duration.name, { unit: duration.unit, description: duration.description, advice: { explicitBucketBoundaries: durationBuckets } }),
+    tokens: meter.createHistogram(tokens.name, { unit: tokens.unit, description: tokens.description, advice: { explicitBucketBoundaries: tokenBuckets } }),
+    cost: meter.createCounter(cost.name, { unit: cost.unit, description: cost.description }),
+    feedback: meter.createHistogram(feedback.name, { unit: feedback.unit, description: feedback.description, advice: { explicitBucketBoundaries: feedbackBuckets } }),
+  };
+}
