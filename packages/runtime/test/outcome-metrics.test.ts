@@ -9,7 +9,7 @@ import { buildOutcomeVersions, orderVariables } from './outcome-versions.js';
 let stable: AnyPromptModule;
 let canary: AnyPromptModule;
 beforeAll(async () => {
-  ({ stable, canary } = await buildOutcomeVersions());
+  ({ stable, canary } = await buildOutcomeVersions('metrics'));
 }, 60_000);
 
 let sdk: ReturnType<typeof testMeterProvider>;
@@ -112,7 +112,8 @@ describe('reportOutcome', () => {
 
   test('reuses one attribute object per version and outcome, so a report allocates none', () => {
     const seen: object[] = [];
-    const instrument = { add: (_value: number, attributes: object) => seen.push(attributes), record: (_value: number, attributes: object) => seen.push(attributes) };
+    const keep = (_value: number, attributes?: object) => void seen.push(attributes!);
+    const instrument = { add: keep, record: keep };
     const runtime = createPromptRuntime({ prompts: { 'order-help': { stable, candidates: [canary] } }, flags: staticFlags({ 'prompt.order-help': '1.1.0' }), meter: { createCounter: () => instrument, createHistogram: () => instrument }, tracer: false });
     const rendered = runtime.render('order-help', orderVariables);
     runtime.reportOutcome(rendered, { latencyMs: 10, inputTokens: 1, outputTokens: 2 });

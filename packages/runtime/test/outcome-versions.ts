@@ -22,8 +22,8 @@ function edit(file: string, change: (text: string) => string): void {
   writeFileSync(file, change(readFileSync(file, 'utf8')));
 }
 
-async function make(version: string, policyLine: string): Promise<AnyPromptModule> {
-  const dir = path.join(root, version, 'order-help');
+async function make(folder: string, version: string, policyLine: string): Promise<AnyPromptModule> {
+  const dir = path.join(folder, version, 'order-help');
   mkdirSync(path.dirname(dir), { recursive: true });
   cpSync(fixture, dir, { recursive: true });
   edit(path.join(dir, 'package.json'), (text) => text.replace('"version": "1.0.0"', `"version": "${version}"`));
@@ -34,11 +34,15 @@ async function make(version: string, policyLine: string): Promise<AnyPromptModul
   return import(pathToFileURL(path.join(dir, 'dist/index.js')).href) as Promise<AnyPromptModule>;
 }
 
-/** 1.0.0 and 1.1.0 (one more policy line), both answering { answer, escalate }. */
-export async function buildOutcomeVersions(): Promise<{ stable: AnyPromptModule; canary: AnyPromptModule }> {
-  rmSync(root, { recursive: true, force: true });
-  const stable = await make('1.0.0', '');
-  const canary = await make('1.1.0', 'Offer to escalate when the order is late.\n');
+/**
+ * 1.0.0 and 1.1.0 (one more policy line), both answering { answer, escalate },
+ * in a folder of their own per `label` (test files run in parallel).
+ */
+export async function buildOutcomeVersions(label: string): Promise<{ stable: AnyPromptModule; canary: AnyPromptModule }> {
+  const folder = path.join(root, label);
+  rmSync(folder, { recursive: true, force: true });
+  const stable = await make(folder, '1.0.0', '');
+  const canary = await make(folder, '1.1.0', 'Offer to escalate when the order is late.\n');
   return { stable, canary };
 }
 
