@@ -1,4 +1,5 @@
 import type { OutcomeAttributes } from './outcome-instruments.js';
+import type { CounterSeries, HistogramSeries } from './outcome-series.js';
 
 /** What happened to one model call, as the `promptpack.outcome` attribute says it. */
 export type OutcomeKind = 'ok' | 'parse_failure' | 'error';
@@ -16,28 +17,37 @@ export interface VersionIdentity {
   contentHash: string;
 }
 
+/** Creates (and registers for collection) the series of one attribute set. */
+export interface SeriesFactory {
+  counter(metric: 'outcomes' | 'cost', attributes: OutcomeAttributes): CounterSeries;
+  histogram(metric: 'duration' | 'tokens' | 'feedback', attributes: OutcomeAttributes): HistogramSeries;
+}
+
 /**
- * Attribute objects for one installed prompt version, built on first use
- * and reused for every data point after that, so reporting allocates
- * nothing per call.
+ * The series of one installed prompt version, built on first use and reused
+ * for every report after that: a report allocates nothing.
  */
-export class VersionAttributes {
+export class VersionSeries {
   readonly identity: VersionIdentity;
   readonly base: OutcomeAttributes;
-  private readonly byModel = new Map<string, Map<string, CallAttributes>>();
+  readonly feedback: HistogramSeries;
+  private readonly factory: SeriesFactory;
+  private readonly byModel = new Map<string, Map<string, CallSeries>>();
   private models = 0;
 
-  constructor(identity: VersionIdentity) {
+  constructor(identity: VersionIdentity, factory: SeriesFactory) {
     this.identity = identity;
+    this.factory = factory;
     this.base = {
       'promptpack.prompt.id': identity.id,
       'promptpack.prompt.version': identity.version,
       'promptpack.prompt.content_hash': identity.contentHash,
     };
+    this.feedback = factory.histogram('feedback', this.base);
   }
 
-  /** The attributes of a call to `model` at `provider` (either may be unknown). */
-  call(model: string | undefined, provider: string | undefined): CallAttributes {
+  /** The series of a call to `model` at `provider` (either may be unknown). */
+  call(model: string | undefined, provider: string | undefined): CallSeries {
     const modelKey = model ?? '';
     let byProvider = this.byModel.get(modelKey);
     if (!byProvider) {
@@ -47,45 +57,51 @@ export class VersionAttributes {
       this.byModel.set(modelKey, byProvider);
     }
     const providerKey = provider ?? '';
-    let attributes = byProvider.get(providerKey);
-    if (!attributes) {
-      attributes = new CallAttributes(this.base, model, provider);
-      byProvider.set(providerKey, attributes);
+    let series = byProvider.get(providerKey);
+    if (!series) {
+      series = new CallSeries(this.base, model, provider, this.factory);
+      byProvider.set(providerKey, series);
     }
-    return attributes;
+    return series;
   }
 }
 
-/** Attribute sets of one (prompt version, model, provider): one per outcome and token type. */
-export class CallAttributes {
-  readonly base: OutcomeAttributes;
-  readonly ok: OutcomeAttributes;
-  readonly parseFailure: OutcomeAttributes;
-  readonly input: OutcomeAttributes;
-  readonly output: OutcomeAttributes;
-  private readonly errors = new Map<string, { outcome: OutcomeAttributes; duration: OutcomeAttributes }>();
+/** The series of one (prompt version, model, provider): one per outcome, token type and error type. */
+export class CallSeries {
+  readonly ok: CounterSeries;
+  readonly parseFailure: CounterSeries;
+  readonly cost: CounterSeries;
+  readonly duration: HistogramSeries;
+  readonly input: HistogramSeries;
+  readonly output: HistogramSeries;
+  private readonly base: OutcomeAttributes;
+  private readonly factory: SeriesFactory;
+  private readonly errors = new Map<string, { outcome: CounterSeries; duration: HistogramSeries }>();
 
-  constructor(version: OutcomeAttributes, model: string | undefined, provider: string | undefined) {
+  constructor(version: OutcomeAttributes, model: string | undefined, provider: string | undefined, factory: SeriesFactory) {
     const base: Record<string, string> = { ...version };
     if (model !== undefined) base['gen_ai.request.model'] = model;
     if (provider !== undefined) base['gen_ai.provider.name'] = provider;
     this.base = base;
-    this.ok = { ...base, 'promptpack.outcome': 'ok' };
-    this.parseFailure = { ...base, 'promptpack.outcome': 'parse_failure' };
-    this.input = { ...base, 'gen_ai.token.type': 'input' };
-    this.output = { ...base, 'gen_ai.token.type': 'output' };
+    this.factory = factory;
+    this.ok = factory.counter('outcomes', { ...base, 'promptpack.outcome': 'ok' });
+    this.parseFailure = factory.counter('outcomes', { ...base, 'promptpack.outcome': 'parse_failure' });
+    this.cost = factory.counter('cost', base);
+    this.duration = factory.histogram('duration', base);
+    this.input = factory.histogram('tokens', { ...base, 'gen_ai.token.type': 'input' });
+    this.output = factory.histogram('tokens', { ...base, 'gen_ai.token.type': 'output' });
   }
 
-  /** For a failed call: the outcome counter's and the duration's attributes, with `error.type`. */
-  error(type: string): { outcome: OutcomeAttributes; duration: OutcomeAttributes } {
-    let sets = this.errors.get(type);
-    if (!sets) {
+  /** For a failed call: the outcome count and the duration, both with `error.type`. */
+  error(type: string): { outcome: CounterSeries; duration: HistogramSeries } {
+    let series = this.errors.get(type);
+    if (!series) {
       if (this.errors.size >= errorTypeLimit && type !== other) return this.error(other);
-      const duration = { ...this.base, 'error.type': type };
-      sets = { outcome: { ...duration, 'promptpack.outcome': 'error' }, duration };
-      this.errors.set(type, sets);
+      const attributes = { ...this.base, 'error.type': type };
+      series = { outcome: this.factory.counter('outcomes', { ...attributes, 'promptpack.outcome': 'error' }), duration: this.factory.histogram('duration', attributes) };
+      this.errors.set(type, series);
     }
-    return sets;
+    return series;
   }
 }
 

@@ -27,28 +27,41 @@ interface InstrumentOptions {
   advice?: { explicitBucketBoundaries?: number[] };
 }
 
+/** What an observable instrument's callback is given (an OpenTelemetry ObservableResult). */
+export interface OutcomeObservation {
+  observe(value: number, attributes?: OutcomeAttributes): void;
+}
+
 /** The slice of an OpenTelemetry Meter (@opentelemetry/api) the runtime uses; a real Meter fits. */
 export interface OutcomeMeter {
-  createCounter(name: string, options?: InstrumentOptions): { add(value: number, attributes?: OutcomeAttributes): void };
+  createObservableCounter(name: string, options?: InstrumentOptions): { addCallback(callback: (observation: OutcomeObservation) => void): void };
   createHistogram(name: string, options?: InstrumentOptions): { record(value: number, attributes?: OutcomeAttributes): void };
 }
 
-export interface OutcomeInstruments {
-  outcomes: { add(value: number, attributes: OutcomeAttributes): void };
+export interface OutcomeHistograms {
   duration: { record(value: number, attributes: OutcomeAttributes): void };
   tokens: { record(value: number, attributes: OutcomeAttributes): void };
-  cost: { add(value: number, attributes: OutcomeAttributes): void };
   feedback: { record(value: number, attributes: OutcomeAttributes): void };
 }
 
-/** Creates the five instruments; called once per runtime, on the first report. */
-export function createOutcomeInstruments(meter: OutcomeMeter): OutcomeInstruments {
+/** What the SDK asks for at each collection: the two counters' totals (histogram values are handed over first). */
+export interface OutcomeCollection {
+  outcomes(observation: OutcomeObservation): void;
+  cost(observation: OutcomeObservation): void;
+}
+
+/**
+ * Creates the five instruments; called once per runtime, on the first
+ * report. The counters are observable: the SDK reads their totals when it
+ * collects (a scrape), which is also when held histogram values go in.
+ */
+export function createOutcomeInstruments(meter: OutcomeMeter, collection: OutcomeCollection): OutcomeHistograms {
   const { outcomes, duration, tokens, cost, feedback } = outcomeMetrics;
+  meter.createObservableCounter(outcomes.name, { unit: outcomes.unit, description: outcomes.description }).addCallback((observation) => collection.outcomes(observation));
+  meter.createObservableCounter(cost.name, { unit: cost.unit, description: cost.description }).addCallback((observation) => collection.cost(observation));
   return {
-    outcomes: meter.createCounter(outcomes.name, { unit: outcomes.unit, description: outcomes.description }),
     duration: meter.createHistogram(duration.name, { unit: duration.unit, description: duration.description, advice: { explicitBucketBoundaries: durationBuckets } }),
     tokens: meter.createHistogram(tokens.name, { unit: tokens.unit, description: tokens.description, advice: { explicitBucketBoundaries: tokenBuckets } }),
-    cost: meter.createCounter(cost.name, { unit: cost.unit, description: cost.description }),
     feedback: meter.createHistogram(feedback.name, { unit: feedback.unit, description: feedback.description, advice: { explicitBucketBoundaries: feedbackBuckets } }),
   };
 }

@@ -1,7 +1,7 @@
 // reportOutcome and reportFeedback against the real OpenTelemetry metrics
 // SDK: names, units, attributes and values of what a collector receives.
 import type { Histogram } from '@opentelemetry/sdk-metrics';
-import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { type AnyPromptModule, createPromptRuntime, outcomeMetrics, type RuntimeWarning, staticFlags } from '../src/index.js';
 import { testMeterProvider } from './metric-reader.js';
 import { buildOutcomeVersions, orderVariables } from './outcome-versions.js';
@@ -110,26 +110,66 @@ describe('reportOutcome', () => {
     ]);
   });
 
-  test('reuses one attribute object per version and outcome, so a report allocates none', () => {
-    const seen: object[] = [];
-    const keep = (_value: number, attributes?: object) => void seen.push(attributes!);
-    const instrument = { add: keep, record: keep };
-    const runtime = createPromptRuntime({ prompts: { 'order-help': { stable, candidates: [canary] } }, flags: staticFlags({ 'prompt.order-help': '1.1.0' }), meter: { createCounter: () => instrument, createHistogram: () => instrument }, tracer: false });
+  test('keeps one attribute object per series and hands values to the SDK when it collects, not per report', () => {
+    const recorded: Array<[number, object]> = [];
+    const observed: Array<[number, object]> = [];
+    const callbacks: Array<(observation: { observe(value: number, attributes?: object): void }) => void> = [];
+    const meter = {
+      createObservableCounter: () => ({ addCallback: (callback: (typeof callbacks)[number]) => void callbacks.push(callback) }),
+      createHistogram: () => ({ record: (value: number, attributes?: object) => void recorded.push([value, attributes!]) }),
+    };
+    const runtime = createPromptRuntime({ prompts: { 'order-help': { stable, candidates: [canary] } }, flags: staticFlags({ 'prompt.order-help': '1.1.0' }), meter, tracer: false });
     const rendered = runtime.render('order-help', orderVariables);
     runtime.reportOutcome(rendered, { latencyMs: 10, inputTokens: 1, outputTokens: 2 });
     runtime.reportOutcome(rendered, { latencyMs: 11, inputTokens: 3, outputTokens: 4 });
-    expect(seen).toHaveLength(8);
-    seen.slice(0, 4).forEach((attributes, index) => expect(seen[index + 4]).toBe(attributes));
+    expect(recorded).toEqual([]);
+
+    const collect = () => callbacks.forEach((callback) => callback({ observe: (value, attributes) => void observed.push([value, attributes!]) }));
+    collect();
+    expect(recorded.map(([value]) => value)).toEqual([0.01, 0.011, 1, 3, 2, 4]);
+    expect(recorded[1]![1]).toBe(recorded[0]![1]);
+    expect(recorded[3]![1]).toBe(recorded[2]![1]);
+    expect(observed).toEqual([[2, { ...version('1.1.0', canary.manifest.contentHash), 'gen_ai.request.model': 'gpt-4o-mini', 'gen_ai.provider.name': 'openai', 'promptpack.outcome': 'ok' }]]);
+    runtime.reportOutcome(rendered, { latencyMs: 12 });
+    collect();
+    expect(recorded.map(([value]) => value).slice(6)).toEqual([0.012]);
+    expect(observed[1]![0]).toBe(3);
+    expect(observed[1]![1]).toBe(observed[0]![1]);
+  });
+
+  test('hands held values to the SDK within a second without a collection, and at once past 16,384, so memory stays bounded', () => {
+    vi.useFakeTimers();
+    try {
+      let recorded = 0;
+      const meter = { createObservableCounter: () => ({ addCallback: () => {} }), createHistogram: () => ({ record: () => void recorded++ }) };
+      const runtime = createPromptRuntime({ prompts: { 'order-help': { stable } }, flags: staticFlags({}), meter, tracer: false });
+      const rendered = runtime.render('order-help', orderVariables);
+      runtime.reportOutcome(rendered, { latencyMs: 5 });
+      vi.advanceTimersByTime(999);
+      expect(recorded).toBe(0);
+      vi.advanceTimersByTime(1);
+      expect(recorded).toBe(1);
+      for (let index = 0; index < 16_384; index++) runtime.reportOutcome(rendered, { latencyMs: index });
+      expect(recorded).toBe(1);
+      runtime.reportOutcome(rendered, { latencyMs: 1 });
+      expect(recorded).toBe(16_385);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test('never throws: not with a meter that fails, not without any meter', () => {
     const failing = () => {
       throw new Error('exporter down');
     };
-    const broken = createPromptRuntime({ prompts: { 'order-help': { stable } }, flags: staticFlags({}), meter: { createCounter: () => ({ add: failing }), createHistogram: () => ({ record: failing }) } });
+    const broken = createPromptRuntime({ prompts: { 'order-help': { stable } }, flags: staticFlags({}), meter: { createObservableCounter: failing, createHistogram: failing } });
     const rendered = broken.render('order-help', orderVariables);
     expect(() => broken.reportOutcome(rendered, { latencyMs: 1, parsed: false })).not.toThrow();
     expect(() => broken.reportFeedback(rendered.meta, 0.5)).not.toThrow();
+    const recording = createPromptRuntime({ prompts: { 'order-help': { stable } }, flags: staticFlags({}), meter: { createObservableCounter: () => ({ addCallback: () => {} }), createHistogram: () => ({ record: failing }) } });
+    expect(() => {
+      for (let index = 0; index < 16_400; index++) recording.reportOutcome(rendered, { latencyMs: 1 });
+    }).not.toThrow();
     const without = createPromptRuntime({ prompts: { 'order-help': { stable } }, flags: staticFlags({}), opentelemetry: false });
     expect(() => without.reportOutcome(without.render('order-help', orderVariables), { latencyMs: Number.NaN })).not.toThrow();
   });
