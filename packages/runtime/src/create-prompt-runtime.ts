@@ -1,14 +1,16 @@
 import type { FlagContext, FlagDecision, FlagSource } from './flag-source.js';
 import { annotateActiveSpan, detectOpenTelemetry, type OpenTelemetryApi } from './opentelemetry.js';
 import { checkVersions } from './check-versions.js';
-import type { OutcomeOptions, OutcomeReporting } from './outcome.js';
-import { outcomeReporting } from './outcome-reporting.js';
+import { outcomeReporting, type OutcomeOptions, type OutcomeReporting } from './outcome-reporting.js';
 import type { AnyPromptModule, PromptsConfig, RenderResultFor, VariablesFor } from './prompt-module.js';
 import { sameShape, variablesProjector } from './project-variables.js';
 import type { ResolutionEvent, RuntimeWarning } from './resolution-event.js';
 import { resolveVersion, type Resolution, type ResolutionReason } from './resolve-version.js';
 import { PromptRuntimeError } from './runtime-error.js';
+import type { RuntimeMeta, RuntimeRenderResult } from './runtime-meta.js';
 import { warnOnce } from './warn-once.js';
+
+export type { RuntimeMeta, RuntimeRenderResult } from './runtime-meta.js';
 
 export interface PromptRuntimeOptions<Prompts extends PromptsConfig> extends OutcomeOptions {
   prompts: Prompts;
@@ -22,18 +24,6 @@ export interface PromptRuntimeOptions<Prompts extends PromptsConfig> extends Out
   /** The @opentelemetry/api module; detected automatically when installed. `false` turns span attributes off, and the default meter and tracer. */
   opentelemetry?: OpenTelemetryApi | false;
 }
-
-/** The meta every render carries: the package's own meta plus how the version was chosen. */
-export interface RuntimeMeta {
-  id: string;
-  version: string;
-  contentHash: string;
-  flag: string;
-  variant: string | undefined;
-  reason: ResolutionReason;
-}
-
-export type RuntimeRenderResult<Result> = Result extends { meta: infer Meta } ? Omit<Result, 'meta'> & { meta: Meta & RuntimeMeta } : Result & { meta: RuntimeMeta };
 
 export interface PromptRuntime<Prompts extends PromptsConfig> extends OutcomeReporting<Prompts> {
   /**

@@ -1,4 +1,4 @@
-import type { RuntimeMeta } from './create-prompt-runtime.js';
+import type { RuntimeMeta } from './runtime-meta.js';
 
 type SpanValue = string | number;
 

@@ -1,4 +1,4 @@
-import type { RuntimeMeta } from './create-prompt-runtime.js';
+import type { RuntimeMeta } from './runtime-meta.js';
 import type { FlagContext } from './flag-source.js';
 import { answerSpan, failSpan, type ModelCallSpan, type ModelCallTracer, requestSpan } from './model-call-span.js';
 import { errorType } from './outcome-attributes.js';

@@ -103,8 +103,10 @@ export class OutcomeRecorder {
   }
 
   private start(): Started | null {
+    // Settled before anything can throw: a meter that fails here is not retried on every report.
+    this.state = null;
     const meter = this.resolveMeter();
-    if (!meter) return (this.state = null);
+    if (!meter) return null;
     const histograms = createOutcomeInstruments(meter, {
       outcomes: (observation) => {
         // Collection time: held histogram values go in first, so this collection includes them.

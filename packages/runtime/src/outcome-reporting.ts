@@ -1,11 +1,50 @@
 import type { FlagContext } from './flag-source.js';
 import type { ModelCallTracer } from './model-call-span.js';
-import { modelCaller } from './model-call.js';
+import { type ModelAnswer, type ModelCall, type ModelCallResult, modelCaller } from './model-call.js';
+import type { Outcome, OutcomeMeta } from './outcome.js';
 import { meterName, type OutcomeMeter } from './outcome-instruments.js';
-import type { OutcomeOptions, OutcomeReporting } from './outcome.js';
 import { OutcomeRecorder } from './outcome-recorder.js';
-import type { PromptsConfig } from './prompt-module.js';
+import type { PromptsConfig, RenderResultFor, VariablesFor } from './prompt-module.js';
 import type { RuntimeWarning } from './resolution-event.js';
+import type { RuntimeRenderResult } from './runtime-meta.js';
+
+/** Any result this runtime's render() returns. */
+export type RenderedFor<Prompts extends PromptsConfig> = { [Id in keyof Prompts]: RuntimeRenderResult<RenderResultFor<Prompts[Id]>> }[keyof Prompts];
+
+export interface OutcomeOptions {
+  /**
+   * Where outcome metrics go: an OpenTelemetry Meter. Default: the global
+   * MeterProvider's meter '@promptpack/runtime' (taken on the first report,
+   * so register the SDK before serving); `false` records nothing.
+   */
+  meter?: OutcomeMeter | false;
+  /** Where model-call spans go; default: the global TracerProvider's tracer; `false` starts none. */
+  tracer?: ModelCallTracer | false;
+}
+
+/** Outcome reporting on a runtime. None of these throw or block: they record and return. */
+export interface OutcomeReporting<Prompts extends PromptsConfig> {
+  /**
+   * Records what happened to a rendered request (`result` is what render
+   * returned): an outcome per version (ok, parse_failure, error), latency,
+   * tokens, cost and an optional feedback score, as OpenTelemetry metrics.
+   */
+  reportOutcome(result: RenderedFor<Prompts>, outcome: Outcome): void;
+  /** A feedback score in [0, 1] that arrives later, tied to the render by its meta (`result.meta`, or the same fields sent back by a client). */
+  reportFeedback(meta: OutcomeMeta<keyof Prompts & string>, score: number): void;
+  /**
+   * Renders prompt `id`, calls the model inside a `chat {model}` span,
+   * parses the answer with the version's safeParseOutput when it declares
+   * an output schema, and records the outcome. The model function's error
+   * is rethrown unchanged, after it is recorded.
+   */
+  callModel<Id extends keyof Prompts & string, Answer extends ModelAnswer>(
+    id: Id,
+    variables: VariablesFor<Prompts[Id]>,
+    context: FlagContext,
+    model: ModelCall<RuntimeRenderResult<RenderResultFor<Prompts[Id]>>, Answer>,
+  ): Promise<ModelCallResult<Prompts[Id], RuntimeRenderResult<RenderResultFor<Prompts[Id]>>, Answer>>;
+}
 
 /** The parts of @opentelemetry/api outcomes use, when the service has it: both optional, checked before use. */
 interface TelemetryApi {
