@@ -14,8 +14,11 @@ export const outcomeMetrics = {
 
 export const meterName = '@promptpack/runtime';
 
-// The boundaries the GenAI semantic conventions advise for these two histograms.
-const durationBuckets = [0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92];
+// Round seconds rather than the GenAI conventions' powers of two (2.56, 5.12): a guard or
+// an alert says "slower than 5 s" by naming a bucket boundary (`le="5"`), and
+// `promptpack flags guard --metric latency` does exactly that.
+const durationBuckets = [0.05, 0.1, 0.25, 0.5, 1, 2, 2.5, 5, 10, 20, 30, 60, 120];
+// The boundaries the GenAI conventions advise for token counts.
 const tokenBuckets = [1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216, 67108864];
 const feedbackBuckets = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
 

@@ -62,8 +62,11 @@ test('serves per-version outcomes, latency, tokens, cost and feedback under the 
   const duration = samples(text, 'gen_ai_client_operation_duration');
   expect(duration).toContain(`gen_ai_client_operation_duration_count{${labels}} 2`);
   expect(duration).toContain(`gen_ai_client_operation_duration_sum{${labels}} 0.35`);
-  expect(duration).toContain(`gen_ai_client_operation_duration_bucket{${labels},le="0.32"} 2`);
-  expect(duration).toContain(`gen_ai_client_operation_duration_bucket{${labels},le="0.16"} 1`);
+  expect(duration).toContain(`gen_ai_client_operation_duration_bucket{${labels},le="0.05"} 1`);
+  expect(duration).toContain(`gen_ai_client_operation_duration_bucket{${labels},le="0.25"} 1`);
+  expect(duration).toContain(`gen_ai_client_operation_duration_bucket{${labels},le="0.5"} 2`);
+  // Round boundaries, so the guard's latency threshold (`le="5"` by default) names one.
+  expect(duration).toContain(`gen_ai_client_operation_duration_bucket{${labels},le="5"} 2`);
   expect(samples(text, 'gen_ai_client_token_usage').filter((line) => line.includes('_sum'))).toEqual([
     `gen_ai_client_token_usage_sum{${labels},gen_ai_token_type="input"} 10`,
     `gen_ai_client_token_usage_sum{${labels},gen_ai_token_type="output"} 3`,
