@@ -2,9 +2,14 @@
 // A small support service: two installed versions of the support-reply
 // prompt, one runtime, and the flag source deciding per request which
 // version serves. Flags come from a flags file (the embedded default) or a
-// real Unleash server, chosen by environment variables.
+// real Unleash server, chosen by environment variables. Each reply's outcome
+// (latency, tokens, cost, errors, later feedback) is recorded per version
+// and served to Prometheus on /metrics.
 import { createServer } from 'node:http';
+import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
+import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import { createPromptRuntime, fileFlags, inventoryHandler, unleashFlags, writeInventoryFile } from '@promptpack/runtime';
+import { errorRates, fakeModel } from './fake-model.mjs';
 import stable from 'support-reply-stable';
 import next from 'support-reply-next';
 
@@ -33,9 +38,15 @@ flags.subscribe((event) => {
   if (event.type === 'ready' || event.type === 'changed') process.stderr.write(`${JSON.stringify({ level: 'info', flags: event.type, source: event.source, message: event.message })}\n`);
 });
 
+// Metrics for Prometheus, served on this service's own /metrics route (no second port to scrape).
+const exporter = new PrometheusExporter({ preventServerStart: true });
+const meterProvider = new MeterProvider({ readers: [exporter] });
+const model = fakeModel({ latencyMs: Number(process.env.FAKE_MODEL_LATENCY_MS ?? 20), errorRates: errorRates(process.env.FAKE_MODEL_ERROR_RATE) });
+
 const runtime = createPromptRuntime({
   prompts: { 'support-reply': { stable, candidates: [next] } },
   flags,
+  meter: meterProvider.getMeter('@promptpack/runtime'),
   // One line per distinct problem, for the logs; never per request.
   onWarning: (warning) => process.stderr.write(`${JSON.stringify({ level: 'warn', ...warning })}\n`),
 });
@@ -60,8 +71,44 @@ function send(response, status, body) {
   response.end(JSON.stringify(body));
 }
 
+/** Reads a JSON request body (bounded). */
+async function readJson(request) {
+  let body = '';
+  for await (const chunk of request) {
+    body += chunk;
+    if (body.length > 10_000) throw new Error('body over 10,000 characters');
+  }
+  return JSON.parse(body);
+}
+
+async function reply(url, response) {
+  const userId = url.searchParams.get('userId') ?? undefined;
+  try {
+    // Renders, calls the model in a `chat gpt-4o-mini` span, records the outcome per version.
+    const { rendered, answer } = await runtime.callModel('support-reply', ticketVariables(userId ?? 'Ada'), { userId }, model);
+    send(response, 200, { meta: rendered.meta, text: answer.text });
+  } catch (error) {
+    // The model's error, already counted as an `error` outcome of the version served.
+    send(response, 502, { error: /** @type {Error} */ (error).message });
+  }
+}
+
+async function feedback(request, response) {
+  try {
+    const { meta, score } = await readJson(request);
+    // Minutes after the reply: tied to it by the meta the client got with it.
+    runtime.reportFeedback(meta, score);
+    send(response, 202, { recorded: true });
+  } catch (error) {
+    send(response, 400, { error: `POST /feedback wants {"meta": <meta from /reply>, "score": 0..1}: ${/** @type {Error} */ (error).message}` });
+  }
+}
+
 const server = createServer((request, response) => {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  if (url.pathname === '/reply') return void reply(url, response);
+  if (url.pathname === '/feedback' && request.method === 'POST') return void feedback(request, response);
+  if (url.pathname === '/metrics') return exporter.getMetricsRequestHandler(request, response);
   if (url.pathname === '/render') {
     const userId = url.searchParams.get('userId') ?? undefined;
     const sessionId = url.searchParams.get('sessionId') ?? undefined;
@@ -92,6 +139,6 @@ server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     server.close();
-    void runtime.close().then(() => process.exit(0));
+    void Promise.allSettled([runtime.close(), meterProvider.shutdown()]).then(() => process.exit(0));
   });
 }

@@ -1,14 +1,18 @@
 import type { FlagContext, FlagDecision, FlagSource } from './flag-source.js';
 import { annotateActiveSpan, detectOpenTelemetry, type OpenTelemetryApi } from './opentelemetry.js';
 import { checkVersions } from './check-versions.js';
+import { outcomeReporting, type OutcomeOptions, type OutcomeReporting } from './outcome-reporting.js';
 import type { AnyPromptModule, PromptsConfig, RenderResultFor, VariablesFor } from './prompt-module.js';
 import { sameShape, variablesProjector } from './project-variables.js';
 import type { ResolutionEvent, RuntimeWarning } from './resolution-event.js';
 import { versionResolver, type Resolution, type ResolutionReason } from './resolve-version.js';
 import { PromptRuntimeError } from './runtime-error.js';
+import type { RuntimeMeta, RuntimeRenderResult } from './runtime-meta.js';
 import { warnOnce } from './warn-once.js';
 
-export interface PromptRuntimeOptions<Prompts extends PromptsConfig> {
+export type { RuntimeMeta, RuntimeRenderResult } from './runtime-meta.js';
+
+export interface PromptRuntimeOptions<Prompts extends PromptsConfig> extends OutcomeOptions {
   prompts: Prompts;
   flags: FlagSource;
   /** Flag name for prompt `id` is `${flagPrefix}${id}` (default 'prompt.'). */
@@ -17,23 +21,11 @@ export interface PromptRuntimeOptions<Prompts extends PromptsConfig> {
   onResolve?: (event: ResolutionEvent) => void;
   /** Called once per distinct problem (unknown variant, missing flag, source failure). */
   onWarning?: (warning: RuntimeWarning) => void;
-  /** The @opentelemetry/api module; detected automatically when installed. `false` turns span attributes off. */
+  /** The @opentelemetry/api module; detected automatically when installed. `false` turns span attributes off, and the default meter and tracer. */
   opentelemetry?: OpenTelemetryApi | false;
 }
 
-/** The meta every render carries: the package's own meta plus how the version was chosen. */
-export interface RuntimeMeta {
-  id: string;
-  version: string;
-  contentHash: string;
-  flag: string;
-  variant: string | undefined;
-  reason: ResolutionReason;
-}
-
-export type RuntimeRenderResult<Result> = Result extends { meta: infer Meta } ? Omit<Result, 'meta'> & { meta: Meta & RuntimeMeta } : Result & { meta: RuntimeMeta };
-
-export interface PromptRuntime<Prompts extends PromptsConfig> {
+export interface PromptRuntime<Prompts extends PromptsConfig> extends OutcomeReporting<Prompts> {
   /**
    * Renders prompt `id` with the version its flag selects for this context.
    * Never throws because of flags; throws the package's PromptVariablesError
@@ -152,7 +144,7 @@ export function createPromptRuntime<const Prompts extends PromptsConfig>(options
     if (otel) safely(() => annotateActiveSpan(otel, event));
   };
 
-  return {
+  const runtime: Omit<PromptRuntime<Prompts>, keyof OutcomeReporting<Prompts>> = {
     render(id, variables, context = {}) {
       const prompt = lookup(id);
       return renderWith(id, prompt, choose(prompt, decide(prompt, context)), variables);
@@ -182,6 +174,8 @@ export function createPromptRuntime<const Prompts extends PromptsConfig>(options
       await options.flags.close();
     },
   };
+  const render = (id: string, variables: unknown, context: FlagContext) => runtime.render(id as never, variables as never, context) as never;
+  return Object.assign(runtime, outcomeReporting<Prompts>({ prompts: options.prompts, api: otel, meter: options.meter, tracer: options.tracer, warn, render }));
 }
 
 /** For a version whose render result is frozen: the same result, with the runtime meta on a copy. */

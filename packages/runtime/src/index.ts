@@ -10,3 +10,9 @@ export { resolveVersion, type Resolution, type ResolutionReason } from './resolv
 export { PromptRuntimeError, type PromptRuntimeErrorCode } from './runtime-error.js';
 export type { OpenTelemetryApi } from './opentelemetry.js';
 export { inventoryHandler, inventoryPath, serviceInventory, writeInventoryFile, type InventoryOptions, type ServiceInventory } from './inventory-handler.js';
+export type { Outcome, OutcomeMeta } from './outcome.js';
+export type { OutcomeOptions, OutcomeReporting, RenderedFor } from './outcome-reporting.js';
+export type { ModelAnswer, ModelCall, ModelCallResult, ParsedOutputFor } from './model-call.js';
+export type { ModelCallSpan, ModelCallTracer } from './model-call-span.js';
+export { meterName, outcomeMetrics, type OutcomeMeter } from './outcome-instruments.js';
+export type { OutcomeKind } from './outcome-attributes.js';

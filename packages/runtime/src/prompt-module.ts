@@ -24,7 +24,8 @@ export interface PromptVersions<Stable extends AnyPromptModule = AnyPromptModule
 
 export type PromptsConfig = Record<string, PromptVersions>;
 
-type VersionOf<Entry extends PromptVersions> = Entry['stable'] | NonNullable<Entry['candidates']>[number];
+// Through `infer`: indexing a config without `candidates` would give `any` and switch every check off.
+type VersionOf<Entry extends PromptVersions> = Entry['stable'] | (Entry extends { readonly candidates: readonly (infer Candidate extends AnyPromptModule)[] } ? Candidate : never);
 
 type UnionToIntersection<Union> = (Union extends unknown ? (value: Union) => void : never) extends (value: infer Intersection) => void
   ? Intersection

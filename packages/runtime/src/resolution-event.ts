@@ -17,6 +17,6 @@ export interface RuntimeWarning {
   id?: string;
   flag?: string;
   source: string;
-  code: 'unknown-version' | 'flag-missing' | 'source-not-ready' | 'source-error' | 'listener-error';
+  code: 'unknown-version' | 'flag-missing' | 'source-not-ready' | 'source-error' | 'listener-error' | 'invalid-outcome';
   message: string;
 }

@@ -39,9 +39,10 @@ export async function publishRuntime(registryUrl: string): Promise<string> {
   if (!existsSync(path.join(runtimeDir, 'dist/index.js'))) {
     throw new Error(`${runtimeDir}/dist is missing: build the runtime first (pnpm build:tools).`);
   }
-  const thirdParty = [runtimeDir, path.join(runtimeDir, '../spec')].flatMap((dir) =>
+  // The example's own third-party dependencies (OpenTelemetry for /metrics) go too; prompt aliases (npm:) come from releases.
+  const thirdParty = [runtimeDir, path.join(runtimeDir, '../spec'), exampleDir].flatMap((dir) =>
     Object.entries(readPackageJson(dir).dependencies ?? {})
-      .filter(([name]) => !name.startsWith('@promptpack/'))
+      .filter(([name, version]) => !name.startsWith('@promptpack/') && !version.startsWith('npm:'))
       .map(([name, version]) => `${name}@${version}`),
   );
   // The local registry takes any token: a user config with one, for these publishes only.
@@ -103,7 +104,7 @@ export interface RunningService {
 }
 
 /** Variables the service reads; cleared from the inherited environment so a developer's shell cannot leak in. */
-const serviceVariables = ['PROMPTPACK_FLAGS_FILE', 'UNLEASH_URL', 'UNLEASH_TOKEN', 'UNLEASH_REFRESH_MS', 'UNLEASH_BACKUP_DIR', 'PORT'];
+const serviceVariables = ['PROMPTPACK_FLAGS_FILE', 'UNLEASH_URL', 'UNLEASH_TOKEN', 'UNLEASH_REFRESH_MS', 'UNLEASH_BACKUP_DIR', 'PORT', 'FAKE_MODEL_LATENCY_MS', 'FAKE_MODEL_ERROR_RATE'];
 
 /** Starts `node server.mjs` in an installed copy and waits (bounded) for its `{"listening": url}` line. */
 export async function startService(dir: string, env: Record<string, string>, options: { readyTimeoutMs?: number; onStart?: (pid: number) => void } = {}): Promise<RunningService> {
