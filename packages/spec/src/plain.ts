@@ -70,3 +70,4 @@ export {
   type PolicyCheck,
   type PromptCheck,
 } from './check-report/check-report.js';
+export { emptyReviewsFile, reviewGrades, reviewsFile, reviewsVersion, type ReviewGrade, type ReviewsFile, type ReviewVerdict } from './review/reviews-file.js';
