@@ -4,8 +4,18 @@ import { zodParser } from '../parse/zod-parser.js';
 import type { SafeParseResult } from '../errors/specification-error.js';
 import { reviewGrades, reviewsFile, reviewsVersion, type ReviewsFile } from './reviews-file.js';
 
-const requestHash = z.string().regex(/^sha256:[0-9a-f]{64}$/, 'a request hash is sha256: and 64 lowercase hex digits, as promptpack eval writes it');
-const reviewer = z.string().regex(/^\S(.*\S)?$/, 'a reviewer name is not empty and has no space around it').max(100);
+// Keys are checked by hand: zod reports a bad record key only as "Invalid key in record".
+const requestHash = /^sha256:[0-9a-f]{64}$/;
+const reviewer = /^\S(.{0,98}\S)?$/;
+
+/** A record whose every key matches `pattern`, the message saying what a key must be. */
+function keyedBy<T extends z.ZodType>(pattern: RegExp, what: string, value: T) {
+  return z.record(z.string(), value).superRefine((record, context) => {
+    for (const key of Object.keys(record)) {
+      if (!pattern.test(key)) context.addIssue({ code: 'custom', path: [key], message: `${JSON.stringify(key)} is not ${what}` });
+    }
+  });
+}
 
 export const reviewVerdictSchema = z.strictObject({
   grade: z.enum(reviewGrades as ['hard', 'soft', 'fail']),
@@ -17,7 +27,11 @@ export const reviewVerdictSchema = z.strictObject({
 export const reviewsFileSchema = z.strictObject({
   specificationVersion: z.literal(reviewsVersion),
   prompt: z.string().min(1),
-  verdicts: z.record(requestHash, z.record(reviewer, reviewVerdictSchema)),
+  verdicts: keyedBy(
+    requestHash,
+    'a request hash (sha256: and 64 lowercase hex digits, as promptpack eval writes it)',
+    keyedBy(reviewer, 'a reviewer name (1 to 100 characters, no space around it)', reviewVerdictSchema),
+  ),
 });
 
 const hint = `Fix the entry by hand, or take the file back from git; \`promptpack review\` writes ${reviewsFile} (specificationVersion "${reviewsVersion}").`;
