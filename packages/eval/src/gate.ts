@@ -75,16 +75,21 @@ function errorCheck(result: EvalResult): GateCheck {
 }
 
 /**
- * Informational: the rates above already count pending reviews as the
- * manifest says, so this check names them without failing the gate twice.
+ * Names the cases still waiting for a person. A pending blocking case fails
+ * the gate unless the manifest lets it count as its machine outcome: a
+ * release is not decided on answers nobody read. Pending cases of other
+ * tiers are only named, like their rates.
  */
 function humanCheck(pending: readonly EvalResult['cases'][number][], countsAs: 'pass' | 'fail'): GateCheck {
   if (pending.length === 0) return { rule: 'human-review', passed: true, detail: 'Every case that asks for a person has a verdict in reviews.json.' };
+  const blocking = pending.filter((evalCase) => evalCase.tier === 'blocking').length;
   const named = pending.slice(0, 5).map((evalCase) => `"${evalCase.id}"`).join(', ') + (pending.length > 5 ? ` and ${pending.length - 5} more` : '');
+  const waits = `${pending.length} case${pending.length === 1 ? '' : 's'} (${blocking} blocking) still wait${pending.length === 1 ? 's' : ''} for a human review: ${named}`;
+  if (countsAs === 'pass') return { rule: 'human-review', passed: true, detail: `${waits}; they keep their machine outcome (thresholds.human.pendingCountsAs: pass).` };
   return {
     rule: 'human-review',
-    passed: true,
-    detail: `${pending.length} case${pending.length === 1 ? '' : 's'} still wait${pending.length === 1 ? 's' : ''} for a human review and count${pending.length === 1 ? 's' : ''} as ${countsAs === 'fail' ? 'failed' : 'their machine outcome'} (thresholds.human.pendingCountsAs: ${countsAs}): ${named}. Grade them with promptpack review.`,
+    passed: blocking === 0,
+    detail: `${waits}; they count as failed (thresholds.human.pendingCountsAs: fail). Grade them with promptpack review --results <eval result> --reviewer <name>, or set pendingCountsAs: pass.`,
   };
 }
 

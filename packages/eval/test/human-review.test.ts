@@ -63,14 +63,22 @@ describe('applyHumanReviews', () => {
 describe('gate with human reviews', () => {
   const twenty = () => withReviews(resultOf({ blocking: repeat('hard-pass', 20) }), ['blocking-20']);
 
-  it('fails while a blocking review is pending and pushes the rates below the thresholds, naming the case', () => {
+  it('fails while a blocking review is pending, naming the case, even when the rates would pass', () => {
     const verdict = gate(twenty(), { thresholds });
-    // 19 of 20 hard-pass still meets 0.9, but 19 of 20 hard or soft is 0.95: at the threshold. Two pending would not be.
-    expect(verdict.checks.find((check) => check.rule === 'human-review')?.detail).toContain('1 case still waits for a human review and counts as failed (thresholds.human.pendingCountsAs: fail): "blocking-20"');
+    // 19 of 20 hard or soft is 95%: the rates meet the thresholds, the pending review does not.
+    expect(verdict.passed).toBe(false);
+    expect(verdict.reasons).toEqual([
+      '1 case (1 blocking) still waits for a human review: "blocking-20"; they count as failed (thresholds.human.pendingCountsAs: fail). Grade them with promptpack review --results <eval result> --reviewer <name>, or set pendingCountsAs: pass.',
+    ]);
     const two = withReviews(resultOf({ blocking: repeat('hard-pass', 20) }), ['blocking-19', 'blocking-20']);
-    const failed = gate(two, { thresholds });
-    expect(failed.passed).toBe(false);
-    expect(failed.reasons.join('\n')).toContain('Blocking pass rate, hard or soft, 90.0% (18 of 20 cases) is below the 95.0% threshold.');
+    expect(gate(two, { thresholds }).reasons).toContain('Blocking pass rate, hard or soft, 90.0% (18 of 20 cases) is below the 95.0% threshold.');
+  });
+
+  it('only names pending reviews outside the blocking tier', () => {
+    const result = withReviews(resultOf({ blocking: repeat('hard-pass', 20), monitoring: ['hard-pass'] }), ['monitoring-1']);
+    const verdict = gate(result, { thresholds });
+    expect(verdict.passed).toBe(true);
+    expect(verdict.checks.find((check) => check.rule === 'human-review')).toMatchObject({ passed: true, detail: expect.stringContaining('1 case (0 blocking) still waits for a human review: "monitoring-1"') });
   });
 
   it('passes once people graded the answers, and with pendingCountsAs pass before', () => {
