@@ -1,4 +1,5 @@
-import type { EvalResult, GateCheck, GateResult, GateThresholds } from '@promptpack/spec';
+import type { EvalResult, GateCheck, GateResult, GateThresholds, ReviewsFile } from '@promptpack/spec';
+import { applyHumanReviews } from './human-verdicts.js';
 
 // Rates are ratios of small integers; compare with a little slack so 18/20 meets 0.9.
 const slack = 1e-9;
@@ -7,10 +8,14 @@ const slack = 1e-9;
  * The release gate, on the blocking tier: hard-pass rate and pass rate at
  * least the thresholds, no run ended in error (in any tier: an unmeasured
  * case is not a passed one), and, with a baseline, a hard-pass rate at most
- * `maxDropPoints` below it. A run with no blocking case fails.
+ * `maxDropPoints` below it. A run with no blocking case fails. A case that
+ * asks for a person is graded by `reviews` (reviews.json); one still waiting
+ * counts as failed unless `thresholds.human.pendingCountsAs` is `pass`.
  */
-export function gate(result: EvalResult, options: { thresholds: GateThresholds; baseline?: EvalResult }): GateResult {
+export function gate(measured: EvalResult, options: { thresholds: GateThresholds; baseline?: EvalResult; reviews?: ReviewsFile }): GateResult {
   const { thresholds, baseline } = options;
+  const pendingCountsAs = thresholds.human?.pendingCountsAs ?? 'fail';
+  const { result, pending } = applyHumanReviews(measured, options.reviews, pendingCountsAs);
   const blocking = result.rates.blocking;
   const checks: GateCheck[] = [];
   const count = (rate: number) => `${Math.round(rate * blocking.count)} of ${blocking.count}`;
@@ -30,6 +35,7 @@ export function gate(result: EvalResult, options: { thresholds: GateThresholds; 
     });
   }
   checks.push(errorCheck(result));
+  if (result.cases.some((evalCase) => evalCase.review)) checks.push(humanCheck(pending, pendingCountsAs));
 
   let comparison: GateResult['baseline'];
   if (baseline) {
@@ -65,6 +71,25 @@ function errorCheck(result: EvalResult): GateCheck {
     rule: 'errors',
     passed: false,
     detail: `${runs} run${runs === 1 ? '' : 's'} in ${errored.length} case${errored.length === 1 ? '' : 's'} ended in error, so the result is incomplete (fail closed): ${named.join(', ')}${more}.`,
+  };
+}
+
+/**
+ * Names the cases still waiting for a person. A pending blocking case fails
+ * the gate unless the manifest lets it count as its machine outcome: a
+ * release is not decided on answers nobody read. Pending cases of other
+ * tiers are only named, like their rates.
+ */
+function humanCheck(pending: readonly EvalResult['cases'][number][], countsAs: 'pass' | 'fail'): GateCheck {
+  if (pending.length === 0) return { rule: 'human-review', passed: true, detail: 'Every case that asks for a person has a verdict in reviews.json.' };
+  const blocking = pending.filter((evalCase) => evalCase.tier === 'blocking').length;
+  const named = pending.slice(0, 5).map((evalCase) => `"${evalCase.id}"`).join(', ') + (pending.length > 5 ? ` and ${pending.length - 5} more` : '');
+  const waits = `${pending.length} case${pending.length === 1 ? '' : 's'} (${blocking} blocking) still wait${pending.length === 1 ? 's' : ''} for a human review: ${named}`;
+  if (countsAs === 'pass') return { rule: 'human-review', passed: true, detail: `${waits}; they keep their machine outcome (thresholds.human.pendingCountsAs: pass).` };
+  return {
+    rule: 'human-review',
+    passed: blocking === 0,
+    detail: `${waits}; they count as failed (thresholds.human.pendingCountsAs: fail). Grade them with promptpack review --results <eval result> --reviewer <name>, or set pendingCountsAs: pass.`,
   };
 }
 

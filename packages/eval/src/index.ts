@@ -8,3 +8,6 @@ export { scoreRun, majorityOutcome, type ScorableCase } from './score-run.js';
 export { percentile, tierRates, totals } from './tier-rates.js';
 export { gate } from './gate.js';
 export { EvalError, ProviderError, ReplayMissError, type EvalErrorCode, type ProviderErrorCode } from './eval-error.js';
+export { humanRubrics, machineAssertions, reviewedRun, type HumanRequestingCase } from './human-request.js';
+export { applyHumanReviews, humanReviews, type HumanReview, type PendingCountsAs } from './human-verdicts.js';
+export { cohensKappa, reviewerAgreement, type PairAgreement } from './agreement.js';

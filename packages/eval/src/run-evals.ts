@@ -4,6 +4,8 @@ import { evalResultVersion, tiers as allTiers, type CaseResult, type EvalResult,
 import { tierRates, totals } from './tier-rates.js';
 import type { ChatMessage, Provider, ProviderRequest } from './provider.js';
 import { majorityOutcome, scoreRun } from './score-run.js';
+import { humanRubrics, machineAssertions } from './human-request.js';
+import { requestHash } from './request-hash.js';
 import { forEachConcurrently } from './worker-pool.js';
 
 /** Model defaults as a built prompt package carries them. */
@@ -31,6 +33,9 @@ export interface EvaluableCase {
   readonly variables: unknown;
   readonly assert: readonly AssertionData[];
   readonly soft?: readonly AssertionData[];
+  /** Asks for a person (`promptpack review`). */
+  readonly review?: boolean;
+  readonly human?: { readonly rubric: string };
 }
 
 /** What `runEvals` needs of a prompt: a built prompt package's module satisfies it as is. */
@@ -87,15 +92,19 @@ export async function runEvals(options: RunEvalsOptions): Promise<EvalResult> {
   checkAssertionTypes(prompt, cases);
   const model = options.model ?? provider.model ?? prompt.manifest.model.name;
 
-  const results: CaseResult[] = cases.map((evalCase) => ({
-    id: evalCase.id,
-    ...(evalCase.description !== undefined ? { description: evalCase.description } : {}),
-    tier: evalCase.tier,
-    tags: [...(evalCase.tags ?? [])],
-    refusal: evalCase.refusal === true,
-    outcome: 'error',
-    runs: [],
-  }));
+  const results: CaseResult[] = cases.map((evalCase) => {
+    const rubrics = humanRubrics(evalCase);
+    return {
+      id: evalCase.id,
+      ...(evalCase.description !== undefined ? { description: evalCase.description } : {}),
+      tier: evalCase.tier,
+      tags: [...(evalCase.tags ?? [])],
+      refusal: evalCase.refusal === true,
+      outcome: 'error',
+      runs: [],
+      ...(rubrics ? { review: { rubrics } } : {}),
+    };
+  });
   const total = cases.length * repeats;
   let done = 0;
   let errors = 0;
@@ -159,13 +168,16 @@ async function runOnce(prompt: EvaluablePrompt, evalCase: EvaluableCase, model: 
     ...(response.costUsd !== undefined ? { costUsd: response.costUsd } : {}),
     ...(response.finishReason !== undefined ? { finishReason: response.finishReason } : {}),
   };
-  const { outcome, failures } = scoreRun(evalCase as { assert: readonly Assertion[]; soft?: readonly Assertion[]; refusal?: boolean }, context);
+  // `human` assertions are the reviewer's; a case with only those hard-passes here and is graded on the review page.
+  const scored = { assert: machineAssertions(evalCase.assert), ...(evalCase.soft ? { soft: machineAssertions(evalCase.soft) } : {}), refusal: evalCase.refusal };
+  const { outcome, failures } = scoreRun(scored as { assert: readonly Assertion[]; soft?: readonly Assertion[]; refusal?: boolean }, context);
   const run: RunResult = {
     outcome,
     output: response.text,
     failures,
     latencyMs: response.latencyMs,
     tokens: { prompt: response.usage.promptTokens, completion: response.usage.completionTokens },
+    requestHash: requestHash(request),
   };
   if (response.costUsd !== undefined) run.costUsd = response.costUsd;
   return run;
@@ -215,7 +227,7 @@ function selectCases(prompt: EvaluablePrompt, options: RunEvalsOptions): Evaluab
 function checkAssertionTypes(prompt: EvaluablePrompt, cases: readonly EvaluableCase[]): void {
   const known = new Set<string>(assertionTypes);
   const unknown = cases.flatMap((evalCase) =>
-    [...evalCase.assert, ...(evalCase.soft ?? [])].filter((assertion) => !known.has(assertion.type)).map((assertion) => `"${assertion.type}" in case "${evalCase.id}"`),
+    machineAssertions([...evalCase.assert, ...(evalCase.soft ?? [])]).filter((assertion) => !known.has(assertion.type)).map((assertion) => `"${assertion.type}" in case "${evalCase.id}"`),
   );
   if (unknown.length > 0) {
     throw new EvalError(

@@ -27,3 +27,6 @@ export type { TierSummary } from '@promptpack/spec';
 // The page shell every HTML report uses, for tools that add a page of their own.
 export { escapeHtml, html, Html } from './html/html.js';
 export { contentSecurityPolicy, htmlPage, type PageParts } from './html/page.js';
+
+// The page of `promptpack review`, where a person grades answers.
+export { renderReviewPage, reviewPagePolicy, type ReviewItem, type ReviewPageGrade, type ReviewPageParts } from './review/review-page.js';

@@ -15,3 +15,4 @@ export { policyLockSchema } from './policy/policy-lock-schema.js';
 export { parsePolicyLock, parsePolicyLockText, policyLockHint, safeParsePolicyLock } from './policy/parse-policy-lock.js';
 export { manifestSchema, parseManifest, safeParseManifest, safeParseManifestText } from './manifest/manifest-schema.js';
 export { evalsManifestSchema, parseEvalsManifest, safeParseEvalsManifest } from './manifest/evals-manifest-schema.js';
+export { parseReviewsFile, reviewsFileSchema, reviewVerdictSchema, safeParseReviewsFile, safeParseReviewsFileText } from './review/reviews-schema.js';

@@ -74,3 +74,4 @@ export { secretScrubber } from './secrets/secret-scrub.js';
 export { scrubValue } from './secrets/scrub-value.js';
 export { splitUrlCredentials, urlSecrets, type UrlCredentials } from './secrets/url-credentials.js';
 export { parsePackageIdentity, type PackageIdentity } from './package/package-identity.js';
+export { emptyReviewsFile, reviewGrades, reviewsFile, reviewsVersion, type ReviewGrade, type ReviewsFile, type ReviewVerdict } from './review/reviews-file.js';

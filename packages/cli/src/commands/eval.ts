@@ -11,6 +11,7 @@ import { type BuiltPrompt, loadReleasedPrompt, loadWorkingTreePrompt } from '../
 import { createProvider, type ProviderSetup } from '../eval/providers.js';
 import { findPromptDirs, findPromptsRoot } from '../find-prompts.js';
 import { printDiagnostics, type Io } from '../output.js';
+import { readReviews, reviewsPath } from '../review/reviews-store.js';
 
 /** Exit codes of `promptpack eval`: the gate's verdict, or the run itself failing. */
 const exit = { ok: 0, gateFailed: 1, runFailed: 2 } as const;
@@ -86,7 +87,9 @@ async function evalPrompt(dir: string, options: CommandOptions, io: Io, say: (li
       printNotHardPassed(result, say);
       return { code: exit.ok, result };
     }
-    const verdict = gate(result, { thresholds: { ...defaultThresholds, ...built.module.evals.thresholds }, ...(baseline ? { baseline: baseline.result } : {}) });
+    // Human verdicts (promptpack review) on the answers of cases that ask for a person.
+    const reviews = readReviews(reviewsPath(dir), built.manifest.id);
+    const verdict = gate(result, { thresholds: { ...defaultThresholds, ...built.module.evals.thresholds }, reviews, ...(baseline ? { baseline: baseline.result } : {}) });
     say(formatSummaryLine(result, verdict));
     for (const note of notes) say(note);
     for (const reason of verdict.reasons) say(`  gate: ${reason}`);

@@ -13,6 +13,7 @@ import { registerInit } from './commands/init.js';
 import { registerNew } from './commands/new.js';
 import { registerPolicy } from './commands/policy.js';
 import { registerRelease } from './commands/release.js';
+import { registerReview } from './commands/review.js';
 import { registerValidate } from './commands/validate.js';
 import type { RegisterCommand } from './register-command.js';
 
@@ -24,6 +25,7 @@ export const registeredCommands: readonly RegisterCommand[] = [
   registerCheck,
   registerDiff,
   registerEval,
+  registerReview,
   registerPolicy,
   registerRelease,
   registerFlags,

@@ -3,7 +3,7 @@ import { errorMarker } from './error-marker.js';
 
 const marker = errorMarker('promptpack-error');
 
-export type PromptpackErrorCode = 'prompt/invalid' | 'prompt/not-found' | 'build/failed' | 'cli/usage' | 'git/ref-not-found' | 'git/failed' | 'policy/invalid-lock';
+export type PromptpackErrorCode = 'prompt/invalid' | 'prompt/not-found' | 'build/failed' | 'cli/usage' | 'git/ref-not-found' | 'git/failed' | 'policy/invalid-lock' | 'review/invalid-file';
 
 /** Thrown by the `x()` half of paired `x()` / `safeX()` APIs of the tooling; carries every diagnostic. */
 export class PromptpackError extends Error {

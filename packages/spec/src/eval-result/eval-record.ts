@@ -25,10 +25,12 @@ export interface GateThresholds {
   passRate: number;
   /** Largest allowed drop of the blocking hard-pass rate against the baseline, in percentage points. */
   maxDropPoints: number;
+  /** How a case waiting for its human review counts; `fail` when absent. */
+  human?: { pendingCountsAs: 'pass' | 'fail' };
 }
 
 export interface GateCheck {
-  rule: 'blocking-cases' | 'hard-pass-rate' | 'pass-rate' | 'errors' | 'baseline-prompt' | 'baseline-drop';
+  rule: 'blocking-cases' | 'hard-pass-rate' | 'pass-rate' | 'errors' | 'baseline-prompt' | 'baseline-drop' | 'human-review';
   passed: boolean;
   /** The numbers, in one sentence. */
   detail: string;

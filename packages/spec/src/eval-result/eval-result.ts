@@ -30,6 +30,8 @@ export interface RunResult {
   error?: string;
   /** The error's stable code (`provider/timeout`, `replay/miss`, ...). */
   errorCode?: string;
+  /** `sha256:<hex>` of the request sent: what human verdicts (reviews.json) are keyed by. */
+  requestHash?: string;
 }
 
 export interface CaseResult {
@@ -40,6 +42,8 @@ export interface CaseResult {
   refusal: boolean;
   outcome: CaseOutcome;
   runs: RunResult[];
+  /** Present when the case asks for a person (`review`, `human`, or a `human` assertion): the rubrics they read. */
+  review?: { rubrics: string[] };
 }
 
 /** Shares of a tier's cases, each in [0, 1] (0 when the tier ran no cases); `count` is the number of cases. */

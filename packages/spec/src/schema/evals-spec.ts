@@ -59,6 +59,8 @@ export const assertionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.enum(['levenshtein', 'not-levenshtein']), value: z.string(), threshold: z.int().nonnegative().optional().describe('largest edit distance; default 5'), ...note }),
   z.strictObject({ type: z.literal('latency'), threshold: z.number().positive().describe('milliseconds'), ...renamedValue('latency', 'milliseconds'), ...note }),
   z.strictObject({ type: z.literal('cost'), threshold: z.number().positive().describe('US dollars'), ...renamedValue('cost', 'US dollars'), ...note }),
+  // A person decides, on the page `promptpack review` serves; the rubric is what they read.
+  z.strictObject({ type: z.literal('human'), rubric: text, ...note }),
 ]);
 
 export const tierSchema = z.enum(['blocking', 'monitoring', 'backlog']);
@@ -81,6 +83,9 @@ export const evalCaseSchema = z.strictObject({
   assert: z.array(assertionSchema).min(1),
   /** Soft assertions: an acceptable paraphrase when a hard one fails. */
   soft: z.array(assertionSchema).optional(),
+  /** A person grades the answer too (`promptpack review`); `human.rubric` says what they judge. */
+  review: z.boolean().optional(),
+  human: z.strictObject({ rubric: text }).optional(),
 });
 
 export const thresholdsSchema = z.strictObject({
@@ -90,6 +95,8 @@ export const thresholdsSchema = z.strictObject({
   passRate: z.number().min(0).max(1).default(0.95),
   /** Largest allowed drop of the hard-pass rate against the baseline, in percentage points. */
   maxDropPoints: z.number().min(0).max(100).default(2),
+  /** How a case still waiting for its human review counts in the rates; by default as a failure. */
+  human: z.strictObject({ pendingCountsAs: z.enum(['pass', 'fail']).default('fail') }).optional(),
 });
 
 /** `evals.yaml`: golden cases and the gate they feed. */
