@@ -26,3 +26,7 @@ export type { TierSummary } from '@promptpack/spec';
 // The page shell every HTML report uses, for tools that add a page of their own.
 export { escapeHtml, html, Html } from './html/html.js';
 export { contentSecurityPolicy, htmlPage, type PageParts } from './html/page.js';
+
+// A pull request's before/after eval summary, for a comment on it.
+export { summarizeEvalChange, type CaseFlip, type EvalChange, type EvalChangeInput, type TierChange } from './eval-summary/summarize-eval-change.js';
+export { renderEvalSummaryMarkdown } from './eval-summary/render-eval-summary-markdown.js';
