@@ -28,6 +28,8 @@ export interface DriftValues {
 /** One comparison: a prompt as released (or the working tree) against the record it should still meet. */
 interface DriftTarget {
   label: string;
+  /** How to re-run it with `promptpack eval`, for the hint. */
+  rerun: string;
   load: () => Promise<BuiltPrompt>;
   record: EvalResult;
   thresholds: GateThresholds | undefined;
@@ -71,7 +73,7 @@ function driftOptions(prompts: readonly string[], values: DriftValues, env: Node
 function targets(dir: string, values: DriftValues, io: Io): DriftTarget[] {
   if (values.record !== undefined) {
     const file = readEvalFile(path.resolve(values.record), '--record');
-    return [{ label: `${path.basename(dir)} (working tree)`, load: () => loadWorkingTreePrompt(dir), record: file.result, thresholds: file.thresholds, source: values.record }];
+    return [{ label: `${path.basename(dir)} (working tree)`, rerun: `promptpack eval ${path.basename(dir)}`, load: () => loadWorkingTreePrompt(dir), record: file.result, thresholds: file.thresholds, source: values.record }];
   }
   const name = (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name: string }).name;
   const records = releasedRecords(dir, name, values.version);
@@ -79,6 +81,7 @@ function targets(dir: string, values: DriftValues, io: Io): DriftTarget[] {
   if (records.found.length === 0 && records.unrecorded.length === 0) io.out(`${path.basename(dir)}: no released version yet`);
   return records.found.map((found) => ({
     label: `${found.record.prompt.id}@${found.version}`,
+    rerun: `promptpack eval ${path.basename(dir)} --version ${found.version}`,
     load: () => loadReleasedPrompt(dir, found.version),
     record: found.record.result,
     thresholds: found.record.gate.thresholds,
@@ -120,7 +123,7 @@ function describe(target: DriftTarget, model: string, verdict: DriftVerdict): st
     `${target.label} ${verdict.drifted ? 'drifted' : 'holds'}: blocking hard-pass rate ${change} on ${model} (${percent(verdict.recorded)} recorded in ${target.source}, ${percent(verdict.now)} now); ${allowance}`,
   ];
   for (const c of verdict.regressed) lines.push(`  regressed ${c.id}: ${c.recorded} → ${c.now}${c.reason ? `: ${c.reason}` : ''}`);
-  if (verdict.drifted) lines.push(`  hint: re-run promptpack eval ${path.basename(target.label.split('@')[0] ?? '')} --version <version> --report markdown to read the answers; pin a dated model snapshot, or fix the prompt and release it with a new record.`);
+  if (verdict.drifted) lines.push(`  hint: read the answers (${target.rerun} --provider openai --model ${model} --report markdown); pin a dated model snapshot, or fix the prompt and release it with a new record.`);
   return lines;
 }
 
