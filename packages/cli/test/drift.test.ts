@@ -67,6 +67,7 @@ describe('promptpack drift', () => {
     expect(io.stderr.join('\n')).toContain('faq@1.0.0 drifted: blocking hard-pass rate fell 33.3 points on snapshot-1 (100% recorded in @acme/prompt-faq@1.0.0:prompts/faq/eval-result.json, 66.7% now); more than the 2 points allowed');
     expect(io.stderr.join('\n')).toContain('  regressed minor-bump: hard-pass → fail: ');
     expect(io.stderr.join('\n')).not.toContain('regressed patch-bump');
+    expect(io.stderr.join('\n')).toContain('  hint: read the answers (promptpack eval faq --version 1.0.0 --provider openai --model snapshot-1 --report markdown)');
   });
 
   it('a drop within the version\'s maxDropPoints holds, still naming the case that regressed', async () => {
