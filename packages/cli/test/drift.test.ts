@@ -114,6 +114,11 @@ describe('promptpack drift', () => {
 
     server = await startChatServer({ script: () => ({ status: 401, body: { error: { message: 'Incorrect API key provided', type: 'invalid_request_error' } } }) });
     process.env.OPENAI_BASE_URL = server.url;
+    const stranger = path.join(repo.dir, 'stranger.json');
+    writeFileSync(stranger, readFileSync(path.join(repo.promptDir, 'eval-result.json'), 'utf8').replaceAll('"id": "faq"', '"id": "greeting"'));
+    const wrongRecord = capture();
+    expect(await main(['drift', 'faq', '--record', stranger], wrongRecord)).toBe(2);
+    expect(wrongRecord.stderr.join('\n')).toContain(`${stranger} is a record of prompt "greeting", not "faq".`);
     const unknown = capture();
     expect(await main(['drift', 'faq', '--version', '7.0.0'], unknown)).toBe(2);
     expect(unknown.stderr.join('\n')).toContain('--version 7.0.0: @acme/prompt-faq has no release tag @acme/prompt-faq@7.0.0.');

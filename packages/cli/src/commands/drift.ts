@@ -92,6 +92,9 @@ function targets(dir: string, values: DriftValues, io: Io): DriftTarget[] {
 async function check(dir: string, target: DriftTarget, options: EvalOptions, io: Io): Promise<number> {
   const built = await target.load();
   try {
+    if (target.record.prompt.id !== built.manifest.id) {
+      throw usage(`${target.source} is a record of prompt "${target.record.prompt.id}", not "${built.manifest.id}".`, `Pass the record of ${built.manifest.id}, e.g. --record prompts/${built.manifest.id}/eval-result.json.`);
+    }
     // The record's model by default: drift asks whether the same model name still gives the recorded answers.
     const model = options.model ?? target.record.model;
     const live = await runEvals({
