@@ -55,7 +55,7 @@ describe('promptpack eval-summary', () => {
     const io = capture();
     expect(await main(['eval-summary', '--before', write('base.json', record(base, 2)), '--after', write('head.json', head)], io), io.text()).toBe(0);
     const markdown = io.stdout.join('\n');
-    expect(markdown).toContain('### @acme/prompt-faq: ✅ gate passed');
+    expect(markdown).toContain('### faq: ✅ gate passed');
     expect(markdown).toContain('| blocking | 75% (3/4) | 75% (3/4) | ±0 pts |');
     expect(markdown).toContain('- minor-bump (blocking): hard-pass → fail');
     expect(markdown).toContain('- major-bump (blocking): fail → hard-pass');

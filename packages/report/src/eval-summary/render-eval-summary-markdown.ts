@@ -14,7 +14,8 @@ import type { CaseFlip, EvalChange } from './summarize-eval-change.js';
 export function renderEvalSummaryMarkdown(change: EvalChange): string {
   const { before, after } = change;
   const verdict = change.gate.passed ? '✅ gate passed' : '❌ gate failed';
-  const lines = [`### ${escape(change.prompt.name)}: ${verdict}`, ''];
+  // The prompt id, not the package name: `@acme/prompt-x` in a comment would read as a mention of a team.
+  const lines = [`### ${escape(change.prompt.id)}: ${verdict}`, ''];
   lines.push(
     before
       ? `${escape(before.label)} (${escape(before.model)}) → ${escape(after.label)} (${escape(after.model)})`

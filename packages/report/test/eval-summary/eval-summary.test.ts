@@ -29,7 +29,7 @@ describe('summarizeEvalChange', () => {
 describe('renderEvalSummaryMarkdown', () => {
   it('shows rates before → after with the change in points, the flips and why the gate failed', () => {
     const markdown = renderEvalSummaryMarkdown(summarizeEvalChange({ before, after, gate: verdictFor(after, before) }));
-    expect(markdown).toContain('### @acme/prompt-support-reply: ❌ gate failed');
+    expect(markdown).toContain('### support-reply: ❌ gate failed');
     expect(markdown).toContain('1.4.0 (gpt-4o-mini) → 1.5.0 (gpt-4o-mini)');
     expect(markdown).toContain('| blocking | 66.7% (2/3) | 50% (2/4) | −16.7 pts | 66.7% (2/3) | 50% (2/4) | −16.7 pts |');
     expect(markdown).toContain('| monitoring | 0% (0/1) | 0% (0/1) | ±0 pts | 100% (1/1) | 100% (1/1) | ±0 pts |');
