@@ -90,7 +90,7 @@ const workflowFiles = readdirSync(workflowsDir).filter((name) => /\.ya?ml$/.test
 
 describe('GitHub workflows', () => {
   it('exist', () => {
-    expect(workflowFiles).toEqual(expect.arrayContaining(['ci.yml', 'release.yml', 'policy-review.yml']));
+    expect(workflowFiles).toEqual(expect.arrayContaining(['ci.yml', 'release.yml', 'policy-review.yml', 'eval-summary.yml', 'drift.yml']));
   });
 
   describe.each(workflowFiles)('%s', (name) => {
@@ -107,6 +107,23 @@ describe('GitHub workflows', () => {
     const review = parse(readFileSync(path.join(workflowsDir, 'policy-review.yml'), 'utf8')) as { on: { pull_request: { paths: string[] } }; jobs: Record<string, Json> };
     expect(Object.values(review.jobs).map((job) => job.permissions)).toEqual([{ contents: 'read', 'pull-requests': 'write' }]);
     expect(review.on.pull_request.paths).toEqual(['prompts/**/policy.md', 'prompts/**/policy.lock', 'prompts/_shared/**']);
+  });
+
+  it('lets the eval summary comment on pull requests that touch prompts, replaying recordings, and nothing more', () => {
+    const text = readFileSync(path.join(workflowsDir, 'eval-summary.yml'), 'utf8');
+    const summary = parse(text) as { on: { pull_request: { paths: string[] } }; jobs: Record<string, Json> };
+    expect(Object.values(summary.jobs).map((job) => job.permissions)).toEqual([{ contents: 'read', 'pull-requests': 'write' }]);
+    expect(summary.on.pull_request.paths).toEqual(['prompts/**']);
+    expect(text).toContain('promptpack eval "$id" --provider replay');
+    expect(text).not.toContain('OPENAI_API_KEY');
+  });
+
+  it('runs the drift check on a schedule with read-only permissions, skipping with a notice without the secret', () => {
+    const text = readFileSync(path.join(workflowsDir, 'drift.yml'), 'utf8');
+    const drift = parse(text) as { on: Json; jobs: Record<string, Json> };
+    expect(Object.keys(drift.on)).toEqual(['schedule', 'workflow_dispatch']);
+    expect(Object.values(drift.jobs).map((job) => job.permissions)).toEqual([undefined]);
+    expect(text).toMatch(/if \[ -z "\$OPENAI_API_KEY" \]; then\n\s+echo "::notice title=Drift check skipped::/);
   });
 
   it('widens permissions only in the release job', () => {

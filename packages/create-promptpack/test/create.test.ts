@@ -45,6 +45,8 @@ describe('npm create promptpack <dir>', () => {
       '.changeset/config.json',
       '.github/CODEOWNERS',
       '.github/workflows/ci.yml',
+      '.github/workflows/drift.yml',
+      '.github/workflows/eval-summary.yml',
       '.github/workflows/policy-review.yml',
       '.github/workflows/release.yml',
       '.gitignore',

@@ -30,3 +30,6 @@ export { contentSecurityPolicy, htmlPage, type PageParts } from './html/page.js'
 
 // The page of `promptpack review`, where a person grades answers.
 export { renderReviewPage, reviewPagePolicy, type ReviewItem, type ReviewPageGrade, type ReviewPageParts } from './review/review-page.js';
+// A pull request's before/after eval summary, for a comment on it.
+export { summarizeEvalChange, type CaseFlip, type EvalChange, type EvalChangeInput, type TierChange } from './eval-summary/summarize-eval-change.js';
+export { renderEvalSummaryMarkdown } from './eval-summary/render-eval-summary-markdown.js';

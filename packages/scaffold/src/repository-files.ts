@@ -3,6 +3,8 @@ import type { PackageManager, ScaffoldFile } from './scaffold-file.js';
 import { changesetFiles } from './templates/changeset-files.js';
 import { ciWorkflow } from './templates/ci-workflow.js';
 import { codeowners } from './templates/codeowners.js';
+import { driftWorkflow } from './templates/drift-workflow.js';
+import { evalSummaryWorkflow } from './templates/eval-summary-workflow.js';
 import { gitignore } from './templates/gitignore.js';
 import { policyReviewWorkflow } from './templates/policy-review-workflow.js';
 import { readme } from './templates/readme.js';
@@ -35,6 +37,8 @@ export function scaffoldRepository(options: RepositoryOptions): ScaffoldFile[] {
     { path: '.github/workflows/ci.yml', contents: ciWorkflow(packageManager) },
     { path: '.github/workflows/release.yml', contents: releaseWorkflow(packageManager, scope) },
     { path: '.github/workflows/policy-review.yml', contents: policyReviewWorkflow(packageManager) },
+    { path: '.github/workflows/eval-summary.yml', contents: evalSummaryWorkflow(packageManager) },
+    { path: '.github/workflows/drift.yml', contents: driftWorkflow(packageManager) },
     { path: '.github/CODEOWNERS', contents: codeowners(scope) },
     ...scaffoldPrompt(examplePromptId, scope).map((file) => ({ ...file, path: `prompts/${examplePromptId}/${file.path}` })),
   ];

@@ -6,7 +6,9 @@
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerDiff } from './commands/diff.js';
+import { registerDrift } from './commands/drift.js';
 import { registerEval } from './commands/eval.js';
+import { registerEvalSummary } from './commands/eval-summary.js';
 import { registerFlags } from './commands/flags.js';
 import { registerHelp } from './commands/help.js';
 import { registerInit } from './commands/init.js';
@@ -26,6 +28,8 @@ export const registeredCommands: readonly RegisterCommand[] = [
   registerDiff,
   registerEval,
   registerReview,
+  registerEvalSummary,
+  registerDrift,
   registerPolicy,
   registerRelease,
   registerFlags,

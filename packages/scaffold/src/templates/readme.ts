@@ -40,7 +40,9 @@ ${exec} promptpack build
 - **Registry**: uncomment the \`${scope}:registry=\` line in \`.npmrc\` and point it at the
   team's npm registry; CI reads the address from the \`NPM_REGISTRY_URL\` repository variable
   and the token from the \`NPM_TOKEN\` secret.
-- **Evals in CI**: set the \`OPENAI_API_KEY\` secret.
+- **Evals in CI**: set the \`OPENAI_API_KEY\` secret. It also runs the daily drift check
+  (\`.github/workflows/drift.yml\`: released versions re-run on the live model); pull requests get
+  an eval summary comment from the committed recordings without it.
 - **Owners**: replace the teams in \`.github/CODEOWNERS\` with yours.
 - **Policy approval**: \`promptpack check\` (and CI) fails until legal approves each prompt's
   policy; for the example: \`${exec} promptpack policy approve ${examplePrompt} --by <name>\`, then commit
