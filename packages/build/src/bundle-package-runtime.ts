@@ -5,6 +5,7 @@ import { buildSync } from 'esbuild';
 export const packageRuntimeExports = [
   'PromptOutputError',
   'PromptRenderError',
+  'PromptToolCallError',
   'PromptVariablesError',
   'checkInteger',
   'checkMaxLength',
@@ -23,11 +24,15 @@ export const packageRuntimeExports = [
   'isNumber',
   'isObject',
   'lazySchema',
+  'parsePartialPromptOutput',
   'parsePromptOutput',
+  'parsePromptToolCall',
   'refuseKeys',
   'refuseLongArray',
   'renderPrompt',
+  'safeParsePartialPromptOutput',
   'safeParsePromptOutput',
+  'safeParsePromptToolCall',
   'safeRenderPrompt',
   'startCheck',
 ] as const;

@@ -4,6 +4,7 @@ import { emitDeclarations } from './emit-declarations.js';
 import { emitModule, type ModuleParts } from './emit-module.js';
 import { emitChecks } from './emit-checks.js';
 import { emitSchemasModule } from './emit-schemas.js';
+import { toolArgumentsZod } from './emit-tools.js';
 import { emitZod } from './emit-zod.js';
 import { buildEvalsManifest } from './evals-manifest.js';
 import { exampleValue } from './example-value.js';
@@ -71,8 +72,9 @@ export function compilePrompt(prompt: LoadedPrompt): CompiledPrompt {
     outputIsText: spec.output?.type === 'string',
     variablesExample: `render(${JSON.stringify(exampleValue(spec.variables))})`,
     policyVariables: policyVariables(prompt, policy),
+    tools: prompt.tools,
   };
-  const declarations = emitDeclarations({ manifest, variables: spec.variables, output: spec.output, model: spec.model });
+  const declarations = emitDeclarations({ manifest, variables: spec.variables, output: spec.output, model: spec.model, tools: prompt.tools });
   return {
     manifest,
     files: [
@@ -80,7 +82,7 @@ export function compilePrompt(prompt: LoadedPrompt): CompiledPrompt {
       { path: distFiles.cjs, contents: emitModule(parts, 'cjs') },
       { path: distFiles.types, contents: declarations },
       { path: distFiles.cjsTypes, contents: declarations },
-      { path: distFiles.schemas, contents: emitSchemasModule(emitZod(spec.variables), spec.output ? emitZod(spec.output) : null) },
+      { path: distFiles.schemas, contents: emitSchemasModule(emitZod(spec.variables), spec.output ? emitZod(spec.output) : null, toolArgumentsZod(prompt.tools)) },
       { path: distFiles.manifest, contents: `${JSON.stringify(manifest, null, 2)}\n` },
       { path: distFiles.evals, contents: `${JSON.stringify(evals, null, 2)}\n` },
       // The sections as written, beside the sources the package ships, so any published version can be reviewed and diffed.

@@ -1,4 +1,5 @@
-import type { ModelDefaults, ObjectNode, SchemaNode } from '@promptpack/spec';
+import type { ModelDefaults, ObjectNode, SchemaNode, ToolSpec } from '@promptpack/spec';
+import { emitToolTypes } from './emit-tools.js';
 import { emitMembers, emitType } from './emit-types.js';
 import { typeStringLiteral } from './literals.js';
 import type { PromptManifest } from '@promptpack/spec';
@@ -8,6 +9,8 @@ export interface DeclarationParts {
   variables: ObjectNode;
   output: SchemaNode | undefined;
   model: ModelDefaults;
+  /** tools.yaml's tools; empty when the prompt has none. */
+  tools: readonly ToolSpec[];
 }
 
 /**
@@ -57,7 +60,29 @@ export interface RenderResult {
   messages: Message[];
   model: ModelDefaults;
   meta: Meta;
+${parts.tools.length > 0 ? '  /** The tools the model may call (tools.yaml), as a model request carries them. */\n  tools: readonly Tool[];\n' : ''}}
+
+${emitToolTypes(parts.tools)}
+/** A structured answer still arriving: every field optional, text as far as it has arrived. */
+export type PartialOutput = DeepPartial<Output>;
+type DeepPartial<T> = T extends readonly (infer Item)[] ? Array<DeepPartial<Item>> : T extends object ? { [Key in keyof T]?: DeepPartial<T[Key]> } : T;
+
+export interface PartialOutputResult {
+  success: true;
+  /** The answer so far: undefined until its JSON starts. */
+  data: PartialOutput | undefined;
+  /** The whole answer has arrived and passed the output schema. */
+  complete: boolean;
+  /** Dotted paths of the fields whose value is final, e.g. \`decision\`, \`items.0.name\`. */
+  completed: string[];
+  error?: undefined;
 }
+
+export type SafeParsePartialOutputResult = PartialOutputResult | { success: false; data?: undefined; error: PromptOutputError };
+
+export type SafeParseToolCallResult =
+  | { success: true; data: ToolCall; error?: undefined }
+  | { success: false; data?: undefined; error: PromptToolCallError };
 
 export type SafeRenderResult =
   | { success: true; data: RenderResult; error?: undefined }
@@ -153,6 +178,21 @@ export declare class PromptOutputError extends Error {
   static isInstance(value: unknown): value is PromptOutputError;
 }
 
+/** Thrown by parseToolCall(): a tool the prompt does not declare, or arguments that do not match its parameters. */
+export declare class PromptToolCallError extends Error {
+  readonly name: 'PromptToolCallError';
+  readonly code: 'prompt/invalid-tool-call';
+  readonly issues: z.core.$ZodIssue[];
+  /** The tool the call named; undefined when it named none. */
+  readonly toolName: string | undefined;
+  /** The call as given. */
+  readonly call: unknown;
+  readonly hint: string;
+  readonly promptId: string;
+  readonly promptVersion: string;
+  static isInstance(value: unknown): value is PromptToolCallError;
+}
+
 /** Thrown by render() when a template fails on valid variables (a missing optional value printed outside {{#if}}). */
 export declare class PromptRenderError extends Error {
   readonly name: 'PromptRenderError';
@@ -182,6 +222,15 @@ export declare function safeRender(variables: unknown): SafeRenderResult;
 /** ${parts.output ? 'Parses model text (JSON, or JSON in a ```json fence) and validates it; throws PromptOutputError.' : 'Returns the model text as is: this prompt declares no output schema.'} */
 export declare function parseOutput(text: string): Output;
 export declare function safeParseOutput(text: string): SafeParseOutputResult;
+/** A structured answer still streaming, from the text received so far (call it with all of it each time). Never throws. */
+export declare function safeParsePartialOutput(text: string): SafeParsePartialOutputResult;
+/** safeParsePartialOutput() that throws PromptOutputError once the answer can no longer become valid. */
+export declare function parsePartialOutput(text: string): PartialOutputResult;
+/** The tools the model may call (tools.yaml)${parts.tools.length > 0 ? '' : '; empty: this prompt declares none'}. */
+export declare const tools: readonly Tool[];
+/** Checks a model's tool call (openai, anthropic, ai SDK or { name, arguments } shape) against the tools; throws PromptToolCallError. */
+export declare function parseToolCall(call: unknown): ToolCall;
+export declare function safeParseToolCall(call: unknown): SafeParseToolCallResult;
 
 declare const prompt: {
   readonly id: typeof id;
@@ -195,9 +244,15 @@ declare const prompt: {
   readonly safeRender: typeof safeRender;
   readonly parseOutput: typeof parseOutput;
   readonly safeParseOutput: typeof safeParseOutput;
+  readonly parsePartialOutput: typeof parsePartialOutput;
+  readonly safeParsePartialOutput: typeof safeParsePartialOutput;
+  readonly tools: typeof tools;
+  readonly parseToolCall: typeof parseToolCall;
+  readonly safeParseToolCall: typeof safeParseToolCall;
   readonly PromptVariablesError: typeof PromptVariablesError;
   readonly PromptOutputError: typeof PromptOutputError;
   readonly PromptRenderError: typeof PromptRenderError;
+  readonly PromptToolCallError: typeof PromptToolCallError;
 };
 export default prompt;
 `;

@@ -1,6 +1,7 @@
-import type { EvalsManifest, FewShot, JsonSchema, ModelDefaults, PromptManifest } from '@promptpack/spec';
+import type { EvalsManifest, FewShot, JsonSchema, ModelDefaults, PromptManifest, ToolSpec } from '@promptpack/spec';
 import { jsonLiteral, stringLiteral } from './literals.js';
 import { moduleEntryPoints, moduleRuntime } from './module-runtime.js';
+import { emitToolsCode } from './emit-tools.js';
 
 export type ModuleFormat = 'esm' | 'cjs';
 
@@ -23,6 +24,8 @@ export interface ModuleParts {
   variablesExample: string;
   /** Top-level variables policy.md reads (its rendering is remembered per distinct values). */
   policyVariables: string[];
+  /** tools.yaml's tools; empty when the prompt has none. */
+  tools: readonly ToolSpec[];
 }
 
 /** The names the generated package exports, besides `default` (an object bundling them). */
@@ -38,9 +41,15 @@ export const moduleExports = [
   'safeRender',
   'parseOutput',
   'safeParseOutput',
+  'parsePartialOutput',
+  'safeParsePartialOutput',
+  'tools',
+  'parseToolCall',
+  'safeParseToolCall',
   'PromptVariablesError',
   'PromptOutputError',
   'PromptRenderError',
+  'PromptToolCallError',
 ] as const;
 
 /** The text of dist/index.js (ESM) or dist/index.cjs: one body, two module wrappers. */
@@ -111,6 +120,8 @@ export function emitModule(parts: ModuleParts, format: ModuleFormat): string {
     'const outputSchema = /* @__PURE__ */ lazySchema(() => zodSchemas().outputSchema);',
     '/** JSON Schema of the output for a model\'s structured-output option; null for free text. */',
     `const outputJsonSchema = ${parts.outputJsonSchema ? `/* @__PURE__ */ deepFreeze(${jsonLiteral(parts.outputJsonSchema)})` : 'null'};`,
+    '',
+    emitToolsCode(parts.tools),
     '',
     moduleEntryPoints(),
     '',

@@ -7,18 +7,26 @@ import { toJsonSchema } from './json-schema.js';
 /**
  * tools.yaml in a generated module: `tools`, the list a model is sent (name,
  * description, parameters as JSON Schema, strict), frozen data; and
- * `toolDefinitions`, the same tools with the zod check of their arguments,
- * which parseToolCall reads. Two lists, because a zod schema must not be
- * frozen (zod caches on its objects) and must not reach a model request.
+ * `toolArgumentSchemas`, the check of each tool's arguments, which only
+ * parseToolCall reads. Two lists, because a zod schema must not be frozen
+ * (zod caches on its objects), must not reach a model request, and must stay
+ * out of a bundle that only renders.
  */
+/** The zod code of each tool's arguments, for schemas.cjs (in tools.yaml's order). */
+export function toolArgumentsZod(tools: readonly ToolSpec[]): string[] {
+  return tools.map((tool) => emitZod(tool.parameters));
+}
+
 export function emitToolsCode(tools: readonly ToolSpec[]): string {
   const shown = tools.map(modelFacingTool);
-  const definitions = tools.map((tool, index) => `  { ...tools[${index}], argumentsSchema: ${emitZod(tool.parameters, '  ')} },`);
+  // zod is built on the first check of a call (schemas.cjs), like the other schemas, and only
+  // parseToolCall refers to these: a bundle that only renders drops them, and zod with them.
+  const checks = tools.map((_tool, index) => `  /* @__PURE__ */ lazySchema(() => zodSchemas().toolArguments[${index}]),`);
   return [
     '/** tools.yaml: the tools the model may call, as a model request carries them. */',
     `const tools = /* @__PURE__ */ deepFreeze(${jsonLiteral(shown)});`,
-    '/** The same tools with the check of their arguments, for parseToolCall. */',
-    `const toolDefinitions = [\n${definitions.join('\n')}\n];`,
+    '/** The check of each tool\'s arguments, in the order of `tools`, for parseToolCall. */',
+    `const toolArgumentSchemas = ${checks.length === 0 ? '[]' : `[\n${checks.join('\n')}\n]`};`,
   ].join('\n');
 }
 

@@ -36,6 +36,7 @@ const definitionFields = [
   'variablesExample',
   'hasOutputSchema',
   'outputIsText',
+  'tools',
 ] as const satisfies readonly (keyof PromptDefinition)[];
 // Fails to compile, naming the field, when PromptDefinition gains one the list lacks.
 type Complete<Missing extends never> = Missing;
@@ -69,5 +70,25 @@ function safeParseOutput(text) {
 /** safeParseOutput() that throws PromptOutputError. */
 function parseOutput(text) {
   return parsePromptOutput(definition, outputSchema, text);
+}
+
+/** A structured answer still streaming: the part that has arrived, which fields are final. Never throws. */
+function safeParsePartialOutput(text) {
+  return safeParsePartialPromptOutput(definition, outputSchema, text);
+}
+
+/** safeParsePartialOutput() that throws PromptOutputError once the answer can no longer become valid. */
+function parsePartialOutput(text) {
+  return parsePartialPromptOutput(definition, outputSchema, text);
+}
+
+/** A model's tool call (each SDK's shape) checked against the prompt's tools. Never throws. */
+function safeParseToolCall(call) {
+  return safeParsePromptToolCall(definition, toolArgumentSchemas, call);
+}
+
+/** safeParseToolCall() that throws PromptToolCallError. */
+function parseToolCall(call) {
+  return parsePromptToolCall(definition, toolArgumentSchemas, call);
 }`;
 }

@@ -52,13 +52,19 @@ export interface GeneratedModule {
   variablesSchema: { safeParse(value: unknown): { success: boolean } };
   outputSchema: { safeParse(value: unknown): { success: boolean } };
   outputJsonSchema: Record<string, unknown> | null;
-  render(variables: unknown): { messages: Array<{ role: string; content: string }>; model: Record<string, unknown>; meta: Record<string, unknown> };
+  render(variables: unknown): { messages: Array<{ role: string; content: string }>; model: Record<string, unknown>; meta: Record<string, unknown>; tools?: unknown[] };
   safeRender(variables: unknown): { success: boolean; data?: unknown; error?: GeneratedError };
   parseOutput(text: unknown): unknown;
   safeParseOutput(text: unknown): { success: boolean; data?: unknown; error?: GeneratedError };
+  safeParsePartialOutput(text: unknown): { success: boolean; data?: unknown; complete?: boolean; completed?: string[]; error?: GeneratedError };
+  parsePartialOutput(text: unknown): { data?: unknown; complete: boolean; completed: string[] };
+  tools: ReadonlyArray<Record<string, unknown>>;
+  parseToolCall(call: unknown): { name: string; arguments: Record<string, unknown>; id?: string };
+  safeParseToolCall(call: unknown): { success: boolean; data?: { name: string; arguments: Record<string, unknown> }; error?: GeneratedError };
   PromptVariablesError: ErrorClass;
   PromptOutputError: ErrorClass;
   PromptRenderError: ErrorClass;
+  PromptToolCallError: ErrorClass;
   default: Record<string, unknown>;
 }
 

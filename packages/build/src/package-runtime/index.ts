@@ -6,9 +6,11 @@
 export { dropIssues, finishCheck, startCheck } from './check-run.js';
 export { definePrompt } from './define-prompt.js';
 export { deepFreeze } from './deep-freeze.js';
-export { PromptOutputError, PromptRenderError, PromptVariablesError } from './errors.js';
+export { PromptOutputError, PromptRenderError, PromptToolCallError, PromptVariablesError } from './errors.js';
 export { lazySchema } from './lazy-schema.js';
 export { parsePromptOutput, safeParsePromptOutput } from './parse-output.js';
+export { parsePartialPromptOutput, safeParsePartialPromptOutput } from './parse-partial-output.js';
+export { parsePromptToolCall, safeParsePromptToolCall } from './parse-tool-call.js';
 export { renderPrompt, safeRenderPrompt } from './render.js';
 export {
   checkInteger,

@@ -1,22 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { PromptToolCallError, PromptOutputError } from './errors.js';
-import { maxArgumentsLength, parsePromptToolCall, safeParsePromptToolCall, type ToolDefinition } from './parse-tool-call.js';
+import { maxArgumentsLength, parsePromptToolCall as parseWith, safeParsePromptToolCall as safeParseWith } from './parse-tool-call.js';
 import { testPrompt } from './__fixtures__/test-prompt.js';
 
-const lookupOrder: ToolDefinition = {
-  name: 'lookup_order',
-  description: 'Looks up an order by its number.',
-  parameters: { type: 'object', properties: { orderId: { type: 'string' } }, required: ['orderId'], additionalProperties: false },
-  argumentsSchema: z.strictObject({ orderId: z.string().regex(/^NW-[0-9]+$/), includeItems: z.boolean().optional() }),
-};
-const issueRefund: ToolDefinition = {
-  name: 'issue_refund',
-  description: 'Issues a refund.',
-  parameters: { type: 'object', properties: {}, additionalProperties: false },
-  argumentsSchema: z.strictObject({ orderId: z.string(), amountCents: z.int().min(1).max(20000) }),
-};
-const prompt = { ...testPrompt(), tools: [lookupOrder, issueRefund] };
+const lookupOrder = { name: 'lookup_order', description: 'Looks up an order by its number.', parameters: { type: 'object', properties: { orderId: { type: 'string' } } } };
+const issueRefund = { name: 'issue_refund', description: 'Issues a refund.', parameters: { type: 'object', properties: {} } };
+const schemas = [z.strictObject({ orderId: z.string().regex(/^NW-[0-9]+$/), includeItems: z.boolean().optional() }), z.strictObject({ orderId: z.string(), amountCents: z.int().min(1).max(20000) })];
+const prompt = testPrompt({ tools: [lookupOrder, issueRefund] });
+type ToolPrompt = Parameters<typeof safeParseWith>[0];
+const safeParsePromptToolCall = (target: ToolPrompt, call: unknown) => safeParseWith(target, target.tools.length > 0 ? schemas : [], call);
+const parsePromptToolCall = (target: ToolPrompt, call: unknown) => parseWith(target, target.tools.length > 0 ? schemas : [], call);
 
 describe('safeParsePromptToolCall', () => {
   test("takes each SDK's call shape as it comes", () => {
@@ -93,8 +87,8 @@ describe('safeParsePromptToolCall', () => {
   });
 
   test('a prompt without tools says so', () => {
-    const result = safeParsePromptToolCall({ ...testPrompt(), tools: [] }, { name: 'anything', arguments: '{}' });
+    const result = safeParsePromptToolCall(testPrompt(), { name: 'anything', arguments: '{}' });
     expect(!result.success && result.error.message).toContain('this prompt declares no tools');
-    expect(() => parsePromptToolCall({ ...testPrompt(), tools: [] }, { name: 'anything' })).toThrow(PromptToolCallError);
+    expect(() => parsePromptToolCall(testPrompt(), { name: 'anything' })).toThrow(PromptToolCallError);
   });
 });

@@ -11,18 +11,9 @@
 // - Anthropic: `{ type: 'tool_use', id, name, input }`;
 // - the Vercel AI SDK: `{ toolCallId, toolName, input }` (or `args`).
 import { PromptToolCallError } from './errors.js';
-import type { Issue, PromptIdentity, Schema } from './prompt-definition.js';
+import type { Issue, PromptIdentity, Schema, ToolDefinition } from './prompt-definition.js';
 import { clip, describeCause, maxQuoted } from './quote.js';
 
-/** One declared tool as the package carries it: what the model sees, and the check of its arguments. */
-export interface ToolDefinition {
-  readonly name: string;
-  readonly description: string;
-  /** The parameters as JSON Schema, as sent to the model. */
-  readonly parameters: Readonly<Record<string, unknown>>;
-  readonly strict?: boolean;
-  readonly argumentsSchema: Schema<Record<string, unknown>>;
-}
 
 /** A checked tool call: the tool's name, its parsed arguments and the provider's call id when it had one. */
 export interface ParsedToolCall {
@@ -37,14 +28,21 @@ interface ToolPrompt extends PromptIdentity {
   readonly tools: readonly ToolDefinition[];
 }
 
+/**
+ * The check of each tool's arguments, in the order of `tools`. Passed apart
+ * from the definition (like parseOutput's schema), so a bundle that only
+ * renders never reaches them, nor zod behind them.
+ */
+export type ToolArgumentSchemas = readonly Schema<Record<string, unknown>>[];
+
 /** A model's arguments are a few hundred bytes; far more is a runaway or hostile answer, refused before parsing. */
 export const maxArgumentsLength = 1024 * 1024;
 
 /** Checks one tool call; never throws. */
-export function safeParsePromptToolCall(prompt: ToolPrompt, call: unknown): SafeParseToolCallResult {
+export function safeParsePromptToolCall(prompt: ToolPrompt, argumentSchemas: ToolArgumentSchemas, call: unknown): SafeParseToolCallResult {
   const names = prompt.tools.map((tool) => tool.name);
   try {
-    return parseCall(prompt, call, names);
+    return parseCall(prompt, argumentSchemas, call, names);
   } catch (error) {
     const issue: Issue = { code: 'custom', path: [], message: `the tool call cannot be checked (${describeCause(error)})` };
     return { success: false, error: new PromptToolCallError(prompt, undefined, [issue], undefined, call, names) };
@@ -52,8 +50,8 @@ export function safeParsePromptToolCall(prompt: ToolPrompt, call: unknown): Safe
 }
 
 /** safeParsePromptToolCall() that throws PromptToolCallError. */
-export function parsePromptToolCall(prompt: ToolPrompt, call: unknown): ParsedToolCall {
-  const result = safeParsePromptToolCall(prompt, call);
+export function parsePromptToolCall(prompt: ToolPrompt, argumentSchemas: ToolArgumentSchemas, call: unknown): ParsedToolCall {
+  const result = safeParsePromptToolCall(prompt, argumentSchemas, call);
   if (!result.success) throw result.error;
   return result.data;
 }
@@ -68,7 +66,7 @@ interface CallParts {
   id: unknown;
 }
 
-function parseCall(prompt: ToolPrompt, call: unknown, names: readonly string[]): SafeParseToolCallResult {
+function parseCall(prompt: ToolPrompt, argumentSchemas: ToolArgumentSchemas, call: unknown, names: readonly string[]): SafeParseToolCallResult {
   const fail = (toolName: string | undefined, issues: Issue[], input: unknown) => ({ success: false as const, error: new PromptToolCallError(prompt, toolName, issues, input, call, names) });
   const parts = callParts(call);
   if (!parts) {
@@ -77,8 +75,10 @@ function parseCall(prompt: ToolPrompt, call: unknown, names: readonly string[]):
   if (typeof parts.name !== 'string') {
     return fail(undefined, [{ code: 'invalid_type', expected: 'string', path: ['name'], message: 'expected the name of the tool called' }], parts);
   }
-  const tool = prompt.tools.find((candidate) => candidate.name === parts.name);
-  if (!tool) {
+  const index = prompt.tools.findIndex((candidate) => candidate.name === parts.name);
+  const tool = prompt.tools[index];
+  const argumentsSchema = argumentSchemas[index];
+  if (!tool || !argumentsSchema) {
     const near = closest(parts.name, names);
     const known = names.length === 0 ? 'this prompt declares no tools' : `known tools: ${names.join(', ')}${near ? `; did you mean ${JSON.stringify(near)}?` : ''}`;
     return fail(parts.name, [{ code: 'custom', path: ['name'], message: `unknown tool ${JSON.stringify(clip(parts.name, maxQuoted))} (${known})` }], parts);
@@ -98,7 +98,7 @@ function parseCall(prompt: ToolPrompt, call: unknown, names: readonly string[]):
       }
     }
   } else if (input === undefined) input = {};
-  const checked = tool.argumentsSchema.safeParse(input);
+  const checked = argumentsSchema.safeParse(input);
   if (!checked.success) {
     const issues = checked.error.issues.map((issue) => ({ ...issue, path: ['arguments', ...issue.path] }));
     return fail(tool.name, issues, { name: tool.name, arguments: input });

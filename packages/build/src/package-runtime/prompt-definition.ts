@@ -6,6 +6,15 @@ export type Template = (data: Record<string, unknown>) => string;
 
 export type Issue = z.core.$ZodIssue;
 
+/** One tool as a model request carries it (tools.yaml); parseToolCall gets the check of its arguments beside it. */
+export interface ToolDefinition {
+  readonly name: string;
+  readonly description: string;
+  /** The parameters as JSON Schema, as sent to the model. */
+  readonly parameters: Readonly<Record<string, unknown>>;
+  readonly strict?: boolean;
+}
+
 export type ParseResult<Value> = { success: true; data: Value } | { success: false; error: { issues: Issue[] } };
 
 /** The part of a zod schema the runtime calls; the generated module passes real zod schemas. */
@@ -35,6 +44,8 @@ export interface RenderResult {
   messages: Message[];
   model: Record<string, unknown>;
   meta: { id: string; name: string; version: string; contentHash: string; policyHash: string };
+  /** The tools the model may call, as a request carries them; only when the prompt has tools. */
+  tools?: readonly unknown[];
 }
 
 /**
@@ -63,6 +74,8 @@ export interface PromptDefinition {
   readonly hasOutputSchema: boolean;
   /** The output's root is a string, so bare (unquoted) model text is accepted. */
   readonly outputIsText: boolean;
+  /** tools.yaml as a model request carries it (frozen); empty when the prompt has no tools. */
+  readonly tools: readonly ToolDefinition[];
 }
 
 /** A definition plus what the runtime keeps between calls; made by definePrompt. */

@@ -36,7 +36,10 @@ function renderValid(prompt: DefinedPrompt, data: Record<string, unknown>): Rend
   const messages: Message[] = [{ role: 'system', content: renderPolicy(prompt, data) }];
   for (const shot of prompt.fewshots) messages.push({ role: 'user', content: shot.user }, { role: 'assistant', content: shot.assistant });
   messages.push({ role: 'user', content: runTemplate(prompt, prompt.userTemplate, 'template.hbs', data) });
-  return { messages, model: prompt.modelDefaults(), meta: { ...prompt.meta } };
+  const result: RenderResult = { messages, model: prompt.modelDefaults(), meta: { ...prompt.meta } };
+  // The frozen list itself: the same for every request, so nothing is copied.
+  if (prompt.tools.length > 0) result.tools = prompt.tools;
+  return result;
 }
 
 // Services usually pass the same policy variables (a company name, a team)

@@ -25,6 +25,7 @@ export function testPrompt(change: Partial<PromptDefinition> = {}): DefinedPromp
     variablesExample: 'render({"company":"text","question":"text"})',
     hasOutputSchema: true,
     outputIsText: false,
+    tools: [],
     ...change,
   });
 }

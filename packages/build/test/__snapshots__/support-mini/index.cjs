@@ -246,6 +246,7 @@ function describeBound(origin, limit, words, operator, value) {
 var variablesErrorMarker = /* @__PURE__ */ Symbol.for("promptpack.variables-error");
 var outputErrorMarker = /* @__PURE__ */ Symbol.for("promptpack.output-error");
 var renderErrorMarker = /* @__PURE__ */ Symbol.for("promptpack.render-error");
+var toolCallErrorMarker = /* @__PURE__ */ Symbol.for("promptpack.tool-call-error");
 var sharedMarker = /* @__PURE__ */ Symbol.for("promptpack.error");
 function isMarked(value, marker, code) {
   if (typeof value !== "object" || value === null) return false;
@@ -315,6 +316,25 @@ var PromptRenderError = class extends PromptError {
   }
   static isInstance(value) {
     return isMarked(value, renderErrorMarker, "prompt/render-failed");
+  }
+};
+var PromptToolCallError = class extends PromptError {
+  constructor(prompt, toolName, issues, input, call, tools) {
+    super(
+      prompt,
+      "PromptToolCallError",
+      "prompt/invalid-tool-call",
+      `Invalid tool call${toolName === void 0 ? "" : ` of ${JSON.stringify(toolName)}`} for prompt ${prompt.id}@${prompt.version} (${count(issues, "issue")}):`,
+      describeIssues(issues, "call", input),
+      `the model may call ${tools.length === 0 ? "no tools (this prompt declares none)" : tools.map((name) => JSON.stringify(name)).join(", ")} with arguments matching manifest.tools; send the render result's tools to the model, and use safeParseToolCall() to answer a bad call without an exception.`
+    );
+    this[toolCallErrorMarker] = true;
+    this.issues = issues;
+    this.toolName = toolName;
+    this.call = call;
+  }
+  static isInstance(value) {
+    return isMarked(value, toolCallErrorMarker, "prompt/invalid-tool-call");
   }
 };
 
@@ -387,6 +407,419 @@ function readJson(text) {
   }
 }
 
+// partial-json.ts
+var maxPartialDepth = 512;
+var PrefixSyntaxError = class extends Error {
+  offset;
+  constructor(message, offset) {
+    super(message);
+    this.offset = offset;
+  }
+};
+function readPartialJson(text) {
+  const reader = new PrefixReader(text);
+  try {
+    const root = reader.value(0);
+    if (root === void 0 || !root.complete) return { success: true, root, complete: false };
+    reader.whitespace();
+    if (!reader.atEnd()) reader.fail("unexpected text after the JSON value");
+    return { success: true, root, complete: true };
+  } catch (error) {
+    if (error instanceof PrefixSyntaxError) return { success: false, message: error.message, offset: error.offset };
+    throw error;
+  }
+}
+var numberPrefix = /-?(?:0|[1-9][0-9]*)?(?:\.[0-9]*)?(?:[eE][+-]?[0-9]*)?/y;
+var wholeNumber = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
+var hex4 = /^[0-9a-fA-F]{4}$/;
+var literals = [
+  ["true", true],
+  ["false", false],
+  ["null", null]
+];
+var PrefixReader = class {
+  position = 0;
+  text;
+  constructor(text) {
+    this.text = text;
+  }
+  atEnd() {
+    return this.position >= this.text.length;
+  }
+  fail(message) {
+    throw new PrefixSyntaxError(`${message} at offset ${this.position}`, this.position);
+  }
+  whitespace() {
+    const text = this.text;
+    while (this.position < text.length) {
+      const code = text.charCodeAt(this.position);
+      if (code !== 32 && code !== 9 && code !== 10 && code !== 13) return;
+      this.position += 1;
+    }
+  }
+  /** The value starting here, or undefined when the text ends before it starts. */
+  value(depth) {
+    this.whitespace();
+    if (this.atEnd()) return void 0;
+    if (depth > maxPartialDepth) this.fail(`the value is nested deeper than ${maxPartialDepth} levels`);
+    const character = this.text[this.position];
+    if (character === "{") return this.object(depth);
+    if (character === "[") return this.array(depth);
+    if (character === '"') return this.string();
+    if (character === "-" || character >= "0" && character <= "9") return this.number();
+    return this.literal();
+  }
+  object(depth) {
+    const value = {};
+    const children = /* @__PURE__ */ new Map();
+    const partial = () => ({ value, complete: false, children });
+    this.position += 1;
+    this.whitespace();
+    if (this.atEnd()) return partial();
+    if (this.text[this.position] === "}") {
+      this.position += 1;
+      return { value, complete: true, children };
+    }
+    for (; ; ) {
+      this.whitespace();
+      if (this.atEnd()) return partial();
+      if (this.text[this.position] !== '"') this.fail("expected a property name in double quotes");
+      const key = this.string();
+      if (!key.complete) return partial();
+      this.whitespace();
+      if (this.atEnd()) return partial();
+      if (this.text[this.position] !== ":") this.fail('expected ":" after the property name');
+      this.position += 1;
+      const child = this.value(depth + 1);
+      if (child === void 0) return partial();
+      const name = key.value;
+      if (child.complete || shows(child)) {
+        Object.defineProperty(value, name, { value: child.value, writable: true, enumerable: true, configurable: true });
+        children.set(name, child);
+      }
+      if (!child.complete) return partial();
+      this.whitespace();
+      if (this.atEnd()) return partial();
+      const next = this.text[this.position];
+      this.position += 1;
+      if (next === "}") return { value, complete: true, children };
+      if (next !== ",") {
+        this.position -= 1;
+        this.fail('expected "," or "}" after a property value');
+      }
+    }
+  }
+  array(depth) {
+    const value = [];
+    const children = /* @__PURE__ */ new Map();
+    const partial = () => ({ value, complete: false, children });
+    this.position += 1;
+    this.whitespace();
+    if (this.atEnd()) return partial();
+    if (this.text[this.position] === "]") {
+      this.position += 1;
+      return { value, complete: true, children };
+    }
+    for (; ; ) {
+      const child = this.value(depth + 1);
+      if (child === void 0) return partial();
+      if (child.complete || shows(child)) {
+        children.set(String(value.length), child);
+        value.push(child.value);
+      }
+      if (!child.complete) return partial();
+      this.whitespace();
+      if (this.atEnd()) return partial();
+      const next = this.text[this.position];
+      this.position += 1;
+      if (next === "]") return { value, complete: true, children };
+      if (next !== ",") {
+        this.position -= 1;
+        this.fail('expected "," or "]" after an array element');
+      }
+    }
+  }
+  string() {
+    const text = this.text;
+    let position = this.position + 1;
+    let result = "";
+    let runStart = position;
+    for (; ; ) {
+      if (position >= text.length) {
+        result += withoutLoneHighSurrogate(text.slice(runStart, position));
+        this.position = position;
+        return { value: result, complete: false };
+      }
+      const code = text.charCodeAt(position);
+      if (code === 34) {
+        result += text.slice(runStart, position);
+        this.position = position + 1;
+        return { value: result, complete: true };
+      }
+      if (code < 32) {
+        this.position = position;
+        this.fail("a control character must be escaped inside a string");
+      }
+      if (code !== 92) {
+        position += 1;
+        continue;
+      }
+      result += text.slice(runStart, position);
+      const escape = text[position + 1];
+      if (escape === void 0) return this.cutString(result);
+      if (escape === "u") {
+        const digits = text.slice(position + 2, position + 6);
+        if (!/^[0-9a-fA-F]*$/.test(digits)) {
+          this.position = position;
+          this.fail("expected four hexadecimal digits after \\u");
+        }
+        if (!hex4.test(digits)) return this.cutString(result);
+        const unit = Number.parseInt(digits, 16);
+        if (unit >= 55296 && unit <= 56319 && position + 6 >= text.length) return this.cutString(result);
+        result += String.fromCharCode(unit);
+        position += 6;
+      } else {
+        const decoded = simpleEscapes[escape];
+        if (decoded === void 0) {
+          this.position = position;
+          this.fail(`"\\${escape}" is not a JSON escape`);
+        }
+        result += decoded;
+        position += 2;
+      }
+      runStart = position;
+    }
+  }
+  /** The text ends inside an escape: what came before it is the partial string. */
+  cutString(result) {
+    this.position = this.text.length;
+    return { value: withoutLoneHighSurrogate(result), complete: false };
+  }
+  number() {
+    numberPrefix.lastIndex = this.position;
+    const match = numberPrefix.exec(this.text);
+    const token = match?.[0] ?? "";
+    const end = this.position + token.length;
+    if (end >= this.text.length) {
+      if (!isNumberPrefix(token)) this.fail("not a valid JSON number");
+      this.position = end;
+      return { value: void 0, complete: false };
+    }
+    if (!wholeNumber.test(token)) this.fail("not a valid JSON number");
+    this.position = end;
+    return { value: Number(token), complete: true };
+  }
+  literal() {
+    const rest = this.text.slice(this.position, this.position + 5);
+    for (const [word, value] of literals) {
+      if (rest.startsWith(word)) {
+        this.position += word.length;
+        return { value, complete: true };
+      }
+      if (rest.length < word.length && word.startsWith(rest) && this.position + rest.length === this.text.length) {
+        this.position = this.text.length;
+        return { value: void 0, complete: false };
+      }
+    }
+    this.fail(`unexpected "${this.text[this.position]}"`);
+  }
+};
+var simpleEscapes = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
+function shows(node) {
+  return node.value !== void 0;
+}
+function isNumberPrefix(token) {
+  if (token === "" || token === "-") return token === "-";
+  for (const ending of ["", "0", "1", ".0", "e0", "0e0", ".0e0"]) if (wholeNumber.test(token + ending)) return true;
+  return false;
+}
+function withoutLoneHighSurrogate(text) {
+  const last = text.charCodeAt(text.length - 1);
+  return last >= 55296 && last <= 56319 ? text.slice(0, -1) : text;
+}
+
+// parse-partial-output.ts
+var anyFence = /`{3}[A-Za-z]*[ \t]*\r?\n/;
+var trailingBackticks = /`{1,2}$/;
+var jsonStart = /^[[{"\-0-9tfn]/;
+function safeParsePartialPromptOutput(prompt, outputSchema, text) {
+  try {
+    return parsePartial(prompt, outputSchema, text);
+  } catch (error) {
+    const issue = { code: "custom", path: [], message: `the partial output cannot be checked (${describeCause(error)})` };
+    return { success: false, error: new PromptOutputError(prompt, [issue], void 0, text) };
+  }
+}
+function parsePartialPromptOutput(prompt, outputSchema, text) {
+  const result = safeParsePartialPromptOutput(prompt, outputSchema, text);
+  if (!result.success) throw result.error;
+  return result;
+}
+function parsePartial(prompt, outputSchema, text) {
+  if (typeof text !== "string") {
+    const issue = { code: "invalid_type", expected: "string", path: [], message: "expected the model output text received so far" };
+    return { success: false, error: new PromptOutputError(prompt, [issue], text, text) };
+  }
+  if (!prompt.hasOutputSchema || prompt.outputIsText) return { success: true, data: text, complete: false, completed: [] };
+  const body = jsonBody(text);
+  if (body === void 0) return { success: true, data: void 0, complete: false, completed: [] };
+  const reading = readPartialJson(body);
+  if (!reading.success) {
+    const issue = { code: "custom", path: [], message: `expected JSON, received text that cannot become JSON (${clip(reading.message, maxQuoted)})` };
+    return { success: false, error: new PromptOutputError(prompt, [issue], void 0, text) };
+  }
+  const root = reading.root;
+  if (root === void 0) return { success: true, data: void 0, complete: false, completed: [] };
+  const checked = outputSchema.safeParse(root.value);
+  if (reading.complete) {
+    if (!checked.success) return { success: false, error: new PromptOutputError(prompt, checked.error.issues, root.value, text) };
+    return { success: true, data: checked.data, complete: true, completed: completedPaths(root) };
+  }
+  if (!checked.success) {
+    const lasting = checked.error.issues.filter((issue) => lasts(issue, root));
+    if (lasting.length > 0) return { success: false, error: new PromptOutputError(prompt, lasting, root.value, text) };
+  }
+  return { success: true, data: root.value, complete: false, completed: completedPaths(root) };
+}
+function jsonBody(text) {
+  const start = text.trimStart();
+  if (start === "" || jsonStart.test(start)) return text;
+  const fence = anyFence.exec(text);
+  if (!fence) return void 0;
+  const body = text.slice(fence.index + fence[0].length);
+  const end = body.indexOf("```");
+  return end >= 0 ? body.slice(0, end) : body.replace(trailingBackticks, "");
+}
+function lasts(issue, root) {
+  const trail = nodesAlong(root, issue.path);
+  if (trail.some((node2) => node2.complete)) return true;
+  const node = trail.length === issue.path.length + 1 ? trail.at(-1) : void 0;
+  if (node === void 0) return false;
+  switch (issue.code) {
+    case "invalid_type":
+      return true;
+    case "too_big":
+      return issue.origin === "string" || issue.origin === "array";
+    case "unrecognized_keys":
+      return true;
+    case "invalid_value":
+      return typeof node.value === "string" && !issue.values.some((allowed) => typeof allowed === "string" && allowed.startsWith(node.value));
+    default:
+      return false;
+  }
+}
+function nodesAlong(root, path) {
+  const trail = [root];
+  let node = root;
+  for (const key of path) {
+    node = node.children?.get(String(key));
+    if (node === void 0) break;
+    trail.push(node);
+  }
+  return trail;
+}
+function completedPaths(root) {
+  const paths = [];
+  const visit = (node, path) => {
+    if (node.complete && path !== "") paths.push(path);
+    for (const [key, child] of node.children ?? []) visit(child, path === "" ? key : `${path}.${key}`);
+  };
+  if (root) visit(root, "");
+  return paths;
+}
+
+// parse-tool-call.ts
+var maxArgumentsLength = 1024 * 1024;
+function safeParsePromptToolCall(prompt, argumentSchemas, call) {
+  const names = prompt.tools.map((tool) => tool.name);
+  try {
+    return parseCall(prompt, argumentSchemas, call, names);
+  } catch (error) {
+    const issue = { code: "custom", path: [], message: `the tool call cannot be checked (${describeCause(error)})` };
+    return { success: false, error: new PromptToolCallError(prompt, void 0, [issue], void 0, call, names) };
+  }
+}
+function parsePromptToolCall(prompt, argumentSchemas, call) {
+  const result = safeParsePromptToolCall(prompt, argumentSchemas, call);
+  if (!result.success) throw result.error;
+  return result.data;
+}
+function parseCall(prompt, argumentSchemas, call, names) {
+  const fail = (toolName, issues, input2) => ({ success: false, error: new PromptToolCallError(prompt, toolName, issues, input2, call, names) });
+  const parts = callParts(call);
+  if (!parts) {
+    return fail(void 0, [{ code: "invalid_type", expected: "object", path: [], message: "expected a tool call: { name, arguments } or a call object from the openai, anthropic or ai SDK" }], call);
+  }
+  if (typeof parts.name !== "string") {
+    return fail(void 0, [{ code: "invalid_type", expected: "string", path: ["name"], message: "expected the name of the tool called" }], parts);
+  }
+  const index = prompt.tools.findIndex((candidate) => candidate.name === parts.name);
+  const tool = prompt.tools[index];
+  const argumentsSchema = argumentSchemas[index];
+  if (!tool || !argumentsSchema) {
+    const near = closest(parts.name, names);
+    const known = names.length === 0 ? "this prompt declares no tools" : `known tools: ${names.join(", ")}${near ? `; did you mean ${JSON.stringify(near)}?` : ""}`;
+    return fail(parts.name, [{ code: "custom", path: ["name"], message: `unknown tool ${JSON.stringify(clip(parts.name, maxQuoted))} (${known})` }], parts);
+  }
+  let input = parts.arguments;
+  if (typeof input === "string" && input.length > maxArgumentsLength) {
+    return fail(tool.name, [{ code: "custom", path: ["arguments"], message: `the arguments are ${input.length} characters of JSON, more than the ${maxArgumentsLength} a tool call may carry` }], { name: tool.name, arguments: void 0 });
+  }
+  if (typeof input === "string") {
+    if (input.trim() === "") input = {};
+    else {
+      try {
+        input = JSON.parse(input);
+      } catch (error) {
+        return fail(tool.name, [{ code: "custom", path: ["arguments"], message: `the arguments are not JSON (${clip(error.message, maxQuoted)})` }], parts);
+      }
+    }
+  } else if (input === void 0) input = {};
+  const checked = argumentsSchema.safeParse(input);
+  if (!checked.success) {
+    const issues = checked.error.issues.map((issue) => ({ ...issue, path: ["arguments", ...issue.path] }));
+    return fail(tool.name, issues, { name: tool.name, arguments: input });
+  }
+  const data = { name: tool.name, arguments: checked.data };
+  if (typeof parts.id === "string") data.id = parts.id;
+  return { success: true, data };
+}
+function callParts(call) {
+  if (typeof call !== "object" || call === null || Array.isArray(call)) return void 0;
+  const fields = call;
+  const own = (key) => Object.hasOwn(fields, key) ? fields[key] : void 0;
+  const nested = own("function");
+  if (typeof nested === "object" && nested !== null && !Array.isArray(nested)) {
+    const inner = nested;
+    return { name: Object.hasOwn(inner, "name") ? inner.name : void 0, arguments: Object.hasOwn(inner, "arguments") ? inner.arguments : void 0, id: own("id") };
+  }
+  if (own("toolName") !== void 0) return { name: own("toolName"), arguments: Object.hasOwn(fields, "input") ? own("input") : own("args"), id: own("toolCallId") };
+  if (own("type") === "tool_use") return { name: own("name"), arguments: own("input"), id: own("id") };
+  return { name: own("name"), arguments: Object.hasOwn(fields, "arguments") ? own("arguments") : own("input"), id: own("call_id") ?? own("id") };
+}
+function closest(name, names) {
+  let best;
+  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
+  for (const candidate of names) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+function editDistance(a, b) {
+  if (a.length > 256 || b.length > 256) return Number.POSITIVE_INFINITY;
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
+}
+
 // render.ts
 function renderPrompt(prompt, variables) {
   const result = safeRenderPrompt(prompt, variables);
@@ -413,7 +846,9 @@ function renderValid(prompt, data) {
   const messages = [{ role: "system", content: renderPolicy(prompt, data) }];
   for (const shot of prompt.fewshots) messages.push({ role: "user", content: shot.user }, { role: "assistant", content: shot.assistant });
   messages.push({ role: "user", content: runTemplate(prompt, prompt.userTemplate, "template.hbs", data) });
-  return { messages, model: prompt.modelDefaults(), meta: { ...prompt.meta } };
+  const result = { messages, model: prompt.modelDefaults(), meta: { ...prompt.meta } };
+  if (prompt.tools.length > 0) result.tools = prompt.tools;
+  return result;
 }
 function renderPolicy(prompt, data) {
   const key = policyKey(prompt.policyVariables, data);
@@ -698,7 +1133,7 @@ const meta = /* @__PURE__ */ deepFreeze({
   "id": "support-mini",
   "name": "@acme/prompt-support-mini",
   "version": "1.0.0",
-  "contentHash": "sha256:814f06d76748e658ca8a7718529b5efd1ec566d205a6c56d3fb6080c0424eb73",
+  "contentHash": "sha256:ebfadc4ae137390c9778d4dd54da70ecc00908fc617945003af6a353a2d8f00b",
   "policyHash": "sha256:061352210232464f0fe876983e52fa2a031c55b94e479ace57d81b7cd4be6239"
 });
 const id = "support-mini";
@@ -834,9 +1269,10 @@ const manifest = /* @__PURE__ */ deepFreeze({
     "variables": "sha256:11503096a97b4ce0d51d5126b686052c609740e6ce129ee0aad1891999b525b1",
     "output": "sha256:b32c48eb196983cf99960bad0ad27844b8205faf638816bdcaee20a650da7bcc",
     "model": "sha256:52d4d387fffc34da91636710cf3b589cce0e0c9fabb1c79f793ab19250a74566",
+    "tools": "sha256:8faa0f69ceeed1f2feef79b4579bc11df1e29a998c03d50fec7ceabbe4a540a6",
     "evals": "sha256:c4bd8ba54a5b30c613740b0a91e9dda17fbc728e49c65082db624855a4b82ade"
   },
-  "contentHash": "sha256:814f06d76748e658ca8a7718529b5efd1ec566d205a6c56d3fb6080c0424eb73",
+  "contentHash": "sha256:ebfadc4ae137390c9778d4dd54da70ecc00908fc617945003af6a353a2d8f00b",
   "policyHash": "sha256:061352210232464f0fe876983e52fa2a031c55b94e479ace57d81b7cd4be6239",
   "policy": {
     "hash": "sha256:061352210232464f0fe876983e52fa2a031c55b94e479ace57d81b7cd4be6239",
@@ -1141,6 +1577,68 @@ const outputJsonSchema = /* @__PURE__ */ deepFreeze({
   "additionalProperties": false
 });
 
+/** tools.yaml: the tools the model may call, as a model request carries them. */
+const tools = /* @__PURE__ */ deepFreeze([
+  {
+    "name": "lookup_order",
+    "description": "Looks up one of the customer's orders by its number. Call it before saying anything about an order.",
+    "parameters": {
+      "type": "object",
+      "properties": {
+        "orderId": {
+          "type": "string",
+          "description": "The order number, as the customer sees it.",
+          "pattern": "^A-[0-9]+$"
+        },
+        "includeItems": {
+          "type": "boolean"
+        }
+      },
+      "required": [
+        "orderId",
+        "includeItems"
+      ],
+      "additionalProperties": false
+    },
+    "strict": true
+  },
+  {
+    "name": "issue_refund",
+    "description": "Refunds an order. Only for amounts up to 200 USD; above that, escalate to a person.",
+    "parameters": {
+      "type": "object",
+      "properties": {
+        "orderId": {
+          "type": "string"
+        },
+        "amountCents": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 20000
+        },
+        "reason": {
+          "type": "string",
+          "enum": [
+            "damaged",
+            "late",
+            "other"
+          ]
+        }
+      },
+      "required": [
+        "orderId",
+        "amountCents"
+      ],
+      "additionalProperties": false
+    }
+  }
+]);
+/** The check of each tool's arguments, in the order of `tools`, for parseToolCall. */
+const toolArgumentSchemas = [
+  /* @__PURE__ */ lazySchema(() => zodSchemas().toolArguments[0]),
+  /* @__PURE__ */ lazySchema(() => zodSchemas().toolArguments[1]),
+];
+
 const definition = /* @__PURE__ */ definePrompt({
   id,
   version,
@@ -1154,6 +1652,7 @@ const definition = /* @__PURE__ */ definePrompt({
   variablesExample,
   hasOutputSchema,
   outputIsText,
+  tools,
 });
 
 /** Validates variables (throwing PromptVariablesError with every issue) and renders the messages. */
@@ -1176,6 +1675,26 @@ function parseOutput(text) {
   return parsePromptOutput(definition, outputSchema, text);
 }
 
+/** A structured answer still streaming: the part that has arrived, which fields are final. Never throws. */
+function safeParsePartialOutput(text) {
+  return safeParsePartialPromptOutput(definition, outputSchema, text);
+}
+
+/** safeParsePartialOutput() that throws PromptOutputError once the answer can no longer become valid. */
+function parsePartialOutput(text) {
+  return parsePartialPromptOutput(definition, outputSchema, text);
+}
+
+/** A model's tool call (each SDK's shape) checked against the prompt's tools. Never throws. */
+function safeParseToolCall(call) {
+  return safeParsePromptToolCall(definition, toolArgumentSchemas, call);
+}
+
+/** safeParseToolCall() that throws PromptToolCallError. */
+function parseToolCall(call) {
+  return parsePromptToolCall(definition, toolArgumentSchemas, call);
+}
+
 const prompt = /* @__PURE__ */ Object.freeze({
   id,
   version,
@@ -1188,9 +1707,15 @@ const prompt = /* @__PURE__ */ Object.freeze({
   safeRender,
   parseOutput,
   safeParseOutput,
+  parsePartialOutput,
+  safeParsePartialOutput,
+  tools,
+  parseToolCall,
+  safeParseToolCall,
   PromptVariablesError,
   PromptOutputError,
   PromptRenderError,
+  PromptToolCallError,
 });
 
 exports.id = id;
@@ -1204,7 +1729,13 @@ exports.render = render;
 exports.safeRender = safeRender;
 exports.parseOutput = parseOutput;
 exports.safeParseOutput = safeParseOutput;
+exports.parsePartialOutput = parsePartialOutput;
+exports.safeParsePartialOutput = safeParsePartialOutput;
+exports.tools = tools;
+exports.parseToolCall = parseToolCall;
+exports.safeParseToolCall = safeParseToolCall;
 exports.PromptVariablesError = PromptVariablesError;
 exports.PromptOutputError = PromptOutputError;
 exports.PromptRenderError = PromptRenderError;
+exports.PromptToolCallError = PromptToolCallError;
 exports.default = prompt;

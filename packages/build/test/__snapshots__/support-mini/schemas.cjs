@@ -25,5 +25,16 @@ module.exports = function buildSchemas() {
       reply: z.string().min(1),
       refundCents: z.int().gte(0).optional(),
     }),
+    toolArguments: [
+      z.strictObject({
+        orderId: z.string().regex(new RegExp("^A-[0-9]+$")),
+        includeItems: z.boolean(),
+      }),
+      z.strictObject({
+        orderId: z.string(),
+        amountCents: z.int().gte(1).lte(20000),
+        reason: z.enum(["damaged", "late", "other"]).optional(),
+      }),
+    ],
   };
 };
