@@ -65,6 +65,8 @@ export interface ExampleVersions {
   next: string;
   /** @promptpack/runtime's version */
   runtime: string;
+  /** The package both aliases install; default the one examples/support-service/package.json names. */
+  name?: string;
 }
 
 /**
@@ -79,7 +81,8 @@ export async function installExampleService(dir: string, registryUrl: string, ve
   const retarget = (alias: string, version: string) => {
     const spec = dependencies[alias];
     if (!spec) throw new Error(`${exampleDir}/package.json has no dependency "${alias}".`);
-    dependencies[alias] = spec.replace(/@[^@]+$/, `@${version}`);
+    const name = versions.name ?? spec.replace(/^npm:/, '').replace(/@[^@]+$/, '');
+    dependencies[alias] = `npm:${name}@${version}`;
   };
   retarget('support-reply-stable', versions.stable);
   retarget('support-reply-next', versions.next);
@@ -103,7 +106,7 @@ export interface RunningService {
 }
 
 /** Variables the service reads; cleared from the inherited environment so a developer's shell cannot leak in. */
-const serviceVariables = ['PROMPTPACK_FLAGS_FILE', 'UNLEASH_URL', 'UNLEASH_TOKEN', 'UNLEASH_REFRESH_MS', 'UNLEASH_BACKUP_DIR', 'PORT'];
+const serviceVariables = ['PROMPTPACK_FLAGS_FILE', 'PROMPTPACK_FLAG_PREFIX', 'UNLEASH_URL', 'UNLEASH_TOKEN', 'UNLEASH_REFRESH_MS', 'UNLEASH_BACKUP_DIR', 'PORT'];
 
 /** Starts `node server.mjs` in an installed copy and waits (bounded) for its `{"listening": url}` line. */
 export async function startService(dir: string, env: Record<string, string>, options: { readyTimeoutMs?: number; onStart?: (pid: number) => void } = {}): Promise<RunningService> {
