@@ -32,7 +32,7 @@ interface Rendered {
   messages: Array<{ role: string; content: string }>;
 }
 
-test('a patch and a minor of support-reply, installed side by side with pnpm and npm, ESM + CJS + tsc', { timeout: 240_000 }, async () => {
+test('a patch and a minor of support-reply, installed side by side with pnpm and npm, ESM + CJS + tsc', { timeout: 600_000 }, async () => {
   const repo = createScratchRepo(path.join(tmp, 'repo'), { scope });
 
   // First release (every prompt), while handlebars and zod are seeded for the consumers.
