@@ -145,7 +145,9 @@ describe('support-service on a real Unleash', () => {
   const assignment = new Map<string, string>();
   const sticky = users(500);
 
-  it('a 10% canary serves the new version to 10% ± 1.5% of 20,000 distinct users', { timeout: 60_000 }, async () => {
+  // 20,000 HTTP requests: seconds on an idle machine, 131 s measured on a 2-core one at load 18;
+  // a timeout here leaves the requests running into the next tests, which then fail for it.
+  it('a 10% canary serves the new version to 10% ± 1.5% of 20,000 distinct users', { timeout: 300_000 }, async () => {
     main = await startAgainstUnleash({ UNLEASH_BACKUP_DIR: backupDir });
     await firstServed(main, sticky, (meta) => meta.reason !== 'source-not-ready', performance.now());
 
