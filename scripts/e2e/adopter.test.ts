@@ -38,9 +38,10 @@ beforeAll(async () => {
   );
 }, 600_000);
 
+// Two repositories and two services with their node_modules: well over the default 10 s on a loaded machine.
 afterAll(() => {
   rmSync(tmp, { recursive: true, force: true });
-});
+}, 120_000);
 
 describe.each<PackageManager>(['npm', 'pnpm'])('a team adopts promptpack with %s', (packageManager) => {
   const scope = scopes[packageManager];

@@ -23,9 +23,10 @@ const wording = { before: 'Draft a reply to the support ticket below.', after: '
 const policySentence = 'Reply in the language the customer wrote in.';
 const url = sharedRegistryUrl();
 
+// A scratch repository and two consumers with their node_modules: over the default 10 s on a loaded machine.
 afterAll(() => {
   rmSync(tmp, { recursive: true, force: true });
-});
+}, 120_000);
 
 interface Rendered {
   meta: { name: string; version: string; contentHash: string; policyHash: string };
