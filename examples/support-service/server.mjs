@@ -47,6 +47,8 @@ const runtime = createPromptRuntime({
   prompts: { 'support-reply': { stable, candidates: [next] } },
   flags,
   meter: meterProvider.getMeter('@promptpack/runtime'),
+  // The flag is `prompt.support-reply` unless PROMPTPACK_FLAG_PREFIX says otherwise (two services on one Unleash).
+  flagPrefix: process.env.PROMPTPACK_FLAG_PREFIX,
   // One line per distinct problem, for the logs; never per request.
   onWarning: (warning) => process.stderr.write(`${JSON.stringify({ level: 'warn', ...warning })}\n`),
 });

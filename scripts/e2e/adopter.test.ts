@@ -1,5 +1,5 @@
-// Issue 10, item 6: promptpack with real parts, as a new team adopts it. One
-// local Verdaccio gets the tooling (through tooling:publish's code) and every
+// Issue 10, item 6: promptpack with real parts, as a new team adopts it. The
+// Verdaccio the e2e files share gets the tooling (through tooling:publish's code) and every
 // third-party package it needs; then, in folders outside this workspace with
 // their own HOME and an .npmrc that knows only that registry, a prompts
 // repository is created with `npm create promptpack` (and `pnpm create
@@ -10,7 +10,6 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type RunningRegistry, startRegistry } from '../registry/registry.js';
 import { toolingPackages } from '../tooling/workspace-packages.js';
 import { adopterShell } from './lib/adopter-environment.js';
 import { type AdopterRegistryContents, fillAdopterRegistry } from './lib/adopter-registry.js';
@@ -18,28 +17,29 @@ import { commitAll, createAdopterRepository, skipEvalsReason, versionAndRelease,
 import { installCanaryService, runCanary } from './lib/canary-service.js';
 import type { PackageManager } from './lib/consumer.js';
 import { publishedVersions } from './lib/release-cli.js';
+import { e2eScopes } from './lib/scopes.js';
+import { sharedRegistryUrl, withSharedRegistryLock } from './lib/shared-services.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'promptpack-e2e-adopter-'));
 const promptId = 'order-status';
-// The two runs share the registry, so each releases under its own scope.
-const scopes: Record<PackageManager, string> = { npm: '@acme', pnpm: '@acme-pnpm' };
+// The two runs (and the other e2e files) share the registry, so each releases under its own scope.
+const scopes: Record<PackageManager, string> = { npm: e2eScopes.adopterNpm, pnpm: e2eScopes.adopterPnpm };
 const toolingVersion = toolingPackages().find((item) => item.name === 'create-promptpack')?.version ?? '';
 const runtimeVersion = toolingPackages().find((item) => item.name === '@promptpack/runtime')?.version ?? '';
-let registry: RunningRegistry | undefined;
+const url = sharedRegistryUrl();
 let contents: AdopterRegistryContents;
 const released: Record<PackageManager, string[]> = { npm: [], pnpm: [] };
 
 beforeAll(async () => {
-  registry = await startRegistry({ dir: path.join(tmp, 'registry'), port: 0 });
   const started = performance.now();
-  contents = await fillAdopterRegistry(registry.url, tmp);
+  contents = await withSharedRegistryLock(() => fillAdopterRegistry(url, tmp));
   console.log(
     `adopter registry: ${contents.tooling.published.length} tooling packages published, ${contents.seeded.length} third-party packages seeded from ${contents.roots.length} roots, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 }, 600_000);
 
-afterAll(async () => {
-  await registry?.stop();
+// Two repositories and two services with their node_modules: well over the default 10 s on a loaded machine.
+afterAll(() => {
   rmSync(tmp, { recursive: true, force: true });
 }, 120_000);
 
@@ -48,8 +48,8 @@ describe.each<PackageManager>(['npm', 'pnpm'])('a team adopts promptpack with %s
   const packageName = `${scope}/prompt-${promptId}`;
 
   test('create, new, validate, build, two releases to the registry', { timeout: 600_000 }, async () => {
-    const url = registry!.url;
-    expect(contents.tooling.published).toContain(`create-promptpack@${toolingVersion}`);
+    // Another file may have published some of the tooling to the shared registry first: either way it is there.
+    expect([...contents.tooling.published, ...contents.tooling.alreadyThere]).toContain(`create-promptpack@${toolingVersion}`);
     const shell = adopterShell(path.join(tmp, packageManager), url);
     const repository = await createAdopterRepository(shell, packageManager, { name: 'acme-prompts', scope, registryUrl: url, toolingVersion });
 
@@ -95,7 +95,7 @@ describe.each<PackageManager>(['npm', 'pnpm'])('a team adopts promptpack with %s
   test('a service installs both versions side by side and serves a 10% canary from a flags file', { timeout: 300_000 }, async () => {
     const [stable, canary] = released[packageManager];
     expect(stable && canary, 'the release test above must have released two versions').toBeTruthy();
-    const shell = adopterShell(path.join(tmp, `${packageManager}-service`), registry!.url);
+    const shell = adopterShell(path.join(tmp, `${packageManager}-service`), url);
     const dir = path.join(shell.root, 'order-service');
     mkdirSync(dir, { recursive: true });
     await installCanaryService(shell, dir, packageManager, { packageName, promptId, stable: stable!, canary: canary!, canaryWeight: 100, users: 2_000 }, runtimeVersion);

@@ -5,17 +5,22 @@
 // second). Guardrails against the service's own inventory, the weight trap
 // read back from /api/client/features, canary → promote → rollback timed
 // from the command's start to the first request served with the intended
-// version, and kill while Unleash then goes away.
+// version, and kill while Unleash then goes away. Registry and Unleash are
+// the ones the e2e files share: the prompts go out under this file's own
+// scope, and it keeps to the CLI's flag `prompt.support-reply` (the runtime
+// file flips another name); its last test leaves the server stopped, for the
+// next user to start again.
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeEvalRecord } from '../../packages/spec/test/complete-eval-record.js';
-import { type RunningRegistry, startRegistry } from '../registry/registry.js';
-import { type RunningUnleash, startUnleash } from '../unleash/unleash.js';
+import type { RunningUnleash } from '../unleash/unleash.js';
 import { health, installExampleService, publishRuntime, render, renderAll, type RunningService, type ServedMeta, startService } from './lib/example-service.js';
 import { repoRoot } from './lib/scratch-repo.js';
+import { e2eScopes } from './lib/scopes.js';
+import { sharedRegistryUrl, sharedUnleash, withSharedRegistryLock } from './lib/shared-services.js';
 import { releaseTwoSupportReplyVersions } from './lib/support-reply-releases.js';
 
 const flag = 'prompt.support-reply';
@@ -30,10 +35,10 @@ chmodSync(tmp, 0o755);
 const serviceDir = path.join(tmp, 'support-service');
 const inventoryFile = path.join(tmp, 'support-service.inventory.json');
 
-let registry: RunningRegistry | undefined;
+const registryUrl = sharedRegistryUrl();
 let unleash: RunningUnleash | undefined;
 let service: RunningService | undefined;
-let versions: { stable: string; next: string };
+let versions: { stable: string; next: string; name: string };
 /** Every line the CLI printed, to check the admin token never appears. */
 const printed: string[] = [];
 
@@ -97,19 +102,21 @@ beforeAll(async () => {
   if (!existsSync(path.join(repoRoot, 'packages/cli/dist/main.js'))) {
     throw new Error('packages/cli/dist has no `flags` command: build the tooling first (pnpm build:tools).');
   }
-  registry = await startRegistry({ dir: path.join(tmp, 'registry'), port: 0 });
   let runtimeVersion = '';
-  // Settled, not Promise.all: when a release fails, afterAll must still stop the Unleash that started.
+  // Settled, not Promise.all: a failed release must not leave the Unleash start unawaited.
   const [releasing, starting] = await Promise.allSettled([
-    releaseTwoSupportReplyVersions(path.join(tmp, 'repo'), registry.url, { alongside: async () => (runtimeVersion = await publishRuntime(registry!.url)) }),
-    startUnleash({ dir: path.join(tmp, 'unleash'), port: 0, postgresPort: 0 }),
+    releaseTwoSupportReplyVersions(path.join(tmp, 'repo'), registryUrl, {
+      scope: e2eScopes.operators,
+      alongside: async () => (runtimeVersion = await withSharedRegistryLock(() => publishRuntime(registryUrl))),
+    }),
+    sharedUnleash(),
   ]);
   if (starting.status === 'fulfilled') unleash = starting.value;
   if (releasing.status === 'rejected') throw releasing.reason;
   if (starting.status === 'rejected') throw starting.reason;
   const released = releasing.value;
-  versions = { stable: released.stable, next: released.next };
-  const install = await installExampleService(serviceDir, registry.url, { ...versions, runtime: runtimeVersion });
+  versions = { stable: released.stable, next: released.next, name: released.name };
+  const install = await installExampleService(serviceDir, registryUrl, { ...versions, runtime: runtimeVersion });
   if (install.code !== 0) throw new Error(`pnpm install of the example service failed:\n${install.output}`);
   service = await startService(serviceDir, {
     UNLEASH_URL: starting.value.url,
@@ -122,8 +129,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await service?.stop().catch(() => {});
-  await unleash?.stop();
-  await registry?.stop();
   rmSync(tmp, { recursive: true, force: true });
 }, 60_000);
 
@@ -148,7 +153,7 @@ describe('promptpack flags against a real Unleash and the example service', () =
     expect(refused.stderr).toContain(`[eval-missing] No passing eval record for support-reply@${versions.next} (contentHash ${hashes.get(versions.next)!.slice(0, 12)})`);
 
     const record = path.join(tmp, `eval-${versions.next}.json`);
-    writeFileSync(record, JSON.stringify(completeEvalRecord({ prompt: { version: versions.next, contentHash: hashes.get(versions.next)! } })));
+    writeFileSync(record, JSON.stringify(completeEvalRecord({ prompt: { name: versions.name, version: versions.next, contentHash: hashes.get(versions.next)! } })));
     evalArgs = ['--eval-result', record];
   });
 

@@ -3,6 +3,7 @@
 // moment of the crash is deterministic. The release must fail clearly, tag
 // exactly what was published, and a re-run after a restart (same storage)
 // must publish only the rest.
+// Its own Verdaccio, not the one the e2e files share: this test kills it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -1,6 +1,9 @@
 // Release idempotency against a real Verdaccio: one package rejected by the
 // registry, a re-run that publishes only what is missing, a no-op re-run, and
 // a version that already holds other contents.
+// Its own Verdaccio, not the one the e2e files share: the test restarts it
+// with a config that refuses one package (denyPublish), which would refuse
+// it for every other file too.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -3,36 +3,38 @@
 // to a real Verdaccio, then installed side by side by npm alias in fresh
 // consumer projects outside the workspace (pnpm and npm), imported from ESM
 // and CJS, rendered, and type-checked with tsc against the published .d.ts.
+// The registry is the one the e2e files share; the prompts go out under this
+// file's own scope (lib/scopes.ts).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { type RunningRegistry, startRegistry } from '../registry/registry.js';
 import { seedDependencies } from '../registry/seed-dependencies.js';
 import { createConsumer, type PackageManager } from './lib/consumer.js';
 import { approvePolicy, publishedVersions, runChangeset, runCommand, runRelease } from './lib/release-cli.js';
 import { createScratchRepo, repoRoot, type ScratchRepo } from './lib/scratch-repo.js';
+import { e2eScopes } from './lib/scopes.js';
+import { sharedRegistryUrl } from './lib/shared-services.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'promptpack-e2e-consumers-'));
-const name = '@acme/prompt-support-reply';
+const scope = e2eScopes.consumers;
+const name = `${scope}/prompt-support-reply`;
 const wording = { before: 'Draft a reply to the support ticket below.', after: 'Write a draft reply to the support ticket below.' };
 const policySentence = 'Reply in the language the customer wrote in.';
-let registry: RunningRegistry | undefined;
+const url = sharedRegistryUrl();
 
-afterAll(async () => {
-  await registry?.stop();
+// A scratch repository and two consumers with their node_modules: over the default 10 s on a loaded machine.
+afterAll(() => {
   rmSync(tmp, { recursive: true, force: true });
-});
+}, 120_000);
 
 interface Rendered {
   meta: { name: string; version: string; contentHash: string; policyHash: string };
   messages: Array<{ role: string; content: string }>;
 }
 
-test('a patch and a minor of support-reply, installed side by side with pnpm and npm, ESM + CJS + tsc', { timeout: 240_000 }, async () => {
-  const repo = createScratchRepo(path.join(tmp, 'repo'));
-  registry = await startRegistry({ dir: path.join(tmp, 'registry'), port: 0 });
-  const url = registry.url;
+test('a patch and a minor of support-reply, installed side by side with pnpm and npm, ESM + CJS + tsc', { timeout: 600_000 }, async () => {
+  const repo = createScratchRepo(path.join(tmp, 'repo'), { scope });
 
   // First release (every prompt), while zod is seeded for the consumers.
   const [first] = await Promise.all([runRelease(repo.dir, url), seedDependencies(url, ['zod@4.6.7'])]);
@@ -94,7 +96,7 @@ async function cutRelease(repo: ScratchRepo, level: 'patch' | 'minor', summary: 
   const version = await runChangeset(repo.dir, ['version']);
   expect(version.code, version.output).toBe(0);
   repo.commit('Version packages');
-  const release = await runRelease(repo.dir, registry?.url ?? '');
+  const release = await runRelease(repo.dir, url);
   expect(release.code, release.output).toBe(0);
   expect(release.output).toMatch(/published: +1\n/);
   return versionOf(repo);

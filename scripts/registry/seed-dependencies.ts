@@ -20,7 +20,7 @@ interface PackageJson {
 /**
  * Seeds `specs` (exact `name@version`, as installed in node_modules/.pnpm)
  * and their dependency closure. Versions already on the registry are left
- * alone. Returns the `name@version` list of what is now on the registry.
+ * alone, also when another process seeds the same ones at the same time. Returns the `name@version` list of what is now on the registry.
  */
 export async function seedDependencies(registryUrl: string, specs: readonly string[], workspace = repoRoot): Promise<string[]> {
   const closure = dependencyClosure(specs, path.join(workspace, 'node_modules/.pnpm'));
@@ -40,7 +40,13 @@ export async function seedDependencies(registryUrl: string, specs: readonly stri
         delete manifest.scripts;
         delete manifest.publishConfig;
         writeFileSync(path.join(copy, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-        await putPackage(url, parent, manifest);
+        try {
+          await putPackage(url, parent, manifest);
+        } catch (error) {
+          // Another seeder (a test file sharing this registry) published the
+          // same store copy between the check and the PUT: it is there, as wanted.
+          if (!(await hasVersion(url, item.manifest.name, item.manifest.version))) throw error;
+        }
       }
     };
     await Promise.all([worker(), worker(), worker(), worker()]);

@@ -137,10 +137,9 @@ export async function startPostgres(options: StartPostgresOptions): Promise<Runn
   prepareDirectories(files, owner);
   if (!existsSync(path.join(files.data, 'PG_VERSION'))) {
     log(`initdb ${files.data}`);
-    execFileSync(path.join(bin, 'initdb'), ['-D', files.data, '-U', owner.name, '-E', 'UTF8', '--locale=C', '--auth-local=peer', '--auth-host=scram-sha-256'], {
-      ...asOwner(owner),
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    // Not execFileSync: a test file starts this alongside its own requests,
+    // and a loop frozen for initdb's seconds times out every one in flight.
+    await execFileAsync(path.join(bin, 'initdb'), ['-D', files.data, '-U', owner.name, '-E', 'UTF8', '--locale=C', '--auth-local=peer', '--auth-host=scram-sha-256'], asOwner(owner));
   }
 
   const port = await choosePort(options.port, defaultPostgresPort, 'PostgreSQL');

@@ -2,10 +2,11 @@
 // (not a workspace dependency: ~200 MB the packages never import), started
 // detached through launch-server.mjs, with PID, URL, log and secrets under
 // `<dir>/app`. Recipe and traps: TOOLCHAIN.md, "Unleash".
-import { execFileSync, spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { choosePort, isProcessOf, pollUntil, readPid, removeFile, stopProcess, tail, SetupError, writePid } from '../lib/process.js';
 
 /** 8.2.0 declares Node >= 22 but runs on Node 20.20 (TOOLCHAIN.md); 7.5.1 is the fallback that declares Node 20. */
@@ -66,8 +67,14 @@ function serverFiles(dir: string) {
   };
 }
 
-/** Installs unleash-server into `installDir` unless that exact version is there already. */
-export function ensureUnleashServerInstalled(installDir: string, log: (message: string) => void = console.log): void {
+const execFileAsync = promisify(execFile);
+
+/**
+ * Installs unleash-server into `installDir` unless that exact version is
+ * there already. Asynchronous: a test file starts Unleash alongside its own
+ * requests, which a minute-long synchronous npm install would all time out.
+ */
+export async function ensureUnleashServerInstalled(installDir: string, log: (message: string) => void = console.log): Promise<void> {
   if (installedVersion(installDir) === unleashServerVersion) return;
   // Install beside the target and rename it into place: an interrupted or a
   // concurrent install never leaves a half-filled tree that looks installed.
@@ -78,12 +85,11 @@ export function ensureUnleashServerInstalled(installDir: string, log: (message: 
   log(`installing unleash-server@${unleashServerVersion} into ${installDir} (npm, ~200 MB, about a minute cold)`);
   const started = Date.now();
   try {
-    execFileSync('npm', ['install', '--prefix', partial, `unleash-server@${unleashServerVersion}`, '--save-exact', '--no-audit', '--no-fund', '--loglevel=error'], {
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    await execFileAsync('npm', ['install', '--prefix', partial, `unleash-server@${unleashServerVersion}`, '--save-exact', '--no-audit', '--no-fund', '--loglevel=error'], { maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
     rmSync(partial, { recursive: true, force: true });
-    throw new SetupError(`npm install unleash-server@${unleashServerVersion} failed: ${(error as Error).message}`, 'Check the npm registry settings (npm config get registry).');
+    const { stderr } = error as { stderr?: string };
+    throw new SetupError(`npm install unleash-server@${unleashServerVersion} failed: ${(error as Error).message}${stderr ? `\n${stderr}` : ''}`, 'Check the npm registry settings (npm config get registry).');
   }
   if (installedVersion(installDir) === unleashServerVersion) {
     rmSync(partial, { recursive: true, force: true });
@@ -125,7 +131,7 @@ export async function startUnleashServer(options: StartUnleashServerOptions): Pr
     return handle(files, running.pid, running.url, secrets, true);
   }
 
-  ensureUnleashServerInstalled(options.installDir, log);
+  await ensureUnleashServerInstalled(options.installDir, log);
   const port = await choosePort(options.port, defaultUnleashPort, 'Unleash');
   const url = `http://${host}:${port}`;
   // Option names checked against unleash-server 8.2.0's IUnleashOptions (dist/lib/types/option.d.ts).

@@ -4,7 +4,8 @@
 // other packages of the workspace are not part of a prompt release.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { getPackages } from '@manypkg/get-packages';
+import { getPackages, type Packages } from '@manypkg/get-packages';
+import { ReleaseError } from './release-error.js';
 
 export interface PromptPackage {
   name: string;
@@ -24,7 +25,7 @@ export interface PromptWorkspace {
 }
 
 export async function findPromptWorkspace(cwd: string): Promise<PromptWorkspace> {
-  const { root, packages } = await getPackages(cwd);
+  const { root, packages } = await workspaceAround(cwd);
   const prompts = packages
     .filter((pkg) => existsSync(path.join(pkg.dir, 'prompt.yaml')) && !pkg.packageJson.private && pkg.packageJson.name && pkg.packageJson.version)
     .map((pkg) => ({
@@ -43,4 +44,29 @@ export function scopeOf(name: string): string | undefined {
 
 export function tagName(pkg: Pick<PromptPackage, 'name' | 'version'>): string {
   return `${pkg.name}@${pkg.version}`;
+}
+
+/**
+ * A release belongs to a prompts repository: its root names the prompt
+ * folders (npm `workspaces` or pnpm-workspace.yaml). Without one, manypkg
+ * either finds no package.json at all (and throws its own bare error) or
+ * takes the nearest package.json, a lone prompt folder, as a one-package
+ * "workspace"; releasing that would tag and publish outside any repository
+ * the team's changesets and CI know. Both are refused the same way.
+ */
+async function workspaceAround(cwd: string): Promise<Packages> {
+  let found: Packages | undefined;
+  try {
+    found = await getPackages(cwd);
+  } catch (error) {
+    // find-root's class sets no `name`; its constructor is the only mark it has.
+    if ((error as Error | undefined)?.constructor?.name !== 'NoPkgJsonFound') throw error;
+  }
+  if (found && found.tool !== 'root') return found;
+  const nearest = found ? ` (the nearest package.json, ${path.join(found.root.dir, 'package.json')}, is a single package)` : ' (no package.json in it or above it)';
+  throw new ReleaseError(
+    'release/no-workspace',
+    `${cwd} is not inside an npm or pnpm workspace${nearest}: promptpack release publishes the prompt packages a workspace root lists, in package.json "workspaces" or pnpm-workspace.yaml. Nothing was published.`,
+    { hint: 'run it from your prompts repository (its root package.json has "workspaces": ["prompts/*"]), or create one: npm create promptpack@latest my-prompts (promptpack init inside an existing repository).' },
+  );
 }

@@ -16,7 +16,8 @@ export type ReleaseErrorCode =
   | 'release/usage'
   | 'release/dirty'
   | 'release/step-failed'
-  | 'release/changesets-missing';
+  | 'release/changesets-missing'
+  | 'release/no-workspace';
 
 export class ReleaseError extends Error {
   readonly [marker] = true;

@@ -23,6 +23,9 @@ test('registry reads take a resolved target (registry and credentials), never a 
 
 test('error codes are a closed set', () => {
   expectTypeOf<ReleaseError['code']>().toExtend<`registry/${string}` | `release/${string}`>();
+  void new ReleaseError('release/no-workspace', 'message');
   // @ts-expect-error: not a release error code
   void new ReleaseError('registry/oops', 'message');
+  // @ts-expect-error: a workspace problem is a release/ code, not a registry/ one
+  void new ReleaseError('registry/no-workspace', 'message');
 });

@@ -66,6 +66,8 @@ export interface ExampleVersions {
   next: string;
   /** @promptpack/runtime's version */
   runtime: string;
+  /** The package both aliases install; default the one examples/support-service/package.json names. */
+  name?: string;
 }
 
 /**
@@ -80,7 +82,8 @@ export async function installExampleService(dir: string, registryUrl: string, ve
   const retarget = (alias: string, version: string) => {
     const spec = dependencies[alias];
     if (!spec) throw new Error(`${exampleDir}/package.json has no dependency "${alias}".`);
-    dependencies[alias] = spec.replace(/@[^@]+$/, `@${version}`);
+    const name = versions.name ?? spec.replace(/^npm:/, '').replace(/@[^@]+$/, '');
+    dependencies[alias] = `npm:${name}@${version}`;
   };
   retarget('support-reply-stable', versions.stable);
   retarget('support-reply-next', versions.next);
@@ -104,7 +107,7 @@ export interface RunningService {
 }
 
 /** Variables the service reads; cleared from the inherited environment so a developer's shell cannot leak in. */
-const serviceVariables = ['PROMPTPACK_FLAGS_FILE', 'UNLEASH_URL', 'UNLEASH_TOKEN', 'UNLEASH_REFRESH_MS', 'UNLEASH_BACKUP_DIR', 'PORT', 'FAKE_MODEL_LATENCY_MS', 'FAKE_MODEL_ERROR_RATE'];
+const serviceVariables = ['PROMPTPACK_FLAGS_FILE', 'PROMPTPACK_FLAG_PREFIX', 'UNLEASH_URL', 'UNLEASH_TOKEN', 'UNLEASH_REFRESH_MS', 'UNLEASH_BACKUP_DIR', 'PORT', 'FAKE_MODEL_LATENCY_MS', 'FAKE_MODEL_ERROR_RATE'];
 
 /** Starts `node server.mjs` in an installed copy and waits (bounded) for its `{"listening": url}` line. */
 export async function startService(dir: string, env: Record<string, string>, options: { readyTimeoutMs?: number; onStart?: (pid: number) => void } = {}): Promise<RunningService> {

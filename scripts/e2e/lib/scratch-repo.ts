@@ -3,7 +3,7 @@
 // and untracked-but-not-ignored files are copied (uncommitted work included);
 // node_modules and the tooling's dist folders are symlinked, not installed.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -15,7 +15,19 @@ export interface ScratchRepo {
   commit(message: string): void;
 }
 
-export function createScratchRepo(dir: string): ScratchRepo {
+/** The npm scope of this repository's prompt packages. */
+export const repoScope = '@acme';
+
+export interface ScratchRepoOptions {
+  /**
+   * Release the prompts under this npm scope instead of `@acme` (e.g.
+   * `@e2e-consumers`): test files that share one registry each keep to
+   * their own names (scopes.ts).
+   */
+  scope?: string;
+}
+
+export function createScratchRepo(dir: string, options: ScratchRepoOptions = {}): ScratchRepo {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const listed = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -26,6 +38,7 @@ export function createScratchRepo(dir: string): ScratchRepo {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     cpSync(path.join(repoRoot, file), path.join(dir, file));
   }
+  if (options.scope !== undefined && options.scope !== repoScope) renameScope(dir, options.scope);
   link(dir, 'node_modules');
   for (const name of readdirSync(path.join(repoRoot, 'packages'))) {
     for (const inner of ['node_modules', 'dist']) link(dir, `packages/${name}/${inner}`);
@@ -52,6 +65,19 @@ export function scratchRepoAt(dir: string): ScratchRepo {
       git('commit', '-q', '--allow-empty', '-m', message);
     },
   };
+}
+
+/** The scope lives in each prompt's package.json name alone: the release, tags and changesets all read it from there. */
+function renameScope(dir: string, scope: string): void {
+  if (!/^@[a-z0-9][a-z0-9._-]*$/.test(scope)) throw new Error(`createScratchRepo: scope must look like "@e2e-consumers" (npm's rules: lowercase, URL-safe), got "${scope}".`);
+  for (const folder of readdirSync(path.join(dir, 'prompts'))) {
+    const file = path.join(dir, 'prompts', folder, 'package.json');
+    if (!existsSync(file)) continue;
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as { name?: string };
+    if (!manifest.name?.startsWith(`${repoScope}/`)) continue;
+    manifest.name = `${scope}/${manifest.name.slice(repoScope.length + 1)}`;
+    writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+  }
 }
 
 function link(dir: string, relative: string): void {
