@@ -10,6 +10,8 @@ import { evalSecretScrubber, scrubError } from '../src/eval/eval-secrets.js';
 import { main } from '../src/index.js';
 import { capture, createFaqRepo, type ScratchRepo } from './eval-fixture.js';
 
+// The provider's own back-off between attempts is real time (several seconds per test); nothing asserts on it.
+const retryingTimeout = 60_000;
 const scratch = mkdtempSync(path.join(tmpdir(), 'promptpack-eval-secrets-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -91,7 +93,7 @@ describe('promptpack eval keeps secrets out of reports and stderr', () => {
     const files = writtenFiles(out);
     expect(files['faq.eval.json']).toContain('upstream failed for Bearer <api key> (Bearer%20<api key>)');
     for (const [name, text] of Object.entries({ ...files, stdout: io.stdout.join('\n'), stderr: io.stderr.join('\n') })) expect(leaks(text, [apiKey]), name).toEqual([]);
-  });
+  }, retryingTimeout);
 
   it('user:password in --base-url: not in the error, the reports or stderr', async () => {
     server = await startChatServer({ script: () => ({ reply: 'never reached' }) });
@@ -104,7 +106,7 @@ describe('promptpack eval keeps secrets out of reports and stderr', () => {
     expect(Object.keys(files).sort()).toEqual(['faq.eval.html', 'faq.eval.json', 'faq.eval.md']);
     expect(io.stderr.join('\n')).toContain(server.url.replace('//', '//<user>:<password>@'));
     for (const [name, text] of Object.entries({ ...files, stdout: io.stdout.join('\n'), stderr: io.stderr.join('\n') })) expect(leaks(text, [password, `admin:${password}`]), name).toEqual([]);
-  });
+  }, retryingTimeout);
 
   it('a gated run whose monitoring case errored: the gate reasons name the error, not the key', async () => {
     server = await startChatServer({
@@ -122,7 +124,7 @@ describe('promptpack eval keeps secrets out of reports and stderr', () => {
     expect(Object.keys(files).sort()).toEqual(['faq.eval.html', 'faq.eval.json', 'faq.eval.md']);
     expect(io.stderr.join('\n')).toContain('bad request for Bearer <api key>');
     for (const [name, text] of Object.entries({ ...files, stdout: io.stdout.join('\n'), stderr: io.stderr.join('\n') })) expect(leaks(text, [apiKey]), name).toEqual([]);
-  });
+  }, retryingTimeout);
 });
 
 describe('an error of no known kind', () => {
