@@ -13,7 +13,7 @@ import type { CaseFlip, EvalChange } from './summarize-eval-change.js';
  */
 export function renderEvalSummaryMarkdown(change: EvalChange): string {
   const { before, after } = change;
-  const verdict = change.gate.passed ? '✅ gate passed' : '❌ gate failed';
+  const verdict = change.verdict.passed ? '✅ gate passed' : '❌ gate failed';
   // The prompt id, not the package name: `@acme/prompt-x` in a comment would read as a mention of a team.
   const lines = [`### ${escape(change.prompt.id)}: ${verdict}`, ''];
   lines.push(
@@ -27,9 +27,9 @@ export function renderEvalSummaryMarkdown(change: EvalChange): string {
     lines.push(`| ${tier} | ${rate(then, 'hardPass')} | ${rate(now, 'hardPass')} | ${points(then, now, 'hardPass')} | ${rate(then, 'pass')} | ${rate(now, 'pass')} | ${points(then, now, 'pass')} |`);
   }
   lines.push('');
-  if (!change.gate.passed) {
+  if (!change.verdict.passed) {
     lines.push('**Why the gate failed:**', '');
-    for (const reason of change.gate.reasons) lines.push(`- ${escape(reason)}`);
+    for (const reason of change.verdict.reasons) lines.push(`- ${escape(reason)}`);
     lines.push('');
   }
   flipList(lines, 'Passed before, fail now', change.broke);

@@ -26,7 +26,8 @@ export interface EvalChange {
   broke: CaseFlip[];
   /** Failed on the base, passes now. */
   fixed: CaseFlip[];
-  gate: GateVerdict;
+  /** The gate's verdict on the pull request's side. */
+  verdict: GateVerdict;
 }
 
 export interface EvalChangeInput {
@@ -68,7 +69,7 @@ export function summarizeEvalChange(input: EvalChangeInput): EvalChange {
     tiers: tierChanges,
     broke: flips.filter((f) => passes(f.before)),
     fixed: flips.filter((f) => passes(f.after)),
-    gate: { passed: gate.passed, reasons: [...gate.reasons] },
+    verdict: { passed: gate.passed, reasons: [...gate.reasons] },
   };
 }
 

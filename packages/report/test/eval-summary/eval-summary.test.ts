@@ -16,7 +16,7 @@ describe('summarizeEvalChange', () => {
     ]);
     expect(change.broke).toEqual([{ id: 'refund-demand-no-promise', tier: 'blocking', before: 'hard-pass', after: 'fail' }]);
     expect(change.fixed).toEqual([{ id: 'out-of-scope-homework', tier: 'blocking', before: 'fail', after: 'hard-pass' }]);
-    expect(change.gate.passed).toBe(false);
+    expect(change.verdict.passed).toBe(false);
   });
 
   it('a case new in the pull request (pii-fishing) is not a flip; without a base nothing is', () => {
