@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { readPackageIdentity } from '@promptpack/core';
 import { EvalError, runEvals } from '@promptpack/eval';
 import { percent } from '@promptpack/report';
-import { PromptpackError, type EvalResult, type GateThresholds } from '@promptpack/spec';
+import { formatDiagnostic, PromptpackError, type EvalResult, type GateThresholds } from '@promptpack/spec';
 import { compareDrift, type DriftVerdict } from '../drift/compare-drift.js';
 import { releasedRecords } from '../drift/released-records.js';
 import { evalOptionsFrom, type EvalOptions } from '../eval/eval-options.js';
@@ -75,7 +76,11 @@ function targets(dir: string, values: DriftValues, io: Io): DriftTarget[] {
     const file = readEvalFile(path.resolve(values.record), '--record');
     return [{ label: `${path.basename(dir)} (working tree)`, rerun: `promptpack eval ${path.basename(dir)}`, load: () => loadWorkingTreePrompt(dir), record: file.result, thresholds: file.thresholds, source: values.record }];
   }
-  const name = (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name: string }).name;
+  const read = readPackageIdentity(path.join(dir, 'package.json'));
+  const name = read.identity?.name;
+  if (name === undefined) {
+    throw new PromptpackError('cli/usage', `Cannot tell which package ${path.basename(dir)} is: ${read.diagnostic ? formatDiagnostic(read.diagnostic) : 'its package.json has no name'}.`, { hint: 'Run `promptpack validate` on the folder and fix its package.json.' });
+  }
   const records = releasedRecords(dir, name, values.version);
   if (records.unrecorded.length > 0) io.out(`${path.basename(dir)}: no eval record at the release tag of ${records.unrecorded.join(', ')}; nothing to compare with`);
   if (records.found.length === 0 && records.unrecorded.length === 0) io.out(`${path.basename(dir)}: no released version yet`);
