@@ -271,7 +271,7 @@ function shows(node: PartialNode): boolean {
 
 /** A number token the text may still complete: `-`, `1.`, `1e+`, but not `01` or `1.e`. */
 function isNumberPrefix(token: string): boolean {
-  if (token === '' || token === '-') return token === '-';
+  if (token === '') return false;
   for (const ending of ['', '0', '1', '.0', 'e0', '0e0', '.0e0']) if (wholeNumber.test(token + ending)) return true;
   return false;
 }

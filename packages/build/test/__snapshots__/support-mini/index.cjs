@@ -629,7 +629,7 @@ function shows(node) {
   return node.value !== void 0;
 }
 function isNumberPrefix(token) {
-  if (token === "" || token === "-") return token === "-";
+  if (token === "") return false;
   for (const ending of ["", "0", "1", ".0", "e0", "0e0", ".0e0"]) if (wholeNumber.test(token + ending)) return true;
   return false;
 }
