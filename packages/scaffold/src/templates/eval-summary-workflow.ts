@@ -1,6 +1,6 @@
 import { packageManagerCommands } from '../package-manager.js';
 import type { PackageManager } from '../scaffold-file.js';
-import { commentLengthLimit, postCommentStep, type PullRequestComment } from './pull-request-comment.js';
+import { commentLengthLimit, postCommentStep, pullRequestCommentHeader, type PullRequestComment } from './pull-request-comment.js';
 import { historySetupSteps } from './setup-steps.js';
 
 const comment: PullRequestComment = { name: 'eval-summary', noun: 'summary' };
@@ -12,27 +12,7 @@ const comment: PullRequestComment = { name: 'eval-summary', noun: 'summary' };
  */
 export function evalSummaryWorkflow(packageManager: PackageManager): string {
   const { exec } = packageManagerCommands(packageManager);
-  return `name: eval-summary
-on:
-  pull_request:
-    paths:
-      - "prompts/**"
-
-permissions:
-  contents: read
-
-concurrency:
-  group: eval-summary-\${{ github.event.pull_request.number }}
-  cancel-in-progress: true
-
-jobs:
-  summary:
-    runs-on: ubuntu-latest
-    timeout-minutes: 20
-    permissions:
-      contents: read
-      pull-requests: write # post and update the summary comment
-    steps:
+  return `${pullRequestCommentHeader(comment, { name: 'summary', timeoutMinutes: 20, paths: ['prompts/**'] })}\
       # HEAD is the merge of the pull request into its base; origin/<base> holds the base's records.
 ${historySetupSteps(packageManager)}      - name: Eval summary of every changed prompt
         # Branch names go through the environment, never into the script text.

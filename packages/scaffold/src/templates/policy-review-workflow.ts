@@ -1,6 +1,6 @@
 import { packageManagerCommands } from '../package-manager.js';
 import type { PackageManager } from '../scaffold-file.js';
-import { commentLengthLimit, postCommentStep, type PullRequestComment } from './pull-request-comment.js';
+import { commentLengthLimit, postCommentStep, pullRequestCommentHeader, type PullRequestComment } from './pull-request-comment.js';
 import { historySetupSteps, uploadArtifactAction } from './setup-steps.js';
 
 const comment: PullRequestComment = { name: 'policy-review', noun: 'review' };
@@ -12,29 +12,7 @@ const comment: PullRequestComment = { name: 'policy-review', noun: 'review' };
  */
 export function policyReviewWorkflow(packageManager: PackageManager): string {
   const { exec } = packageManagerCommands(packageManager);
-  return `name: policy-review
-on:
-  pull_request:
-    paths:
-      - "prompts/**/policy.md"
-      - "prompts/**/policy.lock"
-      - "prompts/_shared/**"
-
-permissions:
-  contents: read
-
-concurrency:
-  group: policy-review-\${{ github.event.pull_request.number }}
-  cancel-in-progress: true
-
-jobs:
-  policy-diff:
-    runs-on: ubuntu-latest
-    timeout-minutes: 15
-    permissions:
-      contents: read
-      pull-requests: write # post and update the review comment
-    steps:
+  return `${pullRequestCommentHeader(comment, { name: 'policy-diff', timeoutMinutes: 15, paths: ['prompts/**/policy.md', 'prompts/**/policy.lock', 'prompts/_shared/**'] })}\
       # HEAD is the merge of the pull request into its base, so comparing with
       # origin/<base> shows exactly what the merge would change.
 ${historySetupSteps(packageManager)}      - name: Policy diff of every affected prompt

@@ -10,6 +10,34 @@ export interface PullRequestComment {
 }
 
 /**
+ * From `name:` to `steps:`: a workflow on pull requests touching `paths`,
+ * one run per pull request at a time, whose one job may write comments.
+ */
+export function pullRequestCommentHeader(comment: PullRequestComment, job: { name: string; timeoutMinutes: number; paths: readonly string[] }): string {
+  return `name: ${comment.name}
+on:
+  pull_request:
+    paths:
+${job.paths.map((glob) => `      - "${glob}"\n`).join('')}
+permissions:
+  contents: read
+
+concurrency:
+  group: ${comment.name}-\${{ github.event.pull_request.number }}
+  cancel-in-progress: true
+
+jobs:
+  ${job.name}:
+    runs-on: ubuntu-latest
+    timeout-minutes: ${job.timeoutMinutes}
+    permissions:
+      contents: read
+      pull-requests: write # post and update the ${comment.noun} comment
+    steps:
+`;
+}
+
+/**
  * The end of the script that writes `comment.md`: cut to what GitHub
  * accepts, saying where the rest is (`tooLong`, a Markdown sentence with `%s`
  * for the run's link and no single quote: it sits in a quoted printf format),
