@@ -12,28 +12,34 @@ function mixKey(k: number): number {
   return Math.imul(k, c2);
 }
 
-/** The unsigned 32-bit hash of `key` with `seed`, as unleash-client computes it. */
-export function murmurHash(key: string, seed: number): number {
-  const length = key.length;
+// The low byte of code unit `index` of prefix + key, read without building that string.
+function byteAt(prefix: string, key: string, index: number): number {
+  return (index < prefix.length ? prefix.charCodeAt(index) : key.charCodeAt(index - prefix.length)) & 0xff;
+}
+
+/**
+ * The unsigned 32-bit hash of `prefix + key` with `seed`, as unleash-client
+ * computes it. The SDK hashes `${groupId}:${userId}`; taking the two parts
+ * apart spares every request the joined string (an allocation, and a
+ * flattening when V8 makes it a rope).
+ */
+export function murmurHash(prefix: string, key: string, seed: number): number {
+  const length = prefix.length + key.length;
   const tail = length & 3;
   const bodyEnd = length - tail;
   let h = seed | 0;
   let i = 0;
   for (; i < bodyEnd; i += 4) {
-    const k =
-      (key.charCodeAt(i) & 0xff) |
-      ((key.charCodeAt(i + 1) & 0xff) << 8) |
-      ((key.charCodeAt(i + 2) & 0xff) << 16) |
-      ((key.charCodeAt(i + 3) & 0xff) << 24);
+    const k = byteAt(prefix, key, i) | (byteAt(prefix, key, i + 1) << 8) | (byteAt(prefix, key, i + 2) << 16) | (byteAt(prefix, key, i + 3) << 24);
     h ^= mixKey(k);
     h = (h << 13) | (h >>> 19);
     h = (Math.imul(h, 5) + 0xe6546b64) | 0;
   }
   let k = 0;
-  if (tail === 3) k ^= (key.charCodeAt(i + 2) & 0xff) << 16;
-  if (tail >= 2) k ^= (key.charCodeAt(i + 1) & 0xff) << 8;
+  if (tail === 3) k ^= byteAt(prefix, key, i + 2) << 16;
+  if (tail >= 2) k ^= byteAt(prefix, key, i + 1) << 8;
   if (tail >= 1) {
-    k ^= key.charCodeAt(i) & 0xff;
+    k ^= byteAt(prefix, key, i);
     h ^= mixKey(k);
   }
   h ^= length;

@@ -5,12 +5,17 @@ import { murmurHash } from './murmur-hash.js';
 const strategySeed = 0;
 const variantSeed = 86028157;
 
-/** A user's place in a percentage rollout: 1..100. */
-export function strategyBucket(id: string, groupId: string): number {
-  return (murmurHash(`${groupId}:${id}`, strategySeed) % 100) + 1;
+/** The part of the hashed text before the id: `${groupId}:`, made once per strategy or flag rather than per request. */
+export function bucketPrefix(groupId: string): string {
+  return `${groupId}:`;
 }
 
-/** A user's place among variants whose weights add up to `total`: 1..total. */
-export function variantBucket(id: string, groupId: string, total: number): number {
-  return (murmurHash(`${groupId}:${id}`, variantSeed) % total) + 1;
+/** A user's place in a percentage rollout: 1..100. `prefix` is bucketPrefix(groupId). */
+export function strategyBucket(id: string, prefix: string): number {
+  return (murmurHash(prefix, id, strategySeed) % 100) + 1;
+}
+
+/** A user's place among variants whose weights add up to `total`: 1..total. `prefix` is bucketPrefix(groupId). */
+export function variantBucket(id: string, prefix: string, total: number): number {
+  return (murmurHash(prefix, id, variantSeed) % total) + 1;
 }
