@@ -1413,7 +1413,7 @@ function checkVariables_1(value, run) {
     expectType(run, 'object', value);
     return value;
   }
-  const data = {};
+  const data = { "name": undefined, "tier": undefined };
   let mark;
   run.path.push("name");
   mark = run.issues.length;
@@ -1449,7 +1449,7 @@ function checkVariables_4(value, run) {
     expectType(run, 'object', value);
     return value;
   }
-  const data = {};
+  const data = { "subject": undefined, "body": undefined };
   let mark;
   run.path.push("subject");
   mark = run.issues.length;
@@ -1490,7 +1490,7 @@ function checkVariables_8(value, run) {
     expectType(run, 'object', value);
     return value;
   }
-  const data = {};
+  const data = { "sku": undefined, "quantity": undefined };
   let mark;
   run.path.push("sku");
   mark = run.issues.length;
@@ -1539,7 +1539,7 @@ function checkVariables_0(value, run) {
     expectType(run, 'object', value);
     return value;
   }
-  const data = {};
+  const data = { "customer": undefined, "ticket": undefined, "orders": undefined };
   let mark;
   run.path.push("customer");
   mark = run.issues.length;
