@@ -142,9 +142,22 @@ export function createPromptRuntime<const Prompts extends PromptsConfig>(options
   });
 
   const reporting = options.onResolve !== undefined || otel !== undefined;
+  // Per request, so no closure per hook: a listener that throws is caught right here.
   const report = (event: ResolutionEvent) => {
-    if (options.onResolve) safely(() => options.onResolve!(event));
-    if (otel) safely(() => annotateActiveSpan(otel, event));
+    if (options.onResolve) {
+      try {
+        options.onResolve(event);
+      } catch {
+        // Observability hooks must never fail a request.
+      }
+    }
+    if (otel) {
+      try {
+        annotateActiveSpan(otel, event);
+      } catch {
+        // As above.
+      }
+    }
   };
 
   const runtime: Omit<PromptRuntime<Prompts>, keyof OutcomeReporting<Prompts>> = {
