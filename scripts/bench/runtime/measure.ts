@@ -31,22 +31,26 @@ function ownLoop(): Loop {
   ) as Loop;
 }
 
-const iterations = 10_000;
-const samples = 11;
+const warmUp = 20_000;
+const iterations = 1_000;
+const rounds = 101;
 
 /**
- * Nanoseconds per call of each system: the median of 11 batches of 10,000
+ * Nanoseconds per call of each system: the median of 101 batches of 1,000
  * calls, after 20,000 calls of warm-up. The batches are interleaved (one of
  * each system per round), so a change in the machine's load during the run
- * falls on every system alike instead of on whichever row was being measured.
+ * falls on every system alike instead of on whichever row was being measured;
+ * and they are short (a millisecond or so), so on a shared machine most of
+ * them run within one time slice and the median is the speed of the code,
+ * not of the scheduler.
  */
 export function nanosecondsPerOp(runs: readonly Run[]): number[] {
   const loops = runs.map(() => ownLoop());
   runs.forEach((run, system) => {
-    if (loops[system]!(run, 2 * iterations, undefined) === undefined) throw new Error(`benchmark body ${system} returned nothing`);
+    if (loops[system]!(run, warmUp, undefined) === undefined) throw new Error(`benchmark body ${system} returned nothing`);
   });
   const measured: number[][] = runs.map(() => []);
-  for (let sample = 0; sample < samples; sample += 1) {
+  for (let round = 0; round < rounds; round += 1) {
     runs.forEach((run, system) => {
       const started = process.hrtime.bigint();
       loops[system]!(run, iterations, undefined);
@@ -67,9 +71,9 @@ export function bytesPerOp(run: Run): number {
   const batch = 200;
   const loop = ownLoop();
   const results: unknown[] = new Array(batch);
-  loop(run, 2 * iterations, undefined);
+  loop(run, warmUp, undefined);
   const measured: number[] = [];
-  for (let sample = 0; sample < samples; sample += 1) {
+  for (let sample = 0; sample < 11; sample += 1) {
     collect();
     const before = process.memoryUsage().heapUsed;
     // Results stay referenced until the reading, as a caller holds a request's messages while it is served.
