@@ -32,29 +32,43 @@ function ownLoop(): Loop {
 }
 
 const warmUp = 20_000;
-const iterations = 1_000;
-const rounds = 101;
+const rounds = 201;
+// Per batch: long against the timer and the loop's own cost, short against a time slice.
+const batchNanoseconds = 250_000;
+
+/** Calls per batch for a system, so that its batch lasts about batchNanoseconds: from the fastest of 21 probe batches of 100 calls. */
+function calibrate(loop: Loop, run: Run): number {
+  let fastest = Infinity;
+  for (let probe = 0; probe < 21; probe += 1) {
+    const started = process.hrtime.bigint();
+    loop(run, 100, undefined);
+    fastest = Math.min(fastest, Number(process.hrtime.bigint() - started) / 100);
+  }
+  return Math.max(10, Math.min(10_000, Math.round(batchNanoseconds / fastest)));
+}
 
 /**
- * Nanoseconds per call of each system: the median of 101 batches of 1,000
- * calls, after 20,000 calls of warm-up. The batches are interleaved (one of
- * each system per round), so a change in the machine's load during the run
- * falls on every system alike instead of on whichever row was being measured;
- * and they are short (a millisecond or so), so on a shared machine most of
- * them run within one time slice and the median is the speed of the code,
- * not of the scheduler.
+ * Nanoseconds per call of each system: the median of 201 batches after
+ * 20,000 calls of warm-up. The batches are interleaved (one of each system
+ * per round), so a change in the machine's load during the run falls on
+ * every system alike instead of on whichever row was being measured; and
+ * each system's batch lasts about a quarter of a millisecond (its call count
+ * calibrated to that), so on a shared machine most batches run within one
+ * time slice, a slow system's as much as a fast one's, and the median is the
+ * speed of the code rather than of the scheduler.
  */
 export function nanosecondsPerOp(runs: readonly Run[]): number[] {
   const loops = runs.map(() => ownLoop());
-  runs.forEach((run, system) => {
+  const counts = runs.map((run, system) => {
     if (loops[system]!(run, warmUp, undefined) === undefined) throw new Error(`benchmark body ${system} returned nothing`);
+    return calibrate(loops[system]!, run);
   });
   const measured: number[][] = runs.map(() => []);
   for (let round = 0; round < rounds; round += 1) {
     runs.forEach((run, system) => {
       const started = process.hrtime.bigint();
-      loops[system]!(run, iterations, undefined);
-      measured[system]!.push(Number(process.hrtime.bigint() - started) / iterations);
+      loops[system]!(run, counts[system]!, undefined);
+      measured[system]!.push(Number(process.hrtime.bigint() - started) / counts[system]!);
     });
   }
   return measured.map(median);
