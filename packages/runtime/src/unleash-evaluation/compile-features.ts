@@ -1,5 +1,5 @@
 import { compileStrategy, type CompiledStrategy } from './compile-strategy.js';
-import { bucketPrefix } from './normalized-value.js';
+import { bucketPrefix, type BucketPrefix } from './normalized-value.js';
 import type { DocumentConstraint, DocumentDependency, DocumentFeature, DocumentStrategy, DocumentVariant, FeaturesDocument } from './feature-document.js';
 
 /** A flag whose every part is evaluated here. */
@@ -10,7 +10,7 @@ export interface CompiledFeature {
   strategies: readonly CompiledStrategy[] | undefined;
   variants: readonly DocumentVariant[] | undefined;
   /** bucketPrefix of the flag's name: flag variants bucket under it. */
-  variantPrefix: string;
+  variantPrefix: BucketPrefix;
   stickiness: string | undefined;
   dependencies: readonly DocumentDependency[];
 }

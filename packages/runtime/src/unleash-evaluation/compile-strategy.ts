@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { compileConstraint, type Predicate } from './compile-constraint.js';
 import type { DocumentConstraint, DocumentStrategy, DocumentVariant } from './feature-document.js';
 import type { EvaluationContext } from './evaluation-context.js';
-import { bucketPrefix, strategyBucket } from './normalized-value.js';
+import { bucketPrefix, strategyBucket, type BucketPrefix } from './normalized-value.js';
 import { contextValue } from './evaluation-context.js';
 
 /** A strategy ready to run: is it on for this context, and which variants does it carry. */
@@ -10,7 +10,7 @@ export interface CompiledStrategy {
   isEnabled: Predicate;
   variants: readonly DocumentVariant[] | undefined;
   /** bucketPrefix of the bucket group its own variants use, and their stickiness. */
-  variantPrefix: string;
+  variantPrefix: BucketPrefix;
   stickiness: string | undefined;
 }
 

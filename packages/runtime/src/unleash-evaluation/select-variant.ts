@@ -1,6 +1,6 @@
 import type { DocumentVariant } from './feature-document.js';
 import { contextValue, type EvaluationContext } from './evaluation-context.js';
-import { variantBucket } from './normalized-value.js';
+import { variantBucket, type BucketPrefix } from './normalized-value.js';
 
 const randomSeed = () => String(Math.round(Math.random() * 100000));
 
@@ -23,7 +23,7 @@ function seedOf(context: EvaluationContext, stickiness: string | undefined): str
  */
 export function selectVariant(
   variants: readonly DocumentVariant[],
-  prefix: string,
+  prefix: BucketPrefix,
   stickiness: string | undefined,
   context: EvaluationContext,
 ): DocumentVariant | undefined {
