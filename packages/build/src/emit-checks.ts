@@ -128,7 +128,7 @@ function emitArray(node: ArrayNode, id: string, item: string): string {
 function emitObject(node: ObjectNode, id: string, emit: Emit): string {
   const keys = Object.keys(node.properties);
   const required = new Set(node.required ?? []);
-  const body = ['  if (!isObject(value)) {', "    expectType(run, 'object', value);", '    return value;', '  }', '  const data = {};', '  let mark;'];
+  const body = ['  if (!isObject(value)) {', "    expectType(run, 'object', value);", '    return value;', '  }', `  const data = ${copyLiteral(keys, required)};`, '  let mark;'];
   keys.forEach((key, index) => {
     // zod never reads a declared __proto__ (and still counts it as declared below).
     if (key === '__proto__') return;
@@ -170,4 +170,23 @@ function emitObject(node: ObjectNode, id: string, emit: Emit): string {
     '  return data;',
   );
   return nodeFunction(id, body);
+}
+
+/**
+ * The start of zod's copy of an object: its declared keys in declaration
+ * order. The required keys before the first optional one are in every copy
+ * a successful check returns (a missing one is an issue, and the copy of a
+ * check with issues is dropped), so the copy starts as a literal holding
+ * them: allocated at its final size, with no property added per request.
+ * A declared __proto__ is never copied, and in a literal it would set the
+ * prototype.
+ */
+function copyLiteral(keys: readonly string[], required: ReadonlySet<string>): string {
+  const leading: string[] = [];
+  for (const key of keys) {
+    if (key === '__proto__') continue;
+    if (!required.has(key)) break;
+    leading.push(`${stringLiteral(key)}: undefined`);
+  }
+  return leading.length === 0 ? '{}' : `{ ${leading.join(', ')} }`;
 }

@@ -88,6 +88,7 @@ export function createFaqRepo(parent: string): ScratchRepo {
         types: './dist/index.d.ts',
         files: ['dist', 'prompt.yaml', 'policy.md', 'fewshots.yaml', 'template.hbs', 'evals.yaml', 'eval-result.json'],
         dependencies: { zod: '4.6.7' },
+        sideEffects: false,
       },
       null,
       2,

@@ -125,6 +125,13 @@ describe('warnings', () => {
     expect(result.diagnostics.map(located)).toEqual([{ code: 'schema/invalid-value', file: 'evals.yaml', line: 23, column: 25 }]);
   });
 
+  it('warns when package.json lacks "sideEffects": false, without failing the load', () => {
+    const result = loadPrompt(materialize([{ file: 'package.json', replace: ',\n  "sideEffects": false', with: '' }]));
+    expect(result.success).toBe(true);
+    expect(result.diagnostics.map(located)).toEqual([{ code: 'package/side-effects', file: 'package.json', line: 1, column: 1 }]);
+    expect(result.diagnostics[0]).toMatchObject({ severity: 'warning', path: 'sideEffects' });
+  });
+
   it('reports every problem of a folder at once, across files', () => {
     const result = loadPrompt(
       materialize([

@@ -42,14 +42,19 @@ export interface PromptRuntime<Prompts extends PromptsConfig> extends OutcomeRep
   close(): Promise<void>;
 }
 
+/** One installed version, with what a request served by it needs: one lookup per request. */
+interface InstalledVersion {
+  module: AnyPromptModule;
+  contentHash: string;
+  /** Undefined when the version takes the caller's variables as they are. */
+  project: ((value: unknown) => unknown) | undefined;
+}
+
 interface Installed {
   id: string;
   flag: string;
   stable: AnyPromptModule;
-  byVersion: Map<string, AnyPromptModule>;
-  versionSet: Set<string>;
-  /** Per version: undefined when the version takes the caller's variables as they are. */
-  projectors: Map<string, ((value: unknown) => unknown) | undefined>;
+  byVersion: Map<string, InstalledVersion>;
   resolve: (decision: FlagDecision) => Resolution;
 }
 
@@ -60,11 +65,11 @@ export function createPromptRuntime<const Prompts extends PromptsConfig>(options
   for (const [id, entry] of Object.entries(options.prompts)) {
     const versions = [entry.stable, ...(entry.candidates ?? [])];
     checkVersions(id, versions);
-    const byVersion = new Map(versions.map((module) => [module.manifest.version, module]));
     const uniform = versions.every((module) => sameShape(module.manifest.variables, entry.stable.manifest.variables));
-    const projectors = new Map(versions.map((module) => [module.manifest.version, uniform ? undefined : variablesProjector(module.manifest.variables)]));
-    const versionSet = new Set(byVersion.keys());
-    installed.set(id, { id, flag: `${prefix}${id}`, stable: entry.stable, byVersion, versionSet, projectors, resolve: versionResolver(entry.stable.manifest.version, versionSet) });
+    const byVersion = new Map(
+      versions.map((module) => [module.manifest.version, { module, contentHash: module.manifest.contentHash, project: uniform ? undefined : variablesProjector(module.manifest.variables) }]),
+    );
+    installed.set(id, { id, flag: `${prefix}${id}`, stable: entry.stable, byVersion, resolve: versionResolver(entry.stable.manifest.version, new Set(byVersion.keys())) });
   }
 
   const warn = warnOnce((warning) => safely(() => options.onWarning?.(warning)));
@@ -107,10 +112,8 @@ export function createPromptRuntime<const Prompts extends PromptsConfig>(options
   };
 
   const renderWith = (id: string, prompt: Installed, resolution: Resolution, variables: unknown) => {
-    const module = prompt.byVersion.get(resolution.version)!;
-    const projector = prompt.projectors.get(resolution.version);
-    const result = module.render(projector ? projector(variables) : variables) as { meta: Record<string, unknown> };
-    const contentHash = module.manifest.contentHash;
+    const { module, contentHash, project } = prompt.byVersion.get(resolution.version)!;
+    const result = module.render(project ? project(variables) : variables) as { meta: Record<string, unknown> };
     let served: { meta: Record<string, unknown> } = result;
     if (Object.isFrozen(result) || Object.isFrozen(result.meta)) {
       served = withCopiedMeta(result, { id, version: resolution.version, contentHash, flag: prompt.flag, variant: resolution.variant, reason: resolution.reason });
@@ -132,16 +135,29 @@ export function createPromptRuntime<const Prompts extends PromptsConfig>(options
   const describe = (id: string, prompt: Installed, resolution: Resolution) => ({
     id,
     version: resolution.version,
-    contentHash: prompt.byVersion.get(resolution.version)!.manifest.contentHash,
+    contentHash: prompt.byVersion.get(resolution.version)!.contentHash,
     flag: prompt.flag,
     variant: resolution.variant,
     reason: resolution.reason,
   });
 
   const reporting = options.onResolve !== undefined || otel !== undefined;
+  // Per request, so no closure per hook: a listener that throws is caught right here.
   const report = (event: ResolutionEvent) => {
-    if (options.onResolve) safely(() => options.onResolve!(event));
-    if (otel) safely(() => annotateActiveSpan(otel, event));
+    if (options.onResolve) {
+      try {
+        options.onResolve(event);
+      } catch {
+        // Observability hooks must never fail a request.
+      }
+    }
+    if (otel) {
+      try {
+        annotateActiveSpan(otel, event);
+      } catch {
+        // As above.
+      }
+    }
   };
 
   const runtime: Omit<PromptRuntime<Prompts>, keyof OutcomeReporting<Prompts>> = {
@@ -166,7 +182,7 @@ export function createPromptRuntime<const Prompts extends PromptsConfig>(options
         id: prompt.id,
         name: prompt.stable.manifest.name,
         stable: prompt.stable.manifest.version,
-        versions: [...prompt.byVersion.values()].map((module) => ({ version: module.manifest.version, contentHash: module.manifest.contentHash })),
+        versions: [...prompt.byVersion.values()].map(({ module }) => ({ version: module.manifest.version, contentHash: module.manifest.contentHash })),
       }));
     },
     async close() {

@@ -61,21 +61,27 @@ export function featuresDecision(evaluation: Evaluation): FlagDecision {
   return decision;
 }
 
+/** An EvaluationContext with every field present: what evaluationContext fills. */
+export function emptyEvaluationContext(): EvaluationContext {
+  return { userId: undefined, sessionId: undefined, remoteAddress: undefined, appName: undefined, environment: undefined, currentTime: undefined, properties: undefined };
+}
+
 /**
- * Our context as Unleash's. The source's appName and environment apply
- * unless the request names its own (Unleash lets a request override them).
- * tenantId is not a standard Unleash field: it travels as a custom property,
- * so strategies can use it in constraints and as stickiness.
+ * Our context as Unleash's, written into `target` (from emptyEvaluationContext):
+ * the evaluator keeps nothing of it, so one object per source serves every
+ * request. The source's appName and environment apply unless the request
+ * names its own (Unleash lets a request override them). tenantId is not a
+ * standard Unleash field: it travels as a custom property, so strategies can
+ * use it in constraints and as stickiness.
  */
-export function evaluationContext(context: FlagContext, defaults: { appName: string; environment: string }): EvaluationContext {
+export function evaluationContext(context: FlagContext, defaults: { appName: string; environment: string }, target: EvaluationContext): EvaluationContext {
   const { tenantId, properties } = context;
-  return {
-    userId: context.userId,
-    sessionId: context.sessionId,
-    remoteAddress: context.remoteAddress,
-    appName: context.appName ?? defaults.appName,
-    environment: context.environment ?? defaults.environment,
-    currentTime: context.currentTime,
-    properties: tenantId === undefined ? properties : { ...properties, tenantId },
-  };
+  target.userId = context.userId;
+  target.sessionId = context.sessionId;
+  target.remoteAddress = context.remoteAddress;
+  target.appName = context.appName ?? defaults.appName;
+  target.environment = context.environment ?? defaults.environment;
+  target.currentTime = context.currentTime;
+  target.properties = tenantId === undefined ? properties : { ...properties, tenantId };
+  return target;
 }

@@ -1,4 +1,4 @@
-import { featuresDecision, evaluationContext } from './features-decision.js';
+import { emptyEvaluationContext, evaluationContext, featuresDecision } from './features-decision.js';
 import type { FlagContext, FlagDecision } from './flag-source.js';
 import { unleashClientDelegate } from './unleash-client-delegate.js';
 import type { FeaturesDocument } from './unleash-evaluation/feature-document.js';
@@ -14,6 +14,9 @@ export class FeaturesState {
   private readonly defaults: { appName: string; environment: string };
   private readonly onError: (error: Error) => void;
   private readonly onEvaluated: ((flag: string, evaluation: Evaluation) => void) | undefined;
+  // Filled per request instead of allocated: the evaluator keeps nothing of it (unleash-client gets a copy).
+  private readonly scratch = emptyEvaluationContext();
+  private evaluating = false;
 
   constructor(options: {
     appName: string;
@@ -44,9 +47,22 @@ export class FeaturesState {
 
   evaluate(flag: string, context: FlagContext): FlagDecision {
     if (!this.evaluator) return { status: 'not-ready' };
-    const evaluation = this.evaluator.evaluate(flag, evaluationContext(context, this.defaults));
+    const evaluation = this.evaluateWith(this.evaluator, flag, context);
     this.onEvaluated?.(flag, evaluation);
     return featuresDecision(evaluation);
+  }
+
+  // A context value's toString could render again mid-evaluation: that nested call gets its own object.
+  private evaluateWith(evaluator: FeaturesEvaluator, flag: string, context: FlagContext): Evaluation {
+    if (this.evaluating) return evaluator.evaluate(flag, evaluationContext(context, this.defaults, emptyEvaluationContext()));
+    this.evaluating = true;
+    try {
+      return evaluator.evaluate(flag, evaluationContext(context, this.defaults, this.scratch));
+    } finally {
+      this.evaluating = false;
+      // The caller's properties object does not stay reachable from the source.
+      this.scratch.properties = undefined;
+    }
   }
 
   close(): void {

@@ -31,6 +31,8 @@ export function scaffoldPrompt(id: string, scope: string): ScaffoldFile[] {
     // A prompt is private to the team unless it says otherwise; the tooling's own packages are public.
     publishConfig: { access: 'restricted' },
     dependencies: { ...promptRuntimeVersions },
+    // A built prompt only declares things: a service that imports render() alone then ships no zod schemas or eval cases.
+    sideEffects: false,
   };
   return [
     { path: 'package.json', contents: `${JSON.stringify(packageJson, null, 2)}\n` },

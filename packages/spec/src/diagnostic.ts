@@ -29,6 +29,7 @@ export type DiagnosticCode =
   | 'package/invalid-version'
   | 'package/exports'
   | 'package/dependencies'
+  | 'package/side-effects'
   | 'prompt/id-mismatch'
   | 'template/syntax'
   | 'template/unclosed-block'

@@ -4,6 +4,8 @@ export interface Row {
   bytes: number;
   coldMilliseconds: number;
   bundleBytes: number | undefined;
+  /** The bundle ran and rendered the same messages. */
+  bundleRuns: boolean;
 }
 
 /** One Markdown table: the row's cost per request, against the floor (the first row). */
@@ -16,7 +18,7 @@ export function table(rows: readonly Row[]): string[] {
     `${(row.nanoseconds / floor).toFixed(1)}x`,
     (row.bytes / 1024).toFixed(1),
     row.coldMilliseconds.toFixed(1),
-    row.bundleBytes === undefined ? 'n/a' : (row.bundleBytes / 1024).toFixed(1),
+    row.bundleBytes === undefined ? 'n/a' : `${row.bundleRuns ? '' : '(does not run) '}${(row.bundleBytes / 1024).toFixed(1)}`,
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...cells.map((cell) => cell[column]!.length)));
   const line = (values: string[]) => `| ${values.map((value, column) => (column === 0 ? value.padEnd(widths[column]!) : value.padStart(widths[column]!))).join(' | ')} |`;

@@ -19,13 +19,26 @@ export interface CheckRun {
 
 export type CheckResult = { success: true; data: Record<string, unknown> } | { success: false; error: { issues: Issue[] } };
 
+// A run that found nothing leaves its three lists empty, so the next check
+// reuses it rather than allocating four objects per request. A check that
+// is running has taken it: one that starts meanwhile (a getter in the
+// variables rendering again) gets its own, and a run whose issues were
+// handed out, or whose check threw, is never put back.
+let idle: CheckRun | undefined;
+
 export function startCheck(): CheckRun {
-  return { issues: [], continues: [], path: [] };
+  const run = idle ?? { issues: [], continues: [], path: [] };
+  idle = undefined;
+  return run;
 }
 
 /** The result in zod's safeParse shape, so render.ts reads a generated check and a zod schema alike. */
 export function finishCheck(run: CheckRun, data: unknown): CheckResult {
-  return run.issues.length === 0 ? { success: true, data: data as Record<string, unknown> } : { success: false, error: { issues: run.issues } };
+  if (run.issues.length > 0) return { success: false, error: { issues: run.issues } };
+  // Balanced pushes and pops leave it empty already; setting the length anyway could free its storage.
+  if (run.path.length !== 0) run.path.length = 0;
+  idle = run;
+  return { success: true, data: data as Record<string, unknown> };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { LastPolicy } from './last-policy.js';
 import type { TextCache } from './text-cache.js';
 
 /** A template compiled to JavaScript by @promptpack/build (see template-js/): data in, the message text out. */
@@ -82,6 +83,8 @@ export interface PromptDefinition {
 export interface DefinedPrompt extends PromptDefinition {
   /** System messages by policyKey(); see render.ts. */
   readonly policyCache: TextCache;
+  /** The last system message and its values, checked before policyCache; see last-policy.ts. */
+  readonly lastPolicy: LastPolicy;
 }
 
 /** The identity every error of this prompt carries. */

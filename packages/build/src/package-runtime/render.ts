@@ -1,41 +1,55 @@
 import { PromptRenderError, PromptVariablesError } from './errors.js';
 import type { DefinedPrompt, Issue, Message, RenderResult, Template } from './prompt-definition.js';
+import { lastPolicyText, rememberPolicy } from './last-policy.js';
 import { describeCause } from './quote.js';
 
 /** Validates variables (throwing PromptVariablesError with every issue) and renders the messages. */
 export function renderPrompt(prompt: DefinedPrompt, variables: unknown): RenderResult {
   // One path for both: render() throws exactly the error safeRender() would return.
-  const result = safeRenderPrompt(prompt, variables);
-  if (!result.success) throw result.error;
-  return result.data;
+  const result = attemptRender(prompt, variables);
+  if (result instanceof Error) throw result;
+  return result;
 }
 
 export type SafeRenderResult = { success: true; data: RenderResult } | { success: false; error: PromptVariablesError | PromptRenderError };
 
 /** renderPrompt() that returns { success: false, error } instead of throwing, whatever it is given. */
 export function safeRenderPrompt(prompt: DefinedPrompt, variables: unknown): SafeRenderResult {
+  const result = attemptRender(prompt, variables);
+  return result instanceof Error ? { success: false, error: result } : { success: true, data: result };
+}
+
+// The result or the error, never thrown: render() then wraps nothing per request (a RenderResult is never an Error).
+function attemptRender(prompt: DefinedPrompt, variables: unknown): RenderResult | PromptVariablesError | PromptRenderError {
   let parsed: ReturnType<DefinedPrompt['checkVariables']>;
   try {
     parsed = prompt.checkVariables(variables);
   } catch (error) {
     // A getter that throws, a revoked proxy: the variables cannot even be read.
     const issue: Issue = { code: 'custom', path: [], message: `the variables cannot be read (${describeCause(error)}); pass plain data` };
-    return { success: false, error: new PromptVariablesError(prompt, [issue], undefined) };
+    return new PromptVariablesError(prompt, [issue], undefined);
   }
-  if (!parsed.success) return { success: false, error: new PromptVariablesError(prompt, parsed.error.issues, variables) };
+  if (!parsed.success) return new PromptVariablesError(prompt, parsed.error.issues, variables);
   try {
-    return { success: true, data: renderValid(prompt, parsed.data) };
+    return renderValid(prompt, parsed.data);
   } catch (error) {
-    if (error instanceof PromptRenderError) return { success: false, error };
+    if (error instanceof PromptRenderError) return error;
     // Not a template (say, a variable's getter read while rendering): still a result, never an exception.
-    return { success: false, error: new PromptRenderError(prompt, 'the prompt', error) };
+    return new PromptRenderError(prompt, 'the prompt', error);
   }
 }
 
 function renderValid(prompt: DefinedPrompt, data: Record<string, unknown>): RenderResult {
-  const messages: Message[] = [{ role: 'system', content: renderPolicy(prompt, data) }];
-  for (const shot of prompt.fewshots) messages.push({ role: 'user', content: shot.user }, { role: 'assistant', content: shot.assistant });
-  messages.push({ role: 'user', content: runTemplate(prompt, prompt.userTemplate, 'template.hbs', data) });
+  const { fewshots } = prompt;
+  // Sized once and filled by index: pushing would grow the list twice per request, and for...of allocates an iterator.
+  const messages: Message[] = new Array<Message>(2 * fewshots.length + 2);
+  messages[0] = { role: 'system', content: renderPolicy(prompt, data) };
+  for (let index = 0; index < fewshots.length; index += 1) {
+    const shot = fewshots[index]!;
+    messages[2 * index + 1] = { role: 'user', content: shot.user };
+    messages[2 * index + 2] = { role: 'assistant', content: shot.assistant };
+  }
+  messages[messages.length - 1] = { role: 'user', content: runTemplate(prompt, prompt.userTemplate, 'template.hbs', data) };
   const result: RenderResult = { messages, model: prompt.modelDefaults(), meta: { ...prompt.meta } };
   // The frozen list itself: the same for every request, so nothing is copied.
   if (prompt.tools.length > 0) result.tools = prompt.tools;
@@ -45,14 +59,20 @@ function renderValid(prompt: DefinedPrompt, data: Record<string, unknown>): Rend
 // Services usually pass the same policy variables (a company name, a team)
 // on every request, so the system message is remembered per distinct
 // values: same text, without re-running the template (definePrompt bounds
-// the cache by count and size).
+// the cache by count and size). The last values come first: comparing them
+// costs no key (last-policy.ts).
 function renderPolicy(prompt: DefinedPrompt, data: Record<string, unknown>): string {
+  const last = lastPolicyText(prompt.lastPolicy, prompt.policyVariables, data);
+  if (last !== undefined) return last;
   const key = policyKey(prompt.policyVariables, data);
   let text = prompt.policyCache.get(key);
   if (text === undefined) {
     text = runTemplate(prompt, prompt.policyTemplate, 'policy.md', data);
     prompt.policyCache.set(key, text);
+    // A text too large for the cache is not remembered here either: it is rendered every time.
+    if (prompt.policyCache.get(key) === undefined) return text;
   }
+  rememberPolicy(prompt.lastPolicy, prompt.policyVariables, data, text);
   return text;
 }
 

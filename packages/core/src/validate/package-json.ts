@@ -3,6 +3,7 @@ import semver from 'semver';
 import type { PromptPackageJson } from '../loaded-prompt.js';
 import { checkDependencies } from './package-dependencies.js';
 import { packageNameProblems } from './package-name.js';
+import { checkSideEffects } from './package-side-effects.js';
 
 /** The entry points every built prompt package must expose; the build writes exactly these files. */
 export const expectedExports = {
@@ -73,6 +74,7 @@ export function checkPackageJson(file: string, source: string, folder: string): 
     });
   }
   diagnostics.push(...checkDependencies(json, source, file));
+  diagnostics.push(...checkSideEffects(json, source, file));
   if (JSON.stringify(json.exports) !== JSON.stringify(expectedExports)) {
     diagnostics.push({
       code: 'package/exports',

@@ -1,4 +1,5 @@
 import { compileStrategy, type CompiledStrategy } from './compile-strategy.js';
+import { bucketPrefix, type BucketPrefix } from './normalized-value.js';
 import type { DocumentConstraint, DocumentDependency, DocumentFeature, DocumentStrategy, DocumentVariant, FeaturesDocument } from './feature-document.js';
 
 /** A flag whose every part is evaluated here. */
@@ -8,6 +9,8 @@ export interface CompiledFeature {
   /** Undefined: no strategies, so the flag is on for everyone when enabled. */
   strategies: readonly CompiledStrategy[] | undefined;
   variants: readonly DocumentVariant[] | undefined;
+  /** bucketPrefix of the flag's name: flag variants bucket under it. */
+  variantPrefix: BucketPrefix;
   stickiness: string | undefined;
   dependencies: readonly DocumentDependency[];
 }
@@ -68,6 +71,7 @@ function compileFeature(feature: DocumentFeature, segments: ReadonlyMap<number, 
     enabled: feature.enabled === true && !malformed,
     strategies: strategies.length > 0 ? strategies : undefined,
     variants,
+    variantPrefix: bucketPrefix(feature.name),
     stickiness: variants?.[0]?.stickiness ?? undefined,
     dependencies: feature.dependencies ?? [],
   };

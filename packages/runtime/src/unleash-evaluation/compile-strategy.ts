@@ -2,15 +2,15 @@ import { hostname } from 'node:os';
 import { compileConstraint, type Predicate } from './compile-constraint.js';
 import type { DocumentConstraint, DocumentStrategy, DocumentVariant } from './feature-document.js';
 import type { EvaluationContext } from './evaluation-context.js';
-import { strategyBucket } from './normalized-value.js';
+import { bucketPrefix, strategyBucket, type BucketPrefix } from './normalized-value.js';
 import { contextValue } from './evaluation-context.js';
 
 /** A strategy ready to run: is it on for this context, and which variants does it carry. */
 export interface CompiledStrategy {
   isEnabled: Predicate;
   variants: readonly DocumentVariant[] | undefined;
-  /** The bucket group and stickiness its own variants use. */
-  groupId: string | undefined;
+  /** bucketPrefix of the bucket group its own variants use, and their stickiness. */
+  variantPrefix: BucketPrefix;
   stickiness: string | undefined;
 }
 
@@ -35,7 +35,7 @@ export function compileStrategy(strategy: DocumentStrategy, segments: ReadonlyMa
   for (const id of strategy.segments ?? []) constraints.push(...(segments.get(id as number) ?? [undefined]));
   const predicates: Predicate[] = [];
   for (const constraint of constraints) {
-    if (!constraint) return { isEnabled: () => false, variants: undefined, groupId: undefined, stickiness: undefined };
+    if (!constraint) return { isEnabled: () => false, variants: undefined, variantPrefix: bucketPrefix('undefined'), stickiness: undefined };
     const predicate = compileConstraint(constraint);
     if (!predicate) return `operator ${constraint.operator} is evaluated by unleash-client`;
     predicates.push(predicate);
@@ -43,7 +43,8 @@ export function compileStrategy(strategy: DocumentStrategy, segments: ReadonlyMa
   const isEnabled: Predicate =
     predicates.length === 0 ? check : (context) => predicates.every((predicate) => predicate(context)) && check(context);
   const variants = strategy.variants && strategy.variants.length > 0 ? strategy.variants : undefined;
-  return { isEnabled, variants, groupId: parameters.groupId, stickiness: variants?.[0]?.stickiness || parameters.stickiness };
+  // A strategy without a groupId buckets its variants under "undefined", as the SDK does.
+  return { isEnabled, variants, variantPrefix: bucketPrefix(`${parameters.groupId}`), stickiness: variants?.[0]?.stickiness || parameters.stickiness };
 }
 
 function builtInStrategy(name: string, parameters: Parameters): Predicate | undefined {
@@ -76,11 +77,20 @@ function builtInStrategy(name: string, parameters: Parameters): Predicate | unde
 }
 
 function percentageOf(parameters: Parameters, idOf: (context: EvaluationContext) => string | undefined): Predicate {
-  const percentage = Number(parameters.percentage);
-  const groupId = parameters.groupId || '';
+  return rollout(Number(parameters.percentage), parameters.groupId || '', idOf);
+}
+
+/**
+ * On for an id whose bucket (1..100) is within the percentage. A bucket is
+ * never above 100, so from 100% on every id is in without hashing it: the
+ * common fully rolled-out strategy costs no hash.
+ */
+function rollout(percentage: number, groupId: string, idOf: (context: EvaluationContext) => string | undefined): Predicate {
+  const prefix = bucketPrefix(groupId);
+  if (percentage >= 100) return (context) => !!idOf(context);
   return (context) => {
     const id = idOf(context);
-    return !!id && percentage > 0 && strategyBucket(id, groupId) <= percentage;
+    return !!id && percentage > 0 && strategyBucket(id, prefix) <= percentage;
   };
 }
 
@@ -95,8 +105,5 @@ function flexibleRollout(parameters: Parameters): Predicate {
       : stickiness === 'random'
         ? randomRolloutId
         : (context) => contextValue(context, stickiness);
-  return (context) => {
-    const id = stickinessId(context);
-    return !!id && percentage > 0 && strategyBucket(id, groupId) <= percentage;
-  };
+  return rollout(percentage, groupId, stickinessId);
 }

@@ -19,6 +19,7 @@ export interface DelegateEvaluation {
 }
 
 export interface FeaturesEvaluator {
+  /** Keeps nothing of `context` once it returns, so a caller may fill one object per request. */
   evaluate(flag: string, context: EvaluationContext): Evaluation;
   /** Flags answered by unleash-client, and why; empty for the documents promptpack writes. */
   readonly delegated: ReadonlyMap<string, string>;
@@ -29,6 +30,10 @@ export interface FeaturesEvaluator {
 const missing: Evaluation = Object.freeze({ featureEnabled: false, exists: false, variant: undefined });
 const disabled: Evaluation = Object.freeze({ featureEnabled: false, exists: true, variant: undefined });
 const enabledWithoutVariant: Evaluation = Object.freeze({ featureEnabled: true, exists: true, variant: undefined });
+
+function copyContext(context: EvaluationContext): EvaluationContext {
+  return { ...context, properties: context.properties && { ...context.properties } };
+}
 
 /**
  * Unleash's evaluation of a client-features document, verified against the
@@ -49,23 +54,24 @@ export function createFeaturesEvaluator(document: FeaturesDocument, delegate: ()
     return answer;
   };
 
-  const isOn = (feature: CompiledFeature, context: EvaluationContext): { on: boolean; strategyAnswer?: Evaluation } => {
-    if (!dependenciesHold(feature, context) || !feature.enabled) return { on: false };
-    if (!feature.strategies) return { on: true };
+  // false: off; true: on with no strategy variant; an Evaluation: the variant a strategy chose. No object per request.
+  const isOn = (feature: CompiledFeature, context: EvaluationContext): boolean | Evaluation => {
+    if (!dependenciesHold(feature, context) || !feature.enabled) return false;
+    if (!feature.strategies) return true;
     for (const strategy of feature.strategies) {
       if (!strategy.isEnabled(context)) continue;
       if (strategy.variants) {
-        const variant = selectVariant(strategy.variants, strategy.groupId, strategy.stickiness, context);
-        if (variant) return { on: true, strategyAnswer: answerFor(variant) };
+        const variant = selectVariant(strategy.variants, strategy.variantPrefix, strategy.stickiness, context);
+        if (variant) return answerFor(variant);
       }
-      return { on: true };
+      return true;
     }
-    return { on: false };
+    return false;
   };
 
   const isEnabled = (name: string, context: EvaluationContext): boolean => {
     const feature = compiled.get(name);
-    return feature ? isOn(feature, context).on : false;
+    return feature ? isOn(feature, context) !== false : false;
   };
 
   // A parent with parents of its own is not followed (Unleash allows one level) and counts as unmet.
@@ -91,13 +97,14 @@ export function createFeaturesEvaluator(document: FeaturesDocument, delegate: ()
     if (!feature) {
       if (!delegated.has(flag)) return missing;
       delegateEvaluation ??= delegate();
-      return delegateEvaluation.evaluate(flag, context);
+      // unleash-client may keep the context it is handed; the caller's may be reused for the next request.
+      return delegateEvaluation.evaluate(flag, copyContext(context));
     }
-    const { on, strategyAnswer } = isOn(feature, context);
-    if (!on) return disabled;
-    if (strategyAnswer) return strategyAnswer;
+    const on = isOn(feature, context);
+    if (on === false) return disabled;
+    if (on !== true) return on;
     if (!feature.variants) return enabledWithoutVariant;
-    const variant = selectVariant(feature.variants, feature.name, feature.stickiness, context);
+    const variant = selectVariant(feature.variants, feature.variantPrefix, feature.stickiness, context);
     return variant ? answerFor(variant) : enabledWithoutVariant;
   };
 

@@ -1,26 +1,29 @@
 import type { DocumentVariant } from './feature-document.js';
 import { contextValue, type EvaluationContext } from './evaluation-context.js';
-import { variantBucket } from './normalized-value.js';
+import { variantBucket, type BucketPrefix } from './normalized-value.js';
 
 const randomSeed = () => String(Math.round(Math.random() * 100000));
 
 /** What identifies a request for variant bucketing: the stickiness field, or the first of userId, sessionId, remoteAddress. */
 function seedOf(context: EvaluationContext, stickiness: string | undefined): string {
   if (stickiness !== undefined && stickiness !== 'default') return contextValue(context, stickiness) || randomSeed();
-  for (const value of [context.userId, context.sessionId, context.remoteAddress]) {
-    if (typeof value === 'string' && value !== '') return value;
-  }
+  // Field by field rather than a loop over a list of them: no array per request.
+  const { userId, sessionId, remoteAddress } = context;
+  if (typeof userId === 'string' && userId !== '') return userId;
+  if (typeof sessionId === 'string' && sessionId !== '') return sessionId;
+  if (typeof remoteAddress === 'string' && remoteAddress !== '') return remoteAddress;
   return randomSeed();
 }
 
 /**
  * Picks a variant as Unleash does: an override matching the context wins;
- * otherwise the request's bucket among the weights. `groupId` is the flag
- * name for flag variants, the strategy's groupId for strategy variants.
+ * otherwise the request's bucket among the weights. `prefix` is
+ * bucketPrefix(groupId), where groupId is the flag name for flag variants and
+ * the strategy's groupId for strategy variants.
  */
 export function selectVariant(
   variants: readonly DocumentVariant[],
-  groupId: string | undefined,
+  prefix: BucketPrefix,
   stickiness: string | undefined,
   context: EvaluationContext,
 ): DocumentVariant | undefined {
@@ -35,8 +38,7 @@ export function selectVariant(
     });
     if (overridden) return variant;
   }
-  // A strategy without a groupId buckets under "undefined", as the SDK does.
-  const target = variantBucket(seedOf(context, stickiness), `${groupId}`, total);
+  const target = variantBucket(seedOf(context, stickiness), prefix, total);
   let counter = 0;
   for (const variant of variants) {
     if (variant.weight === 0) continue;

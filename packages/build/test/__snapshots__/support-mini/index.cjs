@@ -60,11 +60,17 @@ function stringifyPrimitive(value) {
 }
 
 // check-run.ts
+var idle;
 function startCheck() {
-  return { issues: [], continues: [], path: [] };
+  const run = idle ?? { issues: [], continues: [], path: [] };
+  idle = void 0;
+  return run;
 }
 function finishCheck(run, data) {
-  return run.issues.length === 0 ? { success: true, data } : { success: false, error: { issues: run.issues } };
+  if (run.issues.length > 0) return { success: false, error: { issues: run.issues } };
+  if (run.path.length !== 0) run.path.length = 0;
+  idle = run;
+  return { success: true, data };
 }
 function report(run, fields, proceed, input, key) {
   const path = run.path.slice();
@@ -85,6 +91,23 @@ function explicitlyAborted(run, start) {
 function dropIssues(run, mark) {
   run.issues.length = mark;
   run.continues.length = mark;
+}
+
+// last-policy.ts
+function createLastPolicy() {
+  return { values: void 0, text: "" };
+}
+function lastPolicyText(last, names, data) {
+  const { values } = last;
+  if (values === void 0) return void 0;
+  for (let index = 0; index < names.length; index += 1) if (data[names[index]] !== values[index]) return void 0;
+  return last.text;
+}
+function rememberPolicy(last, names, data, text) {
+  const values = names.map((name) => data[name]);
+  const plain = values.every((value) => value === null || typeof value !== "object" && typeof value !== "function");
+  last.values = plain ? values : void 0;
+  last.text = plain ? text : "";
 }
 
 // text-cache.ts
@@ -118,7 +141,7 @@ function createTextCache(maxEntries, maxCharacters) {
 var policyCacheEntries = 256;
 var policyCacheCharacters = 4 * 1024 * 1024;
 function definePrompt(definition) {
-  return { ...definition, policyCache: createTextCache(policyCacheEntries, policyCacheCharacters) };
+  return { ...definition, policyCache: createTextCache(policyCacheEntries, policyCacheCharacters), lastPolicy: createLastPolicy() };
 }
 
 // deep-freeze.ts
@@ -822,41 +845,55 @@ function editDistance(a, b) {
 
 // render.ts
 function renderPrompt(prompt, variables) {
-  const result = safeRenderPrompt(prompt, variables);
-  if (!result.success) throw result.error;
-  return result.data;
+  const result = attemptRender(prompt, variables);
+  if (result instanceof Error) throw result;
+  return result;
 }
 function safeRenderPrompt(prompt, variables) {
+  const result = attemptRender(prompt, variables);
+  return result instanceof Error ? { success: false, error: result } : { success: true, data: result };
+}
+function attemptRender(prompt, variables) {
   let parsed;
   try {
     parsed = prompt.checkVariables(variables);
   } catch (error) {
     const issue = { code: "custom", path: [], message: `the variables cannot be read (${describeCause(error)}); pass plain data` };
-    return { success: false, error: new PromptVariablesError(prompt, [issue], void 0) };
+    return new PromptVariablesError(prompt, [issue], void 0);
   }
-  if (!parsed.success) return { success: false, error: new PromptVariablesError(prompt, parsed.error.issues, variables) };
+  if (!parsed.success) return new PromptVariablesError(prompt, parsed.error.issues, variables);
   try {
-    return { success: true, data: renderValid(prompt, parsed.data) };
+    return renderValid(prompt, parsed.data);
   } catch (error) {
-    if (error instanceof PromptRenderError) return { success: false, error };
-    return { success: false, error: new PromptRenderError(prompt, "the prompt", error) };
+    if (error instanceof PromptRenderError) return error;
+    return new PromptRenderError(prompt, "the prompt", error);
   }
 }
 function renderValid(prompt, data) {
-  const messages = [{ role: "system", content: renderPolicy(prompt, data) }];
-  for (const shot of prompt.fewshots) messages.push({ role: "user", content: shot.user }, { role: "assistant", content: shot.assistant });
-  messages.push({ role: "user", content: runTemplate(prompt, prompt.userTemplate, "template.hbs", data) });
+  const { fewshots } = prompt;
+  const messages = new Array(2 * fewshots.length + 2);
+  messages[0] = { role: "system", content: renderPolicy(prompt, data) };
+  for (let index = 0; index < fewshots.length; index += 1) {
+    const shot = fewshots[index];
+    messages[2 * index + 1] = { role: "user", content: shot.user };
+    messages[2 * index + 2] = { role: "assistant", content: shot.assistant };
+  }
+  messages[messages.length - 1] = { role: "user", content: runTemplate(prompt, prompt.userTemplate, "template.hbs", data) };
   const result = { messages, model: prompt.modelDefaults(), meta: { ...prompt.meta } };
   if (prompt.tools.length > 0) result.tools = prompt.tools;
   return result;
 }
 function renderPolicy(prompt, data) {
+  const last = lastPolicyText(prompt.lastPolicy, prompt.policyVariables, data);
+  if (last !== void 0) return last;
   const key = policyKey(prompt.policyVariables, data);
   let text = prompt.policyCache.get(key);
   if (text === void 0) {
     text = runTemplate(prompt, prompt.policyTemplate, "policy.md", data);
     prompt.policyCache.set(key, text);
+    if (prompt.policyCache.get(key) === void 0) return text;
   }
+  rememberPolicy(prompt.lastPolicy, prompt.policyVariables, data, text);
   return text;
 }
 function policyKey(names, data) {
@@ -1376,7 +1413,7 @@ function checkVariables_1(value, run) {
     expectType(run, 'object', value);
     return value;
   }
-  const data = {};
+  const data = { "name": undefined, "tier": undefined };
   let mark;
   run.path.push("name");
   mark = run.issues.length;
@@ -1412,7 +1449,7 @@ function checkVariables_4(value, run) {
     expectType(run, 'object', value);
     return value;
   }
-  const data = {};
+  const data = { "subject": undefined, "body": undefined };
   let mark;
   run.path.push("subject");
   mark = run.issues.length;
@@ -1453,7 +1490,7 @@ function checkVariables_8(value, run) {
     expectType(run, 'object', value);
     return value;
   }
-  const data = {};
+  const data = { "sku": undefined, "quantity": undefined };
   let mark;
   run.path.push("sku");
   mark = run.issues.length;
@@ -1502,7 +1539,7 @@ function checkVariables_0(value, run) {
     expectType(run, 'object', value);
     return value;
   }
-  const data = {};
+  const data = { "customer": undefined, "ticket": undefined, "orders": undefined };
   let mark;
   run.path.push("customer");
   mark = run.issues.length;
