@@ -31,8 +31,17 @@ export function readToolCalls(message: unknown): ModelToolCall[] | undefined {
     const id = typeof call?.id === 'string' ? call.id : '';
     const given = call?.function?.arguments;
     if (typeof given === 'string') calls.push(readToolCall(id, name, given));
-    else if (given !== null && typeof given === 'object') calls.push({ id, name, arguments: given });
+    else if (given !== null && typeof given === 'object') calls.push(readToolCall(id, name, textOf(given)));
     else calls.push({ id, name, unparsedArguments: String(given) });
   }
   return calls.length > 0 ? calls : undefined;
+}
+
+// Through text, so an object argument gets the same depth bound as a string one.
+function textOf(value: object): string {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return '(arguments nested too deeply to read)';
+  }
 }

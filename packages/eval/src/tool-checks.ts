@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Assertion, AssertionCheck, AssertionContext } from './assertion-check.js';
 import { closeObjects, schemaErrors } from './json-schema-check.js';
 import { list, quote } from './reason-text.js';
-import { hasParsedArguments, type ModelToolCall } from './tool-call.js';
+import { hasParsedArguments, maxArgumentsDepth, type ModelToolCall } from './tool-call.js';
 
 type ToolCalled = Extract<Assertion, { type: 'tool-called' }>;
 
@@ -43,7 +43,7 @@ export function checkValidToolsCall(context: AssertionContext): AssertionCheck {
   for (const call of calls) {
     const tool = tools.find((candidate) => candidate.name === call.name);
     if (!tool) return fail(`called ${quote(call.name)}, which the prompt does not declare (it declares ${list(tools.map((candidate) => candidate.name))})`);
-    if (!hasParsedArguments(call)) return fail(`${quote(call.name)}: the arguments are not JSON: ${quote(call.unparsedArguments ?? '')}`);
+    if (!hasParsedArguments(call)) return fail(`${quote(call.name)}: ${unreadable(call)}: ${quote(call.unparsedArguments ?? '')}`);
     const errors = fitErrors(tool.parameters, call.arguments);
     if (errors.length > 0) return fail(`${quote(call.name)}: the arguments do not fit its parameters: ${errors.join('; ')}`);
   }
@@ -54,7 +54,7 @@ const closedSchemas = new WeakMap<object, object>();
 
 function argumentProblems(assertion: ToolCalled, call: ModelToolCall): string[] {
   if (!assertion.arguments && !assertion.schema) return [];
-  if (!hasParsedArguments(call)) return [`the arguments are not JSON: ${quote(call.unparsedArguments ?? '')}`];
+  if (!hasParsedArguments(call)) return [`${unreadable(call)}: ${quote(call.unparsedArguments ?? '')}`];
   const actual = call.arguments;
   const problems: string[] = [];
   if (assertion.arguments) {
@@ -98,6 +98,20 @@ function fitErrors(schema: object, value: unknown): string[] {
     return schemaErrors(schema, value);
   } catch (error) {
     return [`the arguments could not be checked (${(error as Error).message}); they may be nested too deeply`];
+  }
+}
+
+// Arguments kept as text were either not JSON or JSON too deep to keep parsed; the reason says which, or it would contradict the text it quotes.
+function unreadable(call: ModelToolCall): string {
+  return isJson(call.unparsedArguments ?? '') ? `the arguments are JSON nested deeper than ${maxArgumentsDepth} levels, not checked` : 'the arguments are not JSON';
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
   }
 }
 

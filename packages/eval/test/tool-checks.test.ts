@@ -157,3 +157,21 @@ describe('tool assertions in a refusal case', () => {
     expect(scored.outcome).toBe('fail');
   });
 });
+
+describe('arguments nested deeper than any tool declares', () => {
+  const depth = 100_000;
+  const text = `{"lines":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+
+  it('are kept as text when read, so recordings and result files can always be written', () => {
+    const call = readToolCall('call_1', 'issue_refund', text);
+    expect(call).toEqual({ id: 'call_1', name: 'issue_refund', unparsedArguments: text });
+    expect(() => JSON.stringify(call)).not.toThrow();
+    expect(readToolCall('call_1', 'issue_refund', `{"lines":${'['.repeat(200)}${']'.repeat(200)}}`).arguments).toBeDefined();
+  });
+
+  it('fail argument checks with a reason that says they were too deep, not that they were not JSON', () => {
+    const call = readToolCall('call_1', 'issue_refund', text);
+    expect(check({ type: 'tool-called', name: 'issue_refund', arguments: { orderId: 'A-1' } }, [call]).reason).toContain('the arguments are JSON nested deeper than 256 levels, not checked');
+    expect(check({ type: 'is-valid-openai-tools-call' }, [call])).toEqual({ pass: false, reason: expect.stringContaining('"issue_refund": the arguments are JSON nested deeper than 256 levels') });
+  });
+});
