@@ -1,7 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 // A generated prompt package's declarations, pinned by the build package's snapshot test.
 import type * as supportMini from '../../build/test/__snapshots__/support-mini/index.js';
-import { checkAssertion, openaiProvider, runEvals, type Assertion, type EvaluablePrompt, type Provider } from '../src/index.js';
+import { checkAssertion, openaiProvider, runEvals, type Assertion, type EvaluablePrompt, type ModelToolCall, type Provider, type ProviderResponse, type ToolDefinition } from '../src/index.js';
 import type { CaseOutcome, EvalResult } from '@promptpack/spec';
 
 declare const provider: Provider;
@@ -42,6 +42,29 @@ describe('@promptpack/eval types', () => {
     // @ts-expect-error word-count takes a number or { min, max }
     const wordList: Assertion = { type: 'word-count', value: [1, 2] };
     void [oldLatency, wordList];
+  });
+
+  it("takes a generated package's tools as they are, and types the tool assertions", () => {
+    expectTypeOf(prompt.tools).toExtend<EvaluablePrompt['tools']>();
+    const right: Assertion[] = [
+      { type: 'tool-called', name: 'lookup_order', arguments: { orderId: 'A-1', lines: [{ sku: 'x' }] } },
+      { type: 'tool-called', name: 'issue_refund', schema: { type: 'object', properties: { amountCents: { type: 'integer', maximum: 5000 } } } },
+      { type: 'not-tool-called' },
+      { type: 'not-tool-called', name: 'issue_refund' },
+      { type: 'is-valid-openai-tools-call' },
+    ];
+    void right;
+    // @ts-expect-error tool-called needs the tool's name
+    const nameless: Assertion = { type: 'tool-called', arguments: { orderId: 'A-1' } };
+    // @ts-expect-error arguments are an object of JSON values, not a list
+    const listed: Assertion = { type: 'tool-called', name: 'lookup_order', arguments: ['A-1'] };
+    // @ts-expect-error is-valid-openai-tools-call takes no value: the tools are the prompt's
+    const valued: Assertion = { type: 'is-valid-openai-tools-call', value: 'lookup_order' };
+    void [nameless, listed, valued];
+    // @ts-expect-error a tool is sent with its parameters
+    const bare: ToolDefinition = { name: 'lookup_order', description: 'Looks an order up.' };
+    void bare;
+    expectTypeOf<ProviderResponse['toolCalls']>().toEqualTypeOf<ModelToolCall[] | undefined>();
   });
 
   it('leaves retries and back-off to the openai client', () => {

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertionTypes, checkAssertion, type Assertion } from '../src/index.js';
+import { readToolCall } from '../src/tool-call.js';
 import { answers, assertions, type Answer } from './conformance/corpus.js';
+import { toolAnswers, toolAssertions, tools, type ToolAnswer } from './conformance/tool-corpus.js';
 import { deliberateDifferences, isDeliberate } from './conformance/deliberate-differences.js';
 
 // promptfoo's own scoring code (the devDependency pinned in package.json),
@@ -15,7 +17,8 @@ interface PromptfooAssertions {
     assertion: Assertion;
     test: { vars: Record<string, never> };
     latencyMs: number;
-    providerResponse: { output: string; cost?: number; finishReason?: string };
+    providerResponse: { output: unknown; cost?: number; finishReason?: string };
+    provider?: { id(): string; config: { tools: unknown[] } };
   }): Promise<{ pass: boolean; reason: string }>;
 }
 
@@ -55,6 +58,27 @@ function promptpackPasses(assertion: Assertion, answer: Answer): boolean {
   }).pass;
 }
 
+// promptfoo's OpenAI provider hands its assertions the message's tool_calls
+// (with the content) when the model called tools, the text otherwise; the
+// tools are what its provider config declares.
+async function promptfooPassesTools(assertion: Assertion, answer: ToolAnswer): Promise<boolean> {
+  const toolCalls = answer.toolCalls.map((call) => ({ id: call.id, type: 'function', function: { name: call.name, arguments: call.arguments } }));
+  const output = toolCalls.length > 0 ? { content: answer.text, tool_calls: toolCalls } : answer.text;
+  const provider = { id: () => 'openai:chat:test', config: { tools: tools.map((tool) => ({ type: 'function', function: { name: tool.name, description: tool.description, parameters: tool.parameters } })) } };
+  try {
+    const grading = await promptfoo.runAssertion({ prompt: 'p', assertion: structuredClone(assertion), test: { vars: {} }, latencyMs: 0, providerResponse: { output }, provider });
+    return grading.pass;
+  } catch {
+    return false;
+  }
+}
+
+function promptpackPassesTools(assertion: Assertion, answer: ToolAnswer): boolean {
+  // Read as promptpack's openai provider reads a completion: arguments parsed, kept raw when not JSON.
+  const toolCalls = answer.toolCalls.map((call) => readToolCall(call.id, call.name, call.arguments));
+  return checkAssertion(assertion, { text: answer.text, latencyMs: 0, outputSchema: null, toolCalls, tools }).pass;
+}
+
 describe('promptpack scores like promptfoo 0.123.1', () => {
   it.each(assertions.map((assertion) => [JSON.stringify(assertion), assertion] as const))('%s on every answer of the corpus', async (_name, assertion) => {
     const differences: string[] = [];
@@ -72,9 +96,24 @@ describe('promptpack scores like promptfoo 0.123.1', () => {
     expect(passes, 'answers that pass').toBeLessThan(answers.length);
   });
 
+  it.each(toolAssertions.map((assertion) => [assertion.type, assertion] as const))('%s on every tool-call answer of the corpus', async (_name, assertion) => {
+    const differences: string[] = [];
+    let passes = 0;
+    for (const answer of toolAnswers) {
+      const expected = await promptfooPassesTools(assertion, answer);
+      const found = promptpackPassesTools(assertion, answer);
+      if (found) passes += 1;
+      if (found !== expected) differences.push(`${JSON.stringify(answer.toolCalls)}: promptfoo ${expected ? 'passes' : 'fails'}, promptpack ${found ? 'passes' : 'fails'}`);
+    }
+    expect(isDeliberate(assertion) ? [] : differences, 'differences not listed in test/conformance/deliberate-differences.json').toEqual([]);
+    expect(passes, 'answers that pass').toBeGreaterThan(0);
+    expect(passes, 'answers that pass').toBeLessThan(toolAnswers.length);
+  });
+
   it('covers every assertion type the two share', () => {
-    const promptpackOnly = new Set(['json-schema', 'field-equals', 'max-words', 'max-chars']);
-    const covered = new Set(assertions.map((assertion) => assertion.type));
+    // tool-called and not-tool-called are promptpack's: promptfoo checks a named call only through javascript assertions.
+    const promptpackOnly = new Set(['json-schema', 'field-equals', 'max-words', 'max-chars', 'tool-called', 'not-tool-called']);
+    const covered = new Set([...assertions, ...toolAssertions].map((assertion) => assertion.type));
     const missing = assertionTypes.filter((type) => !promptpackOnly.has(type) && !covered.has(type));
     expect(missing).toEqual([]);
   });

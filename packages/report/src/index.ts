@@ -11,6 +11,7 @@ export { renderCompareMarkdown } from './eval/compare-markdown.js';
 export { renderHtmlReport } from './eval/html.js';
 export { renderMarkdownReport } from './eval/markdown.js';
 export { renderJunitReport, type JunitEntry } from './eval/junit.js';
+export { toolCallsText } from './eval/tool-calls-text.js';
 export {
   caseReasons,
   formatSummaryLine,

@@ -46,6 +46,9 @@ export type DiagnosticCode =
   | 'evals/invalid-variables'
   | 'evals/invalid-regex'
   | 'evals/few-blocking-cases'
+  | 'evals/no-tools'
+  | 'evals/unknown-tool'
+  | 'evals/unknown-tool-argument'
   | 'tools/duplicate-name'
   | 'tools/strict-optional';
 

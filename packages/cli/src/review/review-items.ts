@@ -1,5 +1,5 @@
 import { reviewedRun } from '@promptpack/eval';
-import type { ReviewItem } from '@promptpack/report';
+import { toolCallsText, type ReviewItem } from '@promptpack/report';
 import type { EvalResult, ReviewsFile } from '@promptpack/spec';
 
 /**
@@ -13,6 +13,7 @@ export function reviewItems(result: EvalResult, reviews: ReviewsFile, reviewer: 
     if (!evalCase.review || !run) return [];
     const verdict = reviews.verdicts[run.requestHash]?.[reviewer];
     const item: ReviewItem = { caseId: evalCase.id, requestHash: run.requestHash, tier: evalCase.tier, rubrics: evalCase.review.rubrics, answer: run.output };
+    if (run.toolCalls && run.toolCalls.length > 0) item.toolCalls = toolCallsText(run.toolCalls);
     if (evalCase.description) item.description = evalCase.description;
     if (variables.has(evalCase.id)) item.variables = variables.get(evalCase.id);
     if (verdict) {

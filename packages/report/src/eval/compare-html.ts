@@ -45,7 +45,7 @@ ${cases}`;
 
 function sidePanel(label: string, side: CaseSide | undefined): Html {
   if (!side) return html`<div class="side"><h3>${label}</h3><p class="empty">not in this version's cases</p></div>`;
-  return html`<div class="side"><h3>${label} ${outcomeBadge(side.outcome)}</h3>${reasonList(side.reasons)}${outputBlock(side.output)}</div>`;
+  return html`<div class="side"><h3>${label} ${outcomeBadge(side.outcome)}</h3>${reasonList(side.reasons)}${outputBlock(side.output, side.toolCalls)}</div>`;
 }
 
 function delta(before: number, after: number): Html {

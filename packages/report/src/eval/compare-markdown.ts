@@ -32,7 +32,9 @@ export function renderCompareMarkdown(comparison: Comparison): string {
       if (!sideOf) continue;
       lines.push('', `**${label}**${sideOf.reasons.length > 0 ? ':' : ''}`);
       for (const reason of sideOf.reasons) lines.push(`- ${escapeInline(reason)}`);
-      lines.push('', sideOf.output ? fence(sideOf.output) : '_no answer_');
+      if (sideOf.output) lines.push('', fence(sideOf.output));
+      if (sideOf.toolCalls) lines.push('', 'tool calls:', '', fence(sideOf.toolCalls));
+      if (!sideOf.output && !sideOf.toolCalls) lines.push('', '_no answer_');
     }
   }
   return `${lines.join('\n').trimEnd()}\n`;

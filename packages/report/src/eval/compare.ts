@@ -1,4 +1,5 @@
 import type { EvalResult } from '@promptpack/spec';
+import { toolCallsText } from './tool-calls-text.js';
 import { caseReasons, type CaseResult, type Outcome, representativeRun, type ResultSummary, summarizeResult, type TierName, tiers } from './summarize.js';
 
 export type CaseChange = 'regressed' | 'improved' | 'unchanged' | 'new' | 'removed';
@@ -7,6 +8,8 @@ export interface CaseSide {
   outcome: Outcome;
   /** The output of the run that stands for the case (its majority outcome). */
   output: string;
+  /** Its tool calls as text (see toolCallsText); empty when it called none. */
+  toolCalls: string;
   reasons: string[];
 }
 
@@ -14,7 +17,7 @@ export interface CaseComparison {
   id: string;
   tier: TierName;
   change: CaseChange;
-  /** The representative outputs differ (with the same or another outcome). */
+  /** The representative outputs or tool calls differ (with the same or another outcome). */
   outputChanged: boolean;
   before?: CaseSide;
   after?: CaseSide;
@@ -57,7 +60,7 @@ export function compareResults(before: EvalResult, after: EvalResult, labels: { 
       id,
       tier: (b ?? a)!.tier,
       change,
-      outputChanged: beforeSide?.output !== afterSide?.output,
+      outputChanged: beforeSide?.output !== afterSide?.output || beforeSide?.toolCalls !== afterSide?.toolCalls,
       ...(beforeSide ? { before: beforeSide } : {}),
       ...(afterSide ? { after: afterSide } : {}),
     };
@@ -77,7 +80,7 @@ export function compareResults(before: EvalResult, after: EvalResult, labels: { 
 function side(c: CaseResult): CaseSide {
   const run = representativeRun(c);
   // An error run has no answer; its message is already among the reasons.
-  return { outcome: c.outcome, output: run?.error ? '' : (run?.output ?? ''), reasons: caseReasons(c) };
+  return { outcome: c.outcome, output: run?.error ? '' : (run?.output ?? ''), toolCalls: toolCallsText(run?.toolCalls), reasons: caseReasons(c) };
 }
 
 /** Signed percentage points between two rates, e.g. "+2.5 pts". */

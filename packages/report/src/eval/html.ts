@@ -4,6 +4,7 @@ import { html, type Html } from '../html/html.js';
 import { htmlPage } from '../html/page.js';
 import { outcomeBadge } from './outcome-badge.js';
 import { evalStyles } from './styles.js';
+import { toolCallsText } from './tool-calls-text.js';
 import { caseReasons, formatMs, formatUsd, percent, representativeRun, summarizeResult, tiers } from './summarize.js';
 
 /** A self-contained HTML page of one result: verdict, rates per tier, totals, and every case with its output. */
@@ -26,7 +27,7 @@ export function renderHtmlReport(result: EvalResult, gate?: GateVerdict): string
     const run = representativeRun(c);
     return html`<section class="case">
 <div class="case-head"><code>${c.id}</code> <span class="tag">${c.tier}</span>${c.refusal ? html` <span class="tag">refusal</span>` : ''} ${outcomeBadge(c.outcome)}</div>
-<div class="side">${reasonList(reasons)}${outputBlock(run?.output)}</div>
+<div class="side">${reasonList(reasons)}${outputBlock(run?.output, toolCallsText(run?.toolCalls))}</div>
 </section>`;
   });
   const body = html`<h1>${result.prompt.name}@${result.prompt.version}</h1>
@@ -50,8 +51,10 @@ export function card(label: string, value: string, sub: string | Html): Html {
   return html`<div class="card"><div class="label">${label}</div><div class="value">${value}</div><div class="sub">${sub}</div></div>`;
 }
 
-export function outputBlock(output: string | undefined): Html {
-  return output ? html`<pre class="output">${output}</pre>` : html`<p class="empty">no answer</p>`;
+/** The answer's text and its tool calls (toolCallsText); "no answer" only when the model gave neither. */
+export function outputBlock(output: string | undefined, calls = ''): Html {
+  if (!output && !calls) return html`<p class="empty">no answer</p>`;
+  return html`${output ? html`<pre class="output">${output}</pre>` : ''}${calls ? html`<p class="tool-calls-label">tool calls</p><pre class="output tool-calls">${calls}</pre>` : ''}`;
 }
 
 /** Failed assertions and errors; soft failures (acceptable paraphrase) are told apart from hard ones. */

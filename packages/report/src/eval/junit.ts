@@ -1,6 +1,7 @@
 import type { EvalResult } from '@promptpack/spec';
 import { xmlAttribute, xmlText } from '../xml/xml-text.js';
 import { caseReasons, representativeRun, tiers, type CaseResult, type GateVerdict } from './summarize.js';
+import { toolCallsText } from './tool-calls-text.js';
 
 /** One prompt's run for a JUnit report: its result and, with `--gate`, the verdict. */
 export interface JunitEntry {
@@ -84,7 +85,8 @@ function suite(name: string, result: EvalResult, testcases: Testcase[]): Suite {
 function testcase(result: EvalResult, c: CaseResult): Testcase {
   const reasons = caseReasons(c);
   const run = representativeRun(c);
-  const details = [...reasons, ...(run?.output ? ['', 'output:', run.output] : [])].join('\n');
+  const calls = toolCallsText(run?.toolCalls);
+  const details = [...reasons, ...(run?.output ? ['', 'output:', run.output] : []), ...(calls ? ['', 'tool calls:', calls] : [])].join('\n');
   const message = xmlAttribute(reasons[0] ?? c.outcome);
   const time = c.runs.reduce((sum, r) => sum + r.latencyMs, 0);
   let kind: Testcase['kind'] = 'pass';

@@ -1,5 +1,6 @@
 import type { EvalResult } from '@promptpack/spec';
 import type { GateVerdict } from './summarize.js';
+import { toolCallsText } from './tool-calls-text.js';
 import { caseReasons, formatMs, formatUsd, percent, representativeRun, summarizeResult, tiers } from './summarize.js';
 
 /**
@@ -36,8 +37,10 @@ export function renderMarkdownReport(result: EvalResult, gate?: GateVerdict): st
   for (const c of notHard) {
     lines.push(`### \`${c.id}\` — ${c.outcome} (${c.tier}${c.refusal ? ', refusal' : ''})`, '');
     for (const reason of caseReasons(c)) lines.push(`- ${escapeInline(reason)}`);
-    const output = representativeRun(c)?.output;
-    if (output) lines.push('', '<details><summary>output</summary>', '', fence(output), '', '</details>');
+    const run = representativeRun(c);
+    if (run?.output) lines.push('', '<details><summary>output</summary>', '', fence(run.output), '', '</details>');
+    const calls = toolCallsText(run?.toolCalls);
+    if (calls) lines.push('', '<details><summary>tool calls</summary>', '', fence(calls), '', '</details>');
     lines.push('');
   }
   return `${lines.join('\n').trimEnd()}\n`;

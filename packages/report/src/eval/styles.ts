@@ -49,6 +49,7 @@ tr:last-child td { border-bottom:0; }
 .reasons li.soft { color:var(--soft); }
 pre.output { margin:0; padding:10px 12px; background:var(--bg); border:1px solid var(--line); border-radius:6px; white-space:pre-wrap; overflow-wrap:anywhere; max-height:340px; overflow:auto; }
 .empty { color:var(--muted); font-style:italic; }
+.tool-calls-label { margin:8px 0 4px; color:var(--muted); font-size:12px; text-transform:uppercase; letter-spacing:.04em; }
 details > summary { cursor:pointer; color:var(--muted); }
 @media (max-width: 760px) { .sides { grid-template-columns:1fr; } .side + .side { border-left:0; border-top:1px solid var(--line); } }
 `;

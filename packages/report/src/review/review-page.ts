@@ -15,6 +15,8 @@ export interface ReviewItem {
   rubrics: readonly string[];
   /** The model's answer: hostile text, only ever shown escaped. */
   answer: string;
+  /** The tools the model called, as text (toolCallsText): as hostile as the answer, shown escaped the same way. */
+  toolCalls?: string;
   /** This reviewer's grade so far. */
   grade?: ReviewPageGrade;
   note?: string;
@@ -101,6 +103,8 @@ function section(item: ReviewItem, index: number, total: number, hidden: boolean
   <pre class="variables">${variables}</pre>
   <h3>Answer</h3>
   <pre class="answer">${item.answer}</pre>
+  ${item.toolCalls ? html`<h3>Tool calls</h3>
+  <pre class="answer tool-calls">${item.toolCalls}</pre>` : ''}
   <label>Note <textarea class="note" rows="2" maxlength="4000">${item.note ?? ''}</textarea></label>
   <p class="buttons"><button type="button" data-grade="hard">Hard (h)</button> <button type="button" data-grade="soft">Soft (s)</button> <button type="button" data-grade="fail">Fail (f)</button> <button type="button" data-move="-1">Previous (k)</button> <button type="button" data-move="1">Next (j)</button></p>
 </section>
