@@ -19,6 +19,13 @@ describe('assertionSchema', () => {
     { type: 'levenshtein', value: 'Paris', threshold: 2 },
     { type: 'latency', threshold: 5000 },
     { type: 'cost', threshold: 0.002 },
+    { type: 'tool-called', name: 'lookup_order' },
+    { type: 'tool-called', name: 'issue_refund', arguments: { orderId: 'A-1', amountCents: 1200, lines: [{ sku: 'x' }] } },
+    { type: 'tool-called', name: 'issue_refund', schema: { type: 'object', properties: { amountCents: { type: 'integer', maximum: 50000 } } } },
+    { type: 'not-tool-called' },
+    { type: 'not-tool-called', name: 'issue_refund' },
+    { type: 'is-valid-openai-tools-call' },
+    { type: 'not-is-valid-openai-tools-call', description: 'answers in text' },
   ])('accepts %j', (assertion) => {
     expect(assertionSchema.safeParse(assertion).success).toBe(true);
   });
@@ -33,6 +40,13 @@ describe('assertionSchema', () => {
     { type: 'word-count', value: 2.5 },
     { type: 'finish-reason', value: '' },
     { type: 'levenshtein', value: 'Paris', threshold: -1 },
+    { type: 'tool-called' },
+    { type: 'tool-called', name: 'lookup order' },
+    { type: 'tool-called', name: 'lookup_order', arguments: ['A-1'] },
+    { type: 'tool-called', name: 'lookup_order', schema: { type: 'object' } },
+    { type: 'tool-called', name: 'lookup_order', value: 'A-1' },
+    { type: 'not-tool-called', name: '' },
+    { type: 'is-valid-openai-tools-call', value: true },
   ])('rejects %j', (assertion) => {
     expect(assertionSchema.safeParse(assertion).success).toBe(false);
   });

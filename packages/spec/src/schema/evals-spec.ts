@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { zodParser } from '../parse/zod-parser.js';
 import { schemaNodeSchema } from './schema-node.js';
+import { toolNameSchema } from './tools-spec.js';
 
 // Assertion names follow promptfoo's where one exists, so authors moving
 // between tools read the same words.
@@ -61,6 +62,23 @@ export const assertionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('cost'), threshold: z.number().positive().describe('US dollars'), ...renamedValue('cost', 'US dollars'), ...note }),
   // A person decides, on the page `promptpack review` serves; the rubric is what they read.
   z.strictObject({ type: z.literal('human'), rubric: text, ...note }),
+  // Tool calls (tools.yaml). Each checks the answer's tool calls, not its
+  // text; `promptpack validate` refuses a name the prompt does not declare.
+  z.strictObject({
+    type: z.literal('tool-called'),
+    name: toolNameSchema.describe('The tool some call in the answer must name, e.g. lookup_order.'),
+    arguments: z.record(z.string(), z.json()).optional().describe('Each key given must deep-equal that call argument; keys not given are not checked.'),
+    schema: schemaNodeSchema.optional().describe("The call's arguments must fit this schema (the variables subset: objects accept no unknown keys)."),
+    ...note,
+  }),
+  z.strictObject({
+    type: z.literal('not-tool-called'),
+    name: toolNameSchema.optional().describe('Without a name: the answer calls no tool at all; with one: no call of that tool.'),
+    ...note,
+  }),
+  // promptfoo's meaning: at least one tool call, each naming a declared tool
+  // with arguments valid against that tool's parameters.
+  z.strictObject({ type: z.enum(['is-valid-openai-tools-call', 'not-is-valid-openai-tools-call']), ...note }),
 ]);
 
 export const tierSchema = z.enum(['blocking', 'monitoring', 'backlog']);
