@@ -5,7 +5,7 @@ import { readSourceFile, symlinkedFolder } from './files/read-source-file.js';
 import { optionalPromptFiles, promptFiles, type LoadPromptResult, type OptionalPromptFilePart, type PromptFilePart, type SharedSection } from './loaded-prompt.js';
 import { includedSectionNames, sharedFolder, sharedSectionFile } from './shared/find-includes.js';
 import { analyzeTemplate } from './template/analyze-template.js';
-import { checkEvals } from './validate/evals.js';
+import { checkEvals, type DeclaredTools } from './validate/evals.js';
 import { checkFewShots } from './validate/fewshots.js';
 import { checkPackageJson } from './validate/package-json.js';
 import { checkPromptYaml } from './validate/prompt-yaml.js';
@@ -126,8 +126,9 @@ function validateSources(
   const promptCheck = sources.prompt !== undefined ? checkPromptYaml(files.prompt, sources.prompt, folder) : undefined;
   const fewshotsCheck = sources.fewshots !== undefined ? checkFewShots(files.fewshots, sources.fewshots) : undefined;
   const spec = promptCheck?.spec;
-  const evalsCheck = sources.evals !== undefined ? checkEvals(files.evals, sources.evals, spec?.variables) : undefined;
   const toolsCheck = sources.tools !== undefined ? checkTools(files.tools, sources.tools) : undefined;
+  const declaredTools: DeclaredTools | undefined = !toolsCheck ? (unreadable.has('tools') ? undefined : { file: 'absent' }) : toolsCheck.tools ? { file: 'valid', tools: toolsCheck.tools } : undefined;
+  const evalsCheck = sources.evals !== undefined ? checkEvals(files.evals, sources.evals, spec?.variables, declaredTools) : undefined;
   for (const check of [packageCheck, promptCheck, fewshotsCheck, evalsCheck, toolsCheck]) diagnostics.push(...(check?.diagnostics ?? []));
 
   // Templates can only be checked against a schema that loaded.

@@ -1,10 +1,15 @@
 import type { Assertion } from '@promptpack/spec';
+import type { ModelToolCall, ToolDefinition } from './tool-call.js';
 
 export type { Assertion };
 
 export interface AssertionContext {
-  /** The model's answer as it came. */
+  /** The model's answer as it came; empty when it only called tools. */
   text: string;
+  /** The tools the model called; none when absent. */
+  toolCalls?: readonly ModelToolCall[];
+  /** The tools the prompt declares (tools.yaml), what `is-valid-openai-tools-call` checks calls against. */
+  tools?: readonly ToolDefinition[];
   /** The prompt's `safeParseOutput(text).data`; undefined when that failed. */
   parsed?: unknown;
   latencyMs: number;

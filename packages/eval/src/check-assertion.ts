@@ -3,6 +3,7 @@ import { checkContainsJson, checkEqualsJson, checkField, checkIsJson, checkSchem
 import { levenshteinDistance } from './levenshtein.js';
 import { at, dollars, list, quote, quoteExact } from './reason-text.js';
 import { findRefusal } from './refusal-markers.js';
+import { checkNotToolCalled, checkToolCalled, checkValidToolsCall } from './tool-checks.js';
 
 export type { Assertion, AssertionCheck, AssertionContext };
 
@@ -44,6 +45,10 @@ export const assertionTypes = [
   'not-levenshtein',
   'latency',
   'cost',
+  'tool-called',
+  'not-tool-called',
+  'is-valid-openai-tools-call',
+  'not-is-valid-openai-tools-call',
 ] as const satisfies ReadonlyArray<Assertion['type']>;
 
 /** Checks that rule content out; in a refusal case a failed one is never rescued by soft assertions. */
@@ -56,6 +61,8 @@ export const forbiddenContentTypes: ReadonlySet<Assertion['type']> = new Set([
   'not-icontains-all',
   'not-regex',
   'is-refusal',
+  // A call the case rules out (a refund an injected instruction asked for) is forbidden behaviour, however well the text reads.
+  'not-tool-called',
 ]);
 
 // promptfoo's `not-` prefix inverts any assertion; these are the inversions
@@ -74,6 +81,7 @@ const invertedTypes = new Set<string>([
   'not-word-count',
   'not-finish-reason',
   'not-levenshtein',
+  'not-is-valid-openai-tools-call',
 ] satisfies Negation[]);
 
 /**
@@ -165,6 +173,12 @@ export function checkAssertion(assertion: Assertion, context: AssertionContext):
     case 'cost':
       if (context.costUsd === undefined) return fail('cost unknown: the provider reported none (give the openai provider its pricing)');
       return result(context.costUsd <= assertion.threshold, `$${dollars(context.costUsd)}, at most $${assertion.threshold}`, `$${dollars(context.costUsd)}, more than $${assertion.threshold}`);
+    case 'tool-called':
+      return checkToolCalled(assertion, context);
+    case 'not-tool-called':
+      return checkNotToolCalled(assertion.name, context);
+    case 'is-valid-openai-tools-call':
+      return checkValidToolsCall(context);
     default:
       return fail(`unknown assertion type ${quote((assertion as { type: string }).type)}: this @promptpack/eval is older than the manifest; upgrade it`);
   }

@@ -1,4 +1,5 @@
 export type { ChatMessage, Provider, ProviderRequest, ProviderResponse } from './provider.js';
+export type { ModelToolCall, ToolDefinition } from './tool-call.js';
 export { openaiProvider, type OpenAIProviderOptions } from './openai-provider.js';
 export { replayProvider, replayFileVersion, type ReplayFile, type ReplayProvider, type ReplayProviderOptions } from './replay-provider.js';
 export { requestHash } from './request-hash.js';

@@ -2,6 +2,7 @@ import OpenAI from 'openai';
 import { EvalError, ProviderError } from './eval-error.js';
 import { createLimit } from './limit.js';
 import { toProviderError } from './openai-errors.js';
+import { readToolCalls, toOpenAITools } from './openai-tools.js';
 import type { Provider, ProviderRequest, ProviderResponse } from './provider.js';
 import { refuseLongRetryAfter } from './retry-policy.js';
 
@@ -103,6 +104,7 @@ function toBody(request: ProviderRequest): OpenAI.Chat.ChatCompletionCreateParam
   if (request.topP !== undefined) body.top_p = request.topP;
   if (request.seed !== undefined) body.seed = request.seed;
   if (request.stop !== undefined) body.stop = request.stop;
+  if (request.tools && request.tools.length > 0) body.tools = toOpenAITools(request.tools);
   if (request.jsonSchema) {
     const schema = request.jsonSchema.schema as Record<string, unknown>;
     body.response_format = { type: 'json_schema', json_schema: { name: request.jsonSchema.name, schema, strict: isStrictCompatible(schema) } };
@@ -156,6 +158,8 @@ function toResponse(
     latencyMs,
     model: (body as OpenAI.Chat.ChatCompletion).model || request.model,
   };
+  const toolCalls = readToolCalls(message);
+  if (toolCalls) response.toolCalls = toolCalls;
   const finishReason = (body as OpenAI.Chat.ChatCompletion).choices[0]?.finish_reason;
   if (typeof finishReason === 'string') response.finishReason = finishReason;
   if (pricing) response.costUsd = (promptTokens * pricing.inputPerMillion + completionTokens * pricing.outputPerMillion) / 1_000_000;

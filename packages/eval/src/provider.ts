@@ -1,3 +1,5 @@
+import type { ModelToolCall, ToolDefinition } from './tool-call.js';
+
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
   content: string;
@@ -14,6 +16,8 @@ export interface ProviderRequest {
   stop?: string[];
   /** Structured output: the model is asked to answer with JSON matching `schema`. */
   jsonSchema?: { name: string; schema: object };
+  /** The tools the model may call (tools.yaml), in their order. */
+  tools?: ToolDefinition[];
 }
 
 export interface ProviderResponse {
@@ -27,6 +31,8 @@ export interface ProviderResponse {
   model: string;
   /** Why the model stopped, as the server says it (`stop`; `length` when cut off at max tokens); `finish-reason` checks it. */
   finishReason?: string;
+  /** The tools the model called, in its order; absent when it called none (`text` is then often empty). */
+  toolCalls?: ModelToolCall[];
 }
 
 /**

@@ -17,6 +17,8 @@ export function requestHash(request: ProviderRequest): string {
     seed: request.seed,
     stop: request.stop,
     jsonSchema: request.jsonSchema,
+    // Undefined without tools, so a recording made before tools existed keeps its hash.
+    tools: request.tools?.map(({ name, description, parameters, strict }) => ({ name, description, parameters, strict })),
   };
   return sha256(canonicalJson(sent));
 }

@@ -7,6 +7,7 @@ import { majorityOutcome, scoreRun } from './score-run.js';
 import { humanRubrics, machineAssertions } from './human-request.js';
 import { requestHash } from './request-hash.js';
 import { forEachConcurrently } from './worker-pool.js';
+import type { ToolDefinition } from './tool-call.js';
 
 /** Model defaults as a built prompt package carries them. */
 export interface PromptModelDefaults {
@@ -51,6 +52,8 @@ export interface EvaluablePrompt {
   render(variables: never): { readonly messages: readonly ChatMessage[]; readonly model: PromptModelDefaults };
   safeParseOutput(text: string): { success: boolean; data?: unknown; error?: unknown };
   readonly outputJsonSchema: object | null;
+  /** tools.yaml as the package exports it; sent with every request, what `is-valid-openai-tools-call` checks against. Absent in packages built before tools. */
+  readonly tools?: readonly ToolDefinition[];
 }
 
 export interface RunEvalsOptions {
@@ -167,6 +170,8 @@ async function runOnce(prompt: EvaluablePrompt, evalCase: EvaluableCase, model: 
     outputSchema: prompt.outputJsonSchema,
     ...(response.costUsd !== undefined ? { costUsd: response.costUsd } : {}),
     ...(response.finishReason !== undefined ? { finishReason: response.finishReason } : {}),
+    ...(response.toolCalls ? { toolCalls: response.toolCalls } : {}),
+    ...(prompt.tools ? { tools: prompt.tools } : {}),
   };
   // `human` assertions are the reviewer's; a case with only those hard-passes here and is graded on the review page.
   const scored = { assert: machineAssertions(evalCase.assert), ...(evalCase.soft ? { soft: machineAssertions(evalCase.soft) } : {}), refusal: evalCase.refusal };
@@ -174,6 +179,7 @@ async function runOnce(prompt: EvaluablePrompt, evalCase: EvaluableCase, model: 
   const run: RunResult = {
     outcome,
     output: response.text,
+    ...(response.toolCalls && response.toolCalls.length > 0 ? { toolCalls: response.toolCalls } : {}),
     failures,
     latencyMs: response.latencyMs,
     tokens: { prompt: response.usage.promptTokens, completion: response.usage.completionTokens },
@@ -183,7 +189,7 @@ async function runOnce(prompt: EvaluablePrompt, evalCase: EvaluableCase, model: 
   return run;
 }
 
-/** The request a case sends: the rendered messages, the prompt's model parameters, its output schema as structured output. */
+/** The request a case sends: the rendered messages, the prompt's model parameters, its tools, its output schema as structured output. */
 export function buildRequest(prompt: EvaluablePrompt, evalCase: EvaluableCase, model: string): ProviderRequest {
   const rendered = prompt.render(evalCase.variables as never);
   const defaults = rendered.model;
@@ -193,6 +199,7 @@ export function buildRequest(prompt: EvaluablePrompt, evalCase: EvaluableCase, m
   if (defaults.topP !== undefined) request.topP = defaults.topP;
   if (defaults.seed !== undefined) request.seed = defaults.seed;
   if (defaults.stop !== undefined) request.stop = [...defaults.stop];
+  if (prompt.tools && prompt.tools.length > 0) request.tools = prompt.tools.map(({ name, description, parameters, strict }) => ({ name, description, parameters, ...(strict !== undefined ? { strict } : {}) }));
   if (prompt.outputJsonSchema) request.jsonSchema = { name: prompt.manifest.id.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64), schema: prompt.outputJsonSchema };
   return request;
 }

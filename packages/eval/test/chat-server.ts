@@ -11,6 +11,8 @@ export type ChatServerStep =
   | { reply: string; refusal?: undefined; usage?: { prompt_tokens: number; completion_tokens: number }; model?: string; delayMs?: number }
   /** 200 with a structured-output refusal: content null, `refusal` set. */
   | { refusal: string; reply?: undefined; delayMs?: number }
+  /** 200 with `tool_calls` (arguments sent as given: a string, as OpenAI does, or anything else a broken server sends) and finish_reason tool_calls; content is `reply`, else null. */
+  | { toolCalls: ReadonlyArray<{ id?: string; name: string; arguments: unknown }>; reply?: string; refusal?: undefined; delayMs?: number }
   /** An HTTP error with an OpenAI-style error body unless `body` is given. */
   | { status: number; headers?: Record<string, string>; body?: unknown; delayMs?: number }
   /** `body` sent as is (200 and application/json unless told): for malformed responses. */
@@ -166,7 +168,9 @@ export async function startChatServer(options: ChatServerOptions): Promise<ChatS
   };
 }
 
-function completion(request: RecordedRequest, step: Extract<ChatServerStep, { reply: string } | { refusal: string }>) {
+type AnswerStep = Extract<ChatServerStep, { reply: string } | { refusal: string } | { toolCalls: unknown }>;
+
+function completion(request: RecordedRequest, step: AnswerStep) {
   const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
   const content = step.reply ?? null;
   const usage =
@@ -177,9 +181,14 @@ function completion(request: RecordedRequest, step: Extract<ChatServerStep, { re
     object: 'chat.completion',
     created: Math.floor(Date.now() / 1000),
     model: ('model' in step ? step.model : undefined) ?? request.body?.model ?? 'unknown',
-    choices: [{ index: 0, message: { role: 'assistant', content, refusal: step.refusal ?? null }, finish_reason: 'stop', logprobs: null }],
+    choices: [{ index: 0, message: { role: 'assistant', content, refusal: step.refusal ?? null, ...toolCallsOf(step) }, finish_reason: 'toolCalls' in step ? 'tool_calls' : 'stop', logprobs: null }],
     usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens },
   };
+}
+
+function toolCallsOf(step: AnswerStep) {
+  if (!('toolCalls' in step)) return {};
+  return { tool_calls: step.toolCalls.map((call, index) => ({ id: call.id ?? `call_${index}`, type: 'function', function: { name: call.name, arguments: call.arguments } })) };
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -12,6 +12,11 @@ const outputSchema = {
   required: ['decision', 'amountCents'],
   additionalProperties: false,
 };
+const lookupOrder = {
+  name: 'lookup_order',
+  description: 'Looks an order up by its id.',
+  parameters: { type: 'object', properties: { orderId: { type: 'string' } }, required: ['orderId'], additionalProperties: false },
+};
 const json = '{"decision":"approve","amountCents":4999,"refund":{"method":"card"}}';
 const parsed = JSON.parse(json) as unknown;
 const prose = "Hi Ada,\n\nYour order NW-10482 has shipped and should arrive Friday.\n\nBest, Sam";
@@ -147,6 +152,15 @@ const rows: Row[] = [
   { assertion: { type: 'cost', threshold: 0.001 }, context: { costUsd: 0.000_25 }, pass: true, reason: '$0.000250, at most $0.001' },
   { assertion: { type: 'cost', threshold: 0.001 }, context: { costUsd: 0.0125 }, pass: false, reason: '$0.0125, more than $0.001' },
   { assertion: { type: 'cost', threshold: 0.001 }, pass: false, reason: 'cost unknown' },
+  // Tool calls: the full behaviour is in tool-checks.test.ts; one row each way here keeps the list complete.
+  { assertion: { type: 'tool-called', name: 'lookup_order' }, context: { toolCalls: [{ id: 'c1', name: 'lookup_order', arguments: { orderId: 'A-1' } }] }, pass: true, reason: 'called "lookup_order"' },
+  { assertion: { type: 'tool-called', name: 'lookup_order' }, context: { toolCalls: [] }, pass: false, reason: 'called no tool, expected a call of "lookup_order"' },
+  { assertion: { type: 'not-tool-called' }, context: { toolCalls: [] }, pass: true, reason: 'called no tool' },
+  { assertion: { type: 'not-tool-called', name: 'issue_refund' }, context: { toolCalls: [{ id: 'c1', name: 'issue_refund', arguments: {} }] }, pass: false, reason: 'called "issue_refund" once, expected no call of it' },
+  { assertion: { type: 'is-valid-openai-tools-call' }, context: { toolCalls: [{ id: 'c1', name: 'lookup_order', arguments: { orderId: 'A-1' } }], tools: [lookupOrder] }, pass: true, reason: 'one tool call, each of a declared tool with valid arguments' },
+  { assertion: { type: 'is-valid-openai-tools-call' }, context: { toolCalls: [{ id: 'c1', name: 'lookup_order', arguments: {} }], tools: [lookupOrder] }, pass: false, reason: "must have required property 'orderId'" },
+  { assertion: { type: 'not-is-valid-openai-tools-call' }, context: { toolCalls: [] }, pass: true, reason: 'called no tool' },
+  { assertion: { type: 'not-is-valid-openai-tools-call' }, context: { toolCalls: [{ id: 'c1', name: 'lookup_order', arguments: { orderId: 'A-1' } }], tools: [lookupOrder] }, pass: false, reason: 'one tool call' },
 ];
 
 const base: AssertionContext = { text: prose, latencyMs: 100, outputSchema };

@@ -44,6 +44,9 @@ export type DiagnosticCode =
   | 'evals/duplicate-id'
   | 'evals/invalid-variables'
   | 'evals/invalid-regex'
+  | 'evals/no-tools'
+  | 'evals/unknown-tool'
+  | 'evals/unknown-tool-argument'
   | 'tools/duplicate-name'
   | 'tools/strict-optional';
 

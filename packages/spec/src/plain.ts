@@ -20,6 +20,7 @@ export {
   type CaseResult,
   type EvalResult,
   type EvalTotals,
+  type ModelToolCall,
   type RunResult,
   type Tier,
   type TierRates,

@@ -1,17 +1,28 @@
-import { type Assertion, type Diagnostic, type EvalManifest, evalManifestSchema, type ObjectNode } from '@promptpack/spec';
+import { type Assertion, type Diagnostic, type EvalManifest, evalManifestSchema, type ObjectNode, type ToolSpec } from '@promptpack/spec';
+import { checkEvalTools } from './eval-tools.js';
 import { schemaToZod } from '../variables/schema-to-zod.js';
 import { parseYamlFile, type YamlFile } from '../yaml/yaml-file.js';
 import { zodIssuesToDiagnostics } from '../yaml/zod-diagnostics.js';
 
 const docs = 'docs/prompt-format.md#evalsyaml';
 
+/** What evals.yaml's tool assertions are checked against: tools.yaml's tools, or its absence. */
+export type DeclaredTools = { file: 'absent' } | { file: 'valid'; tools: readonly ToolSpec[] };
+
 /**
  * Parses evals.yaml and checks what its schema alone cannot: unique case ids,
- * case variables that render() would accept, regexes that compile.
- * `variables` is undefined when prompt.yaml itself is broken; the variable
- * check is then skipped rather than reported against a schema we do not have.
+ * case variables that render() would accept, regexes that compile, tool
+ * assertions that name declared tools and parameters.
+ * `variables` is undefined when prompt.yaml itself is broken, `tools` when
+ * tools.yaml is; that check is then skipped rather than reported against a
+ * schema we do not have.
  */
-export function checkEvals(file: string, source: string, variables: ObjectNode | undefined): { evals: EvalManifest | undefined; diagnostics: Diagnostic[] } {
+export function checkEvals(
+  file: string,
+  source: string,
+  variables: ObjectNode | undefined,
+  tools?: DeclaredTools,
+): { evals: EvalManifest | undefined; diagnostics: Diagnostic[] } {
   const yaml = parseYamlFile(file, source);
   if (yaml.diagnostics.length > 0) return { evals: undefined, diagnostics: yaml.diagnostics };
   const parsed = evalManifestSchema.safeParse(yaml.value ?? {});
@@ -19,6 +30,7 @@ export function checkEvals(file: string, source: string, variables: ObjectNode |
   const manifest = parsed.data;
   const diagnostics = [...duplicateIds(manifest, yaml), ...invalidRegexes(manifest, yaml)];
   if (variables) diagnostics.push(...invalidCaseVariables(manifest, variables, yaml));
+  if (tools) diagnostics.push(...checkEvalTools(manifest, tools.file === 'valid' ? tools.tools : undefined, yaml));
   return { evals: diagnostics.length > 0 ? undefined : manifest, diagnostics };
 }
 

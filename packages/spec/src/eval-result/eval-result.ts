@@ -16,10 +16,25 @@ export const tiers: readonly Tier[] = ['blocking', 'monitoring', 'backlog'];
 /** `specificationVersion` of an eval result (`promptpack eval --report json`, and the `result` of an eval record). */
 export const evalResultVersion = 'promptpack.eval-result/v1';
 
+/**
+ * A tool call in a model's answer. `arguments` is the JSON the model wrote,
+ * parsed; when that was not JSON, `unparsedArguments` holds the text
+ * instead (kept so a report can show it, never thrown on).
+ */
+export interface ModelToolCall {
+  /** The provider's id for the call (OpenAI's `call_...`), empty when it gave none. */
+  id: string;
+  name: string;
+  arguments?: unknown;
+  unparsedArguments?: string;
+}
+
 export interface RunResult {
   outcome: CaseOutcome;
-  /** The model's answer; empty for an error run. */
+  /** The model's answer; empty for an error run, or when the model only called tools. */
   output: string;
+  /** The tools the model called, in its order; absent when it called none. */
+  toolCalls?: ModelToolCall[];
   /** Failed assertions only: hard ones, then soft ones when they were needed. */
   failures: AssertionFailure[];
   /** 0 for an error run. */
