@@ -197,6 +197,7 @@ describe('CODEOWNERS', () => {
     ['prompts/support-reply/evals.yaml', ['@acme/prompt-owners']],
     ['prompts/support-reply/prompt.yaml', ['@acme/platform', '@acme/prompt-owners']],
     ['prompts/support-reply/template.hbs', ['@acme/platform', '@acme/prompt-owners']],
+    ['prompts/order-support/tools.yaml', ['@acme/platform', '@acme/prompt-owners']],
     ['packages/runtime/src/index.ts', ['@acme/platform']],
     ['packages/release/src/run-release.ts', ['@acme/platform']],
     ['.github/workflows/release.yml', ['@acme/platform']],

@@ -9,6 +9,17 @@ interface Message {
   content: string;
 }
 
+interface Tool {
+  name: string;
+  strict?: boolean;
+}
+
+interface Assertion {
+  type: string;
+  name?: string;
+  arguments?: Record<string, unknown>;
+}
+
 const root = path.resolve(import.meta.dirname, '../../prompts');
 for (const folder of readdirSync(root).filter((name) => !/^[_.]/.test(name)).sort()) {
   const entry = pathToFileURL(path.join(root, folder, 'dist/index.js')).href;
@@ -21,6 +32,19 @@ for (const folder of readdirSync(root).filter((name) => !/^[_.]/.test(name)).sor
     console.log(`\n[${message.role}]`);
     console.log(indent(message.content.trimEnd()));
   }
+  if (result.tools) {
+    console.log(`\n[tools] ${(result.tools as Tool[]).map((tool) => `${tool.name}${tool.strict ? ' (strict)' : ''}`).join(', ')}`);
+    checkExpectedCall(prompt, firstCase.assert as Assertion[]);
+  }
+}
+
+// The call the case expects, in the shape OpenAI's chat completions return
+// (arguments as a JSON string), checked the way a service checks the model's.
+function checkExpectedCall(prompt: { parseToolCall(call: unknown): unknown }, assertions: Assertion[]): void {
+  const expected = assertions.find((assertion) => assertion.type === 'tool-called' && assertion.name && assertion.arguments);
+  if (!expected) return;
+  const call = { id: 'call_demo', type: 'function', function: { name: expected.name, arguments: JSON.stringify(expected.arguments) } };
+  console.log(`  parseToolCall(${call.function.name}) -> ${JSON.stringify(prompt.parseToolCall(call))}`);
 }
 
 function indent(text: string): string {

@@ -13,6 +13,8 @@ export async function buildRealPrompt(id: string): Promise<EvaluablePrompt & { e
   const dir = path.resolve(import.meta.dirname, '.generated', id);
   rmSync(dir, { recursive: true, force: true });
   cpSync(path.join(prompts, id), dir, { recursive: true, filter: (source) => !/[/\\](node_modules|dist)$/.test(source) });
+  // The policy sections prompts include ({{> safety}}) sit next to the prompt folders.
+  cpSync(path.join(prompts, '_shared'), path.resolve(dir, '../_shared'), { recursive: true });
   const result = buildPrompt(dir);
   if (!result.success) throw new Error(`prompts/${id} failed to build: ${JSON.stringify(result.diagnostics, null, 2)}`);
   return import(pathToFileURL(path.join(dir, 'dist/index.js')).href);
