@@ -44,6 +44,9 @@ export const assertionTypes = [
   'not-levenshtein',
   'latency',
   'cost',
+  'llm-rubric',
+  'similar',
+  'not-similar',
 ] as const satisfies ReadonlyArray<Assertion['type']>;
 
 /** Checks that rule content out; in a refusal case a failed one is never rescued by soft assertions. */
@@ -165,6 +168,11 @@ export function checkAssertion(assertion: Assertion, context: AssertionContext):
     case 'cost':
       if (context.costUsd === undefined) return fail('cost unknown: the provider reported none (give the openai provider its pricing)');
       return result(context.costUsd <= assertion.threshold, `$${dollars(context.costUsd)}, at most $${assertion.threshold}`, `$${dollars(context.costUsd)}, more than $${assertion.threshold}`);
+    case 'llm-rubric':
+    case 'similar':
+    case 'not-similar':
+      // Asynchronous (a judge, an embedding endpoint): graded by gradeModelAssertions before scoring.
+      return context.graded?.get(assertion) ?? fail(`not graded: ${assertion.type} needs a judge or embeddings, graded by runEvals before scoring`);
     default:
       return fail(`unknown assertion type ${quote((assertion as { type: string }).type)}: this @promptpack/eval is older than the manifest; upgrade it`);
   }

@@ -1,3 +1,5 @@
+import type { EmbeddingRequest, EmbeddingResponse } from './embedding.js';
+
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
   content: string;
@@ -39,4 +41,6 @@ export interface Provider {
   /** The model this provider is configured for; the runner uses it when no model is given. */
   readonly model?: string;
   complete(request: ProviderRequest, options?: { signal?: AbortSignal }): Promise<ProviderResponse>;
+  /** Embeddings (`similar`); a provider without it cannot score similarity, and says so per case. */
+  embed?(request: EmbeddingRequest, options?: { signal?: AbortSignal }): Promise<EmbeddingResponse>;
 }

@@ -7,6 +7,9 @@ import { majorityOutcome, scoreRun } from './score-run.js';
 import { humanRubrics, machineAssertions } from './human-request.js';
 import { requestHash } from './request-hash.js';
 import { forEachConcurrently } from './worker-pool.js';
+import { gradeModelAssertions, type GradedAnswer } from './grade-model-assertions.js';
+import { modelGradedTypes, type ModelGraders } from './model-graders.js';
+import { setUpGraders, type JudgeOptions, type JudgeSettingsData } from './set-up-graders.js';
 
 /** Model defaults as a built prompt package carries them. */
 export interface PromptModelDefaults {
@@ -45,6 +48,7 @@ export interface EvaluablePrompt {
   readonly evals: {
     readonly repeats: number;
     readonly thresholds?: { readonly hardPassRate: number; readonly passRate: number; readonly maxDropPoints: number };
+    readonly judge?: JudgeSettingsData;
     readonly cases: readonly EvaluableCase[];
   };
   /** Typed `never` so any package's `render(variables: Variables)` fits; the runner passes each case's own variables. */
@@ -68,6 +72,8 @@ export interface RunEvalsOptions {
   caseIds?: string[];
   /** Aborting stops new requests, cancels those in flight, and rejects with the signal's reason. */
   signal?: AbortSignal;
+  /** Who grades llm-rubric and embeds for similar; each part defaults (docs/evals.md). */
+  judge?: JudgeOptions;
   /** Called once with done 0, then after every run. */
   onProgress?: (progress: { done: number; total: number; errors: number }) => void;
 }
@@ -91,6 +97,7 @@ export async function runEvals(options: RunEvalsOptions): Promise<EvalResult> {
   const cases = selectCases(prompt, options);
   checkAssertionTypes(prompt, cases);
   const model = options.model ?? provider.model ?? prompt.manifest.model.name;
+  const graders = await setUpGraders(cases, prompt.evals.judge, provider, options.judge);
 
   const results: CaseResult[] = cases.map((evalCase) => {
     const rubrics = humanRubrics(evalCase);
@@ -121,7 +128,7 @@ export async function runEvals(options: RunEvalsOptions): Promise<EvalResult> {
     concurrency,
     async ({ index, repeat }) => {
       const evalCase = cases[index] as EvaluableCase;
-      const run = await runOnce(prompt, evalCase, model, provider, signal);
+      const run = await runOnce(prompt, evalCase, model, provider, graders, signal);
       (results[index] as CaseResult).runs[repeat] = run;
       done += 1;
       if (run.outcome === 'error') errors += 1;
@@ -145,7 +152,7 @@ export async function runEvals(options: RunEvalsOptions): Promise<EvalResult> {
   };
 }
 
-async function runOnce(prompt: EvaluablePrompt, evalCase: EvaluableCase, model: string, provider: Provider, signal: AbortSignal | undefined): Promise<RunResult> {
+async function runOnce(prompt: EvaluablePrompt, evalCase: EvaluableCase, model: string, provider: Provider, graders: ModelGraders, signal: AbortSignal | undefined): Promise<RunResult> {
   let request: ProviderRequest;
   try {
     request = buildRequest(prompt, evalCase, model);
@@ -159,6 +166,22 @@ async function runOnce(prompt: EvaluablePrompt, evalCase: EvaluableCase, model: 
     if (signal?.aborted) throw signal.reason;
     return errorRun(`Case "${evalCase.id}": ${error instanceof Error ? error.message : String(error)}`, error);
   }
+  // `human` assertions are the reviewer's; a case with only those hard-passes here and is graded on the review page.
+  const scored = { assert: machineAssertions(evalCase.assert), ...(evalCase.soft ? { soft: machineAssertions(evalCase.soft) } : {}), refusal: evalCase.refusal } as {
+    assert: readonly Assertion[];
+    soft?: readonly Assertion[];
+    refusal?: boolean;
+  };
+  let graded: GradedAnswer | undefined;
+  if ([...scored.assert, ...(scored.soft ?? [])].some((assertion) => modelGradedTypes.has(assertion.type))) {
+    try {
+      graded = await gradeModelAssertions({ id: evalCase.id, ...scored }, { text: response.text, ...questionOf(request) }, graders, signal);
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      // The answer stays in the run: the report shows what the judge could not grade.
+      return { ...errorRun((error as Error).message, error), output: response.text, requestHash: requestHash(request) };
+    }
+  }
   const parsed = prompt.safeParseOutput(response.text);
   const context = {
     text: response.text,
@@ -167,10 +190,9 @@ async function runOnce(prompt: EvaluablePrompt, evalCase: EvaluableCase, model: 
     outputSchema: prompt.outputJsonSchema,
     ...(response.costUsd !== undefined ? { costUsd: response.costUsd } : {}),
     ...(response.finishReason !== undefined ? { finishReason: response.finishReason } : {}),
+    ...(graded ? { graded: graded.checks } : {}),
   };
-  // `human` assertions are the reviewer's; a case with only those hard-passes here and is graded on the review page.
-  const scored = { assert: machineAssertions(evalCase.assert), ...(evalCase.soft ? { soft: machineAssertions(evalCase.soft) } : {}), refusal: evalCase.refusal };
-  const { outcome, failures } = scoreRun(scored as { assert: readonly Assertion[]; soft?: readonly Assertion[]; refusal?: boolean }, context);
+  const { outcome, failures } = scoreRun(scored, context);
   const run: RunResult = {
     outcome,
     output: response.text,
@@ -180,7 +202,14 @@ async function runOnce(prompt: EvaluablePrompt, evalCase: EvaluableCase, model: 
     requestHash: requestHash(request),
   };
   if (response.costUsd !== undefined) run.costUsd = response.costUsd;
+  if (graded && graded.grades.length > 0) run.grades = graded.grades;
   return run;
+}
+
+/** What the answer responds to, for the judge: the request's last user message. */
+function questionOf(request: ProviderRequest): { question?: string } {
+  const question = request.messages.filter((message) => message.role === 'user').at(-1)?.content;
+  return question !== undefined ? { question } : {};
 }
 
 /** The request a case sends: the rendered messages, the prompt's model parameters, its output schema as structured output. */

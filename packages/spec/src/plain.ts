@@ -20,6 +20,7 @@ export {
   type CaseResult,
   type EvalResult,
   type EvalTotals,
+  type ModelGrade,
   type RunResult,
   type Tier,
   type TierRates,
