@@ -27,6 +27,12 @@ interface Recorded {
 export interface ReplayProvider extends Provider {
   /** Writes recordings not yet on disk. Recording also writes on its own within a second of each new answer. */
   flush(): void;
+  /**
+   * The same recordings and file, recording what is missing through another
+   * live provider: the judge on its own endpoint records into the file the
+   * answers are recorded in. Without record mode it replays, like this one.
+   */
+  recordingThrough(live: Provider): Provider;
 }
 
 export interface ReplayProviderOptions {
@@ -83,15 +89,13 @@ export function replayProvider(options: ReplayProviderOptions): ReplayProvider {
     return answer;
   };
 
-  return {
-    name: options.record ? `replay-record:${options.record.name}` : 'replay',
-    ...(options.record?.model !== undefined ? { model: options.record.model } : {}),
-    flush,
+  const through = (recorder: Provider | undefined): Provider => ({
+    name: recorder ? `replay-record:${recorder.name}` : 'replay',
+    ...(recorder?.model !== undefined ? { model: recorder.model } : {}),
     complete: async (request, callOptions) => {
       const hash = requestHash(request);
       const found = recorded.recordings[hash];
       if (found) return structuredClone(found);
-      const recorder = options.record;
       if (!recorder) throw new ReplayMissError(hash, file, request.model);
       const signal = callOptions?.signal;
       return structuredClone(await recordOnce(`answer ${hash}`, recorded.recordings, () => recorder.complete(request, signal ? { signal } : undefined)));
@@ -100,14 +104,15 @@ export function replayProvider(options: ReplayProviderOptions): ReplayProvider {
       const hash = embeddingRequestHash(request);
       const found = recorded.embeddings[hash];
       if (found) return structuredClone(found);
-      const recorder = options.record;
       if (!recorder) throw new ReplayMissError(hash, file, request.model, 'embedding');
       if (!recorder.embed) throw new EvalError('eval/invalid-options', `The provider ${recorder.name} serves no embeddings, so "similar" cannot be recorded.`, 'Record with the openai provider (any OpenAI-compatible endpoint with /embeddings).');
       const embed = recorder.embed.bind(recorder);
       const signal = callOptions?.signal;
       return structuredClone(await recordOnce(`embedding ${hash}`, recorded.embeddings, () => embed(request, signal ? { signal } : undefined)));
     },
-  };
+  });
+
+  return { ...through(options.record), flush, recordingThrough: (live) => through(options.record ? live : undefined) };
 }
 
 function readRecordings(file: string, recording: boolean): Recorded {
