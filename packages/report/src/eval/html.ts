@@ -5,6 +5,7 @@ import { htmlPage } from '../html/page.js';
 import { outcomeBadge } from './outcome-badge.js';
 import { evalStyles } from './styles.js';
 import { caseReasons, formatMs, formatUsd, percent, representativeRun, summarizeResult, tiers } from './summarize.js';
+import { caseGrades, type GradeLine } from './model-grades.js';
 
 /** A self-contained HTML page of one result: verdict, rates per tier, totals, and every case with its output. */
 export function renderHtmlReport(result: EvalResult, gate?: GateVerdict): string {
@@ -26,7 +27,7 @@ export function renderHtmlReport(result: EvalResult, gate?: GateVerdict): string
     const run = representativeRun(c);
     return html`<section class="case">
 <div class="case-head"><code>${c.id}</code> <span class="tag">${c.tier}</span>${c.refusal ? html` <span class="tag">refusal</span>` : ''} ${outcomeBadge(c.outcome)}</div>
-<div class="side">${reasonList(reasons)}${outputBlock(run?.output)}</div>
+<div class="side">${reasonList(reasons)}${gradeList(caseGrades(c))}${outputBlock(run?.output)}</div>
 </section>`;
   });
   const body = html`<h1>${result.prompt.name}@${result.prompt.version}</h1>
@@ -52,6 +53,14 @@ export function card(label: string, value: string, sub: string | Html): Html {
 
 export function outputBlock(output: string | undefined): Html {
   return output ? html`<pre class="output">${output}</pre>` : html`<p class="empty">no answer</p>`;
+}
+
+/** Model-graded checks, passed or not: the judge's reason and score, or the similarity; all of it escaped by `html`. */
+export function gradeList(grades: readonly GradeLine[]): Html | '' {
+  if (grades.length === 0) return '';
+  return html`<ul class="grades">${grades.map(
+    (grade) => html`<li class="${grade.verdict}"><strong>${grade.placement} ${grade.assertion}: ${grade.verdict}</strong>${grade.measure ? `, ${grade.measure}` : ''} <span class="grader">(${grade.grader})</span>: ${grade.reason}</li>`,
+  )}</ul>`;
 }
 
 /** Failed assertions and errors; soft failures (acceptable paraphrase) are told apart from hard ones. */
