@@ -66,7 +66,8 @@ export const assertionSchema = z.discriminatedUnion('type', [
   // and replayed like answers (docs/evals.md).
   z.strictObject({
     type: z.literal('llm-rubric'),
-    value: text.describe('the rubric: what a passing answer does, in plain words'),
+    // The judge prompt (prompts/llm-judge) takes at most 8000 characters of rubric; said here so validate catches it.
+    value: text.max(8000, 'a rubric is at most 8000 characters: it is sent to the judge with every answer').describe('the rubric: what a passing answer does, in plain words'),
     threshold: z.number().min(0).max(1).optional().describe("with it, a pass also needs the judge's score (0 to 1) at least this"),
     ...note,
   }),
