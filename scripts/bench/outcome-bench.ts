@@ -5,47 +5,22 @@
 // aggregates every data point as it would in production. Goal: reportOutcome
 // at most 2 µs per request on the request path; what the SDK does with the
 // values at collection is measured and printed too.
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MeterProvider, MetricReader } from '@opentelemetry/sdk-metrics';
-import { buildPrompt } from '@promptpack/build';
 import { createPromptRuntime, staticFlags, type AnyPromptModule } from '@promptpack/runtime';
+import { buildWorkloadVersion, canaryPolicySuffix, workloadVariables } from './runtime/workload.js';
 
-const source = path.join(import.meta.dirname, 'runtime-workload');
 // Built inside the runtime package so the generated code's imports resolve.
 const workdir = path.resolve(import.meta.dirname, '../../packages/runtime/test/.bench/outcome');
 const goalMicroseconds = 2;
 
-async function buildVersion(version: string, policySuffix: string): Promise<AnyPromptModule> {
-  const dir = path.join(workdir, version, 'runtime-workload');
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(path.dirname(dir), { recursive: true });
-  cpSync(source, dir, { recursive: true });
-  const edit = (file: string, change: (text: string) => string) => writeFileSync(path.join(dir, file), change(readFileSync(path.join(dir, file), 'utf8')));
-  edit('package.json', (text) => text.replace('"version": "1.0.0"', `"version": "${version}"`));
-  edit('policy.md', (text) => text + policySuffix);
-  const result = buildPrompt(dir);
-  if (!result.success) throw new Error(`bench prompt ${version} failed to build: ${JSON.stringify(result.diagnostics)}`);
-  return import(pathToFileURL(path.join(dir, 'dist/index.js')).href) as Promise<AnyPromptModule>;
-}
+const buildVersion = async (version: string, policySuffix: string) => (await import(pathToFileURL(buildWorkloadVersion(workdir, version, policySuffix)).href)) as AnyPromptModule;
 
 const stable = await buildVersion('1.0.0', '');
-const canary = await buildVersion('1.1.0', 'Mention the help centre when it helps.\n');
-const variables = {
-  company: 'Acme',
-  team: 'Acme Support',
-  customer: 'Ada Lovelace',
-  tier: 'pro' as const,
-  subject: 'Order A-1001 is late',
-  body: 'Hi, my order A-1001 was due on Monday and has not arrived. Can you check where it is? Thanks, Ada',
-  orders: [
-    { id: 'A-1001', status: 'shipped' },
-    { id: 'A-0999', status: 'delivered' },
-    { id: 'A-0950', status: 'delivered' },
-  ],
-};
+const canary = await buildVersion('1.1.0', canaryPolicySuffix);
+const variables = workloadVariables;
 
 // Collected only at the end: a pull exporter (Prometheus) reads as rarely as its scrape interval.
 class QuietReader extends MetricReader {

@@ -6,12 +6,11 @@
 // built versions); per row: µs/op, ratio to the floor, heap KB/op, cold start
 // and the size of a bundle that only renders. Then the issue's goals with
 // PASS or MISS. A report, not a test: a miss never fails the process.
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildPrompt } from '@promptpack/build';
 import { createPromptRuntime, fileFlags, type AnyPromptModule } from '@promptpack/runtime';
 import { Unleash } from 'unleash-client';
 import { parse } from 'yaml';
@@ -21,24 +20,11 @@ import { floorConsumer, handlebarsConsumer, naiveConsumer, renderConsumer, runti
 import { bytesPerOp, nanosecondsPerOp } from './runtime/measure.js';
 import { goals, table, type Row } from './runtime/print-table.js';
 import { renderBundle, type RenderBundle } from './runtime/render-bundle.js';
+import { buildWorkloadVersion, canaryPolicySuffix, workloadSource, workloadVariables } from './runtime/workload.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
-const source = path.join(import.meta.dirname, 'runtime-workload');
 // Inside the runtime package, so what the generated code and the consumers import (handlebars, unleash-client) resolves.
 const workdir = path.join(repo, 'packages/runtime/test/.bench');
-
-function buildVersion(version: string, policySuffix: string): string {
-  const dir = path.join(workdir, version, 'runtime-workload');
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(path.dirname(dir), { recursive: true });
-  cpSync(source, dir, { recursive: true });
-  const edit = (file: string, change: (text: string) => string) => writeFileSync(path.join(dir, file), change(readFileSync(path.join(dir, file), 'utf8')));
-  edit('package.json', (text) => text.replace('"version": "1.0.0"', `"version": "${version}"`));
-  edit('policy.md', (text) => text + policySuffix);
-  const result = buildPrompt(dir);
-  if (!result.success) throw new Error(JSON.stringify(result.diagnostics));
-  return path.join(dir, 'dist/index.js');
-}
 
 // The runtime as its dist is built (tsup: the sources bundled, dependencies left to node_modules), from the current sources.
 function buildRuntime(): string {
@@ -51,8 +37,8 @@ function buildRuntime(): string {
 
 mkdirSync(workdir, { recursive: true });
 const paths: ConsumerPaths = {
-  stable: buildVersion('1.0.0', ''),
-  canary: buildVersion('1.1.0', 'Mention the help centre when it helps.\n'),
+  stable: buildWorkloadVersion(workdir, '1.0.0', ''),
+  canary: buildWorkloadVersion(workdir, '1.1.0', canaryPolicySuffix),
   runtime: buildRuntime(),
   flagsFile: path.join(workdir, 'flags.json'),
 };
@@ -77,29 +63,17 @@ const features = {
 };
 writeFileSync(paths.flagsFile, JSON.stringify(features));
 
-const variables = {
-  company: 'Acme',
-  team: 'Acme Support',
-  customer: 'Ada Lovelace',
-  tier: 'pro' as const,
-  subject: 'Order A-1001 is late',
-  body: 'Hi, my order A-1001 was due on Monday and has not arrived. Can you check where it is? Thanks, Ada',
-  orders: [
-    { id: 'A-1001', status: 'shipped' },
-    { id: 'A-0999', status: 'delivered' },
-    { id: 'A-0950', status: 'delivered' },
-  ],
-};
+const variables = workloadVariables;
 const users = Array.from({ length: 1024 }, (_, index) => ({ userId: `user-${index}` }));
 
 const Handlebars = (await import(pathToFileURL(path.join(repo, 'packages/core/node_modules/handlebars/lib/index.js')).href)).default;
 // The system message is policy.md without its final line break, as the build reads it.
-const policyText = readFileSync(path.join(source, 'policy.md'), 'utf8').replace(/\r?\n$/, '');
-const userText = readFileSync(path.join(source, 'template.hbs'), 'utf8');
+const policyText = readFileSync(path.join(workloadSource, 'policy.md'), 'utf8').replace(/\r?\n$/, '');
+const userText = readFileSync(path.join(workloadSource, 'template.hbs'), 'utf8');
 const options = { strict: true, noEscape: true, knownHelpersOnly: true };
 const workload: Workload = {
   policy: policyText,
-  fewshots: (parse(readFileSync(path.join(source, 'fewshots.yaml'), 'utf8')) as { user: string; assistant: string }[]).flatMap((shot) => [
+  fewshots: (parse(readFileSync(path.join(workloadSource, 'fewshots.yaml'), 'utf8')) as { user: string; assistant: string }[]).flatMap((shot) => [
     { role: 'user', content: shot.user },
     { role: 'assistant', content: shot.assistant },
   ]),

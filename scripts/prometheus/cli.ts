@@ -3,6 +3,7 @@
 //   stop  [--dir <folder>]
 import { parseArgs } from 'node:util';
 import { SetupError } from '../lib/process.js';
+import { runScriptMain } from '../lib/script-main.js';
 import { startPrometheus, stopPrometheus } from './prometheus.js';
 
 const usage = `usage: cli.ts start [--dir <folder>] [--port <n>] --target <host:port> [--target ...] | stop [--dir <folder>]
@@ -36,11 +37,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof SetupError) console.error(`error: ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}`);
-    else console.error(error);
-    process.exit(1);
-  },
-);
+void runScriptMain(main, [SetupError]);

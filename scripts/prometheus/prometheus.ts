@@ -3,9 +3,10 @@
 // log and PID file under `<dir>/prometheus`, listening on 127.0.0.1 only,
 // scraping the given targets every second. Restarting on the same folder
 // keeps the stored samples, as a real Prometheus does after a restart.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { installDebianPackage } from '../lib/debian-package.js';
 import { choosePort, isProcessOf, pollUntil, readPid, removeFile, SetupError, stopProcess, tail, writePid } from '../lib/process.js';
 
 export const prometheusBinary = '/usr/bin/prometheus';
@@ -41,28 +42,7 @@ function prometheusFiles(dir: string) {
 /** Installs Debian's prometheus package when its binary is missing (as root, or through passwordless sudo). */
 export function ensurePrometheusInstalled(log: (message: string) => void = console.log): string {
   if (existsSync(prometheusBinary)) return prometheusBinary;
-  const root = process.getuid?.() === 0;
-  const apt = (args: string[]) => {
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    try {
-      execFileSync(root ? 'apt-get' : 'sudo', root ? args : ['-n', 'apt-get', ...args], { stdio: 'inherit', env });
-    } catch (error) {
-      if (root) throw error;
-      throw new SetupError('Prometheus is not installed, and apt-get cannot run here (not root, no passwordless sudo).', 'Install it once as root: apt-get update && apt-get install -y --no-install-recommends prometheus');
-    }
-  };
-  const install = () => apt(['install', '-y', '--no-install-recommends', 'prometheus']);
-  log('Prometheus is missing: apt-get install -y --no-install-recommends prometheus');
-  const started = Date.now();
-  try {
-    install();
-  } catch {
-    // A fresh image has no package lists yet.
-    log('apt-get install failed; running apt-get update and retrying');
-    apt(['update']);
-    install();
-  }
-  log(`Prometheus installed in ${((Date.now() - started) / 1000).toFixed(1)} s (the package starts no daemon here; this script runs its own)`);
+  installDebianPackage({ name: 'prometheus', label: 'Prometheus', note: 'the package starts no daemon here; this script runs its own' }, log);
   if (!existsSync(prometheusBinary)) throw new SetupError(`apt-get installed prometheus but ${prometheusBinary} did not appear.`);
   return prometheusBinary;
 }

@@ -3,6 +3,7 @@
 //   stop  [--dir <folder>]
 //   status [--dir <folder>]
 import { parseArgs } from 'node:util';
+import { runScriptMain } from '../lib/script-main.js';
 import { defaultRegistryDir, findRunningRegistry, RegistryError, registryPortFromEnv, startRegistry, stopRegistry } from './registry.js';
 
 const usage = `usage: registry.ts start [--port <n>] [--dir <folder>] | stop [--dir <folder>] | status [--dir <folder>]
@@ -53,14 +54,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof RegistryError) {
-      console.error(`error: ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}`);
-    } else {
-      console.error(error);
-    }
-    process.exit(1);
-  },
-);
+void runScriptMain(main, [RegistryError]);

@@ -4,6 +4,7 @@
 //   status [--dir <folder>]
 import { parseArgs } from 'node:util';
 import { SetupError } from '../lib/process.js';
+import { runScriptMain } from '../lib/script-main.js';
 import { defaultUnleashDir, startUnleash, stopUnleash, unleashStatus } from './unleash.js';
 
 const usage = `usage: cli.ts start [--dir <folder>] [--port <n>] [--postgres-port <n>] | stop [--dir <folder>] | status [--dir <folder>]
@@ -60,14 +61,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof SetupError) {
-      console.error(`error: ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}`);
-    } else {
-      console.error(error);
-    }
-    process.exit(1);
-  },
-);
+void runScriptMain(main, [SetupError]);

@@ -1,12 +1,13 @@
 // A private PostgreSQL cluster for the local Unleash server: its own data
 // directory, socket directory, port, log and PID file under `<dir>/pg`, never
 // the system cluster. Installs the Debian package when no server binary exists.
-import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { installDebianPackage } from '../lib/debian-package.js';
 import { choosePort, isProcessOf, pollUntil, readPid, removeFile, stopProcess, tail, SetupError, writePid } from '../lib/process.js';
 
 const execFileAsync = promisify(execFile);
@@ -65,30 +66,7 @@ function postgresFiles(dir: string): PostgresFiles {
 export function ensurePostgresInstalled(log: (message: string) => void = console.log): string {
   const found = findPostgresBin();
   if (found) return found;
-  // As root (this machine, CI here) apt-get runs directly; elsewhere (a GitHub
-  // runner) through passwordless sudo, as scripts/browser does for Chromium.
-  const root = process.getuid?.() === 0;
-  const apt = (args: string[]) => {
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    try {
-      execFileSync(root ? 'apt-get' : 'sudo', root ? args : ['-n', 'apt-get', ...args], { stdio: 'inherit', env });
-    } catch (error) {
-      if (root) throw error;
-      throw new SetupError('PostgreSQL is not installed, and apt-get cannot run here (not root, no passwordless sudo).', 'Install it once as root: apt-get update && apt-get install -y postgresql');
-    }
-  };
-  const install = () => apt(['install', '-y', '--no-install-recommends', 'postgresql']);
-  log('PostgreSQL is missing: apt-get install -y --no-install-recommends postgresql');
-  const started = Date.now();
-  try {
-    install();
-  } catch {
-    // A fresh image has no package lists yet.
-    log('apt-get install failed; running apt-get update and retrying');
-    apt(['update']);
-    install();
-  }
-  log(`PostgreSQL installed in ${((Date.now() - started) / 1000).toFixed(1)} s (the package's own system cluster is left alone)`);
+  installDebianPackage({ name: 'postgresql', label: 'PostgreSQL', note: "the package's own system cluster is left alone" }, log);
   const bin = findPostgresBin();
   if (!bin) throw new SetupError('apt-get installed postgresql but no /usr/lib/postgresql/*/bin/postgres appeared.');
   return bin;

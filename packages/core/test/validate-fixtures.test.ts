@@ -102,6 +102,29 @@ describe('warnings', () => {
     expect(result.diagnostics[0]).toMatchObject({ severity: 'warning', path: 'dependencies.handlebars', hint: 'Remove "handlebars" from "dependencies".' });
   });
 
+  it('reports a blocking tier below the minimum the manifest sets, at that field, without failing the load', () => {
+    const result = loadPrompt(materialize([{ file: 'evals.yaml', replace: '  - id: no-orders\n', with: '  - id: no-orders\n    tier: monitoring\n' }]));
+    expect(result.success).toBe(true);
+    expect(result.diagnostics.map(located)).toEqual([{ code: 'evals/few-blocking-cases', file: 'evals.yaml', line: 24, column: 25 }]);
+    expect(result.diagnostics[0]).toMatchObject({ severity: 'warning', path: 'thresholds.minimumBlockingCases', message: 'The blocking tier has 1 case; the minimum is 2.' });
+    expect(result.diagnostics[0]?.hint).toContain('set thresholds.minimumBlockingCases to a lower number with a comment');
+  });
+
+  it('holds a manifest that sets no minimum to the bar of 50, pointing at its cases', () => {
+    const result = loadPrompt(materialize([{ file: 'evals.yaml', replace: 'thresholds:\n  minimumBlockingCases: 2\n', with: '' }]));
+    expect(result.success).toBe(true);
+    expect(result.diagnostics.map(located)).toEqual([{ code: 'evals/few-blocking-cases', file: 'evals.yaml', line: 1, column: 1 }]);
+    expect(result.diagnostics[0]).toMatchObject({ path: 'cases', message: 'The blocking tier has 2 cases; the minimum is 50 (the default).' });
+    // An authoring check, not a gate rule: the default stays out of the parsed manifest (and so out of dist/evals.json).
+    expect(result.prompt?.evals.thresholds).not.toHaveProperty('minimumBlockingCases');
+  });
+
+  it('refuses a minimum that is not a positive whole number', () => {
+    const result = loadPrompt(materialize([{ file: 'evals.yaml', replace: 'minimumBlockingCases: 2', with: 'minimumBlockingCases: 0' }]));
+    expect(result.success).toBe(false);
+    expect(result.diagnostics.map(located)).toEqual([{ code: 'schema/invalid-value', file: 'evals.yaml', line: 23, column: 25 }]);
+  });
+
   it('reports every problem of a folder at once, across files', () => {
     const result = loadPrompt(
       materialize([

@@ -77,6 +77,9 @@ variables:
       path: 'evals.yaml',
       contents: `# yaml-language-server: $schema=${schemaDir}/evals.schema.json
 repeats: 3
+thresholds:
+  # The bar is 50 blocking cases (real tasks); a new prompt starts with one: raise this as you add cases.
+  minimumBlockingCases: 1
 cases:
   - id: answers-the-question
     description: A plain question gets a direct answer.

@@ -44,6 +44,7 @@ export type DiagnosticCode =
   | 'evals/duplicate-id'
   | 'evals/invalid-variables'
   | 'evals/invalid-regex'
+  | 'evals/few-blocking-cases'
   | 'tools/duplicate-name'
   | 'tools/strict-optional';
 

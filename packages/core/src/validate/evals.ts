@@ -1,13 +1,15 @@
-import { type Assertion, type Diagnostic, type EvalManifest, evalManifestSchema, type ObjectNode } from '@promptpack/spec';
+import { type Assertion, type Diagnostic, type EvalManifest, evalManifestSchema, hasErrors, type ObjectNode } from '@promptpack/spec';
 import { schemaToZod } from '../variables/schema-to-zod.js';
 import { parseYamlFile, type YamlFile } from '../yaml/yaml-file.js';
 import { zodIssuesToDiagnostics } from '../yaml/zod-diagnostics.js';
+import { blockingCaseMinimum } from './blocking-case-minimum.js';
 
 const docs = 'docs/prompt-format.md#evalsyaml';
 
 /**
  * Parses evals.yaml and checks what its schema alone cannot: unique case ids,
- * case variables that render() would accept, regexes that compile.
+ * case variables that render() would accept, regexes that compile, and
+ * (a warning) a blocking tier of at least the minimum size.
  * `variables` is undefined when prompt.yaml itself is broken; the variable
  * check is then skipped rather than reported against a schema we do not have.
  */
@@ -19,7 +21,8 @@ export function checkEvals(file: string, source: string, variables: ObjectNode |
   const manifest = parsed.data;
   const diagnostics = [...duplicateIds(manifest, yaml), ...invalidRegexes(manifest, yaml)];
   if (variables) diagnostics.push(...invalidCaseVariables(manifest, variables, yaml));
-  return { evals: diagnostics.length > 0 ? undefined : manifest, diagnostics };
+  diagnostics.push(...blockingCaseMinimum(manifest, yaml));
+  return { evals: hasErrors(diagnostics) ? undefined : manifest, diagnostics };
 }
 
 function duplicateIds(manifest: EvalManifest, yaml: YamlFile): Diagnostic[] {

@@ -1,6 +1,6 @@
 import { packageManagerCommands } from '../package-manager.js';
 import type { PackageManager } from '../scaffold-file.js';
-import { checkoutAction, installSteps } from './setup-steps.js';
+import { historySetupSteps } from './setup-steps.js';
 
 /**
  * The model behind a name changes without a release: every day, the blocking
@@ -28,11 +28,7 @@ jobs:
     timeout-minutes: 60
     steps:
       # The release tags name the versions and hold their records: the full history is needed.
-      - uses: ${checkoutAction}
-        with:
-          fetch-depth: 0
-          persist-credentials: false
-${installSteps(packageManager)}      - name: promptpack drift (released versions on the live model)
+${historySetupSteps(packageManager)}      - name: promptpack drift (released versions on the live model)
         # Set the OPENAI_API_KEY secret (and the OPENAI_BASE_URL variable for
         # another OpenAI-compatible endpoint). Forks have no secrets: skipped.
         env:

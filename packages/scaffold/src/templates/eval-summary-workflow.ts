@@ -1,6 +1,9 @@
 import { packageManagerCommands } from '../package-manager.js';
 import type { PackageManager } from '../scaffold-file.js';
-import { checkoutAction, installSteps } from './setup-steps.js';
+import { commentLengthLimit, postCommentStep, pullRequestCommentHeader, type PullRequestComment } from './pull-request-comment.js';
+import { historySetupSteps } from './setup-steps.js';
+
+const comment: PullRequestComment = { name: 'eval-summary', noun: 'summary' };
 
 /**
  * What a pull request does to the evals of each prompt it touches: the cases
@@ -9,33 +12,9 @@ import { checkoutAction, installSteps } from './setup-steps.js';
  */
 export function evalSummaryWorkflow(packageManager: PackageManager): string {
   const { exec } = packageManagerCommands(packageManager);
-  return `name: eval-summary
-on:
-  pull_request:
-    paths:
-      - "prompts/**"
-
-permissions:
-  contents: read
-
-concurrency:
-  group: eval-summary-\${{ github.event.pull_request.number }}
-  cancel-in-progress: true
-
-jobs:
-  summary:
-    runs-on: ubuntu-latest
-    timeout-minutes: 20
-    permissions:
-      contents: read
-      pull-requests: write # post and update the summary comment
-    steps:
+  return `${pullRequestCommentHeader(comment, { name: 'summary', timeoutMinutes: 20, paths: ['prompts/**'] })}\
       # HEAD is the merge of the pull request into its base; origin/<base> holds the base's records.
-      - uses: ${checkoutAction}
-        with:
-          fetch-depth: 0
-          persist-credentials: false
-${installSteps(packageManager)}      - name: Eval summary of every changed prompt
+${historySetupSteps(packageManager)}      - name: Eval summary of every changed prompt
         # Branch names go through the environment, never into the script text.
         env:
           BASE_REF: \${{ github.base_ref }}
@@ -47,7 +26,7 @@ ${installSteps(packageManager)}      - name: Eval summary of every changed promp
           mkdir -p "$out/head" "$out/base"
           ids=$(git diff --name-only "$base" HEAD -- prompts/ | sed -nE 's#^prompts/([^_/][^/]*)/.*#\\1#p' | sort -u)
           {
-            echo '<!-- promptpack:eval-summary -->'
+            echo '<!-- promptpack:${comment.name} -->'
             echo '## Eval summary'
             echo
             echo "Each changed prompt's golden cases on this pull request, replayed from its committed recordings, against the result recorded on \\\`$BASE_REF\\\`. Logs: [this run]($RUN_URL)."
@@ -72,28 +51,5 @@ ${installSteps(packageManager)}      - name: Eval summary of every changed promp
             done
           } > "$out/comment.md"
           # GitHub refuses comments over 65536 characters.
-          if [ "$(wc -c < "$out/comment.md")" -gt 60000 ]; then
-            head -c 60000 "$out/comment.md" > "$out/cut.md"
-            printf '\\n\\n…\\n\\n**The summary is too long for a comment.** Read it in full in the job summary of [this run](%s).\\n' "$RUN_URL" >> "$out/cut.md"
-            mv "$out/cut.md" "$out/comment.md"
-          fi
-          cat "$out/comment.md" >> "$GITHUB_STEP_SUMMARY"
-      # A pull request from a fork gets a read-only token: the job summary above is its summary.
-      - name: Post or update the summary comment
-        if: github.event.pull_request.head.repo.full_name == github.repository
-        env:
-          GH_TOKEN: \${{ secrets.GITHUB_TOKEN }}
-          REPOSITORY: \${{ github.repository }}
-          PULL_REQUEST: \${{ github.event.pull_request.number }}
-        run: |
-          set -euo pipefail
-          body="$RUNNER_TEMP/eval-summary/comment.md"
-          existing=$(gh api --paginate "repos/$REPOSITORY/issues/$PULL_REQUEST/comments" \\
-            --jq '.[] | select(.user.login == "github-actions[bot]" and (.body | startswith("<!-- promptpack:eval-summary -->"))) | .id' | head -n 1)
-          if [ -n "$existing" ]; then
-            gh api --method PATCH "repos/$REPOSITORY/issues/comments/$existing" -F "body=@$body" > /dev/null
-          else
-            gh api --method POST "repos/$REPOSITORY/issues/$PULL_REQUEST/comments" -F "body=@$body" > /dev/null
-          fi
-`;
+${commentLengthLimit('**The summary is too long for a comment.** Read it in full in the job summary of [this run](%s).')}${postCommentStep(comment)}`;
 }

@@ -1,6 +1,9 @@
 import { packageManagerCommands } from '../package-manager.js';
 import type { PackageManager } from '../scaffold-file.js';
-import { checkoutAction, installSteps, uploadArtifactAction } from './setup-steps.js';
+import { commentLengthLimit, postCommentStep, pullRequestCommentHeader, type PullRequestComment } from './pull-request-comment.js';
+import { historySetupSteps, uploadArtifactAction } from './setup-steps.js';
+
+const comment: PullRequestComment = { name: 'policy-review', noun: 'review' };
 
 /**
  * Legal reviews what the model is told to do: when a pull request touches a
@@ -9,36 +12,10 @@ import { checkoutAction, installSteps, uploadArtifactAction } from './setup-step
  */
 export function policyReviewWorkflow(packageManager: PackageManager): string {
   const { exec } = packageManagerCommands(packageManager);
-  return `name: policy-review
-on:
-  pull_request:
-    paths:
-      - "prompts/**/policy.md"
-      - "prompts/**/policy.lock"
-      - "prompts/_shared/**"
-
-permissions:
-  contents: read
-
-concurrency:
-  group: policy-review-\${{ github.event.pull_request.number }}
-  cancel-in-progress: true
-
-jobs:
-  policy-diff:
-    runs-on: ubuntu-latest
-    timeout-minutes: 15
-    permissions:
-      contents: read
-      pull-requests: write # post and update the review comment
-    steps:
+  return `${pullRequestCommentHeader(comment, { name: 'policy-diff', timeoutMinutes: 15, paths: ['prompts/**/policy.md', 'prompts/**/policy.lock', 'prompts/_shared/**'] })}\
       # HEAD is the merge of the pull request into its base, so comparing with
       # origin/<base> shows exactly what the merge would change.
-      - uses: ${checkoutAction}
-        with:
-          fetch-depth: 0
-          persist-credentials: false
-${installSteps(packageManager)}      - name: Policy diff of every affected prompt
+${historySetupSteps(packageManager)}      - name: Policy diff of every affected prompt
         # Branch names go through the environment, never into the script text.
         env:
           BASE_REF: \${{ github.base_ref }}
@@ -60,7 +37,7 @@ ${installSteps(packageManager)}      - name: Policy diff of every affected promp
               | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{for(const p of JSON.parse(s).prompts)console.log(p.id)})')
           done
           {
-            echo '<!-- promptpack:policy-review -->'
+            echo '<!-- promptpack:${comment.name} -->'
             echo '## Policy review'
             echo
             echo "What the model is told to do, before (\\\`$BASE_REF\\\`) and after this pull request. Printable pages: the **policy-review** artifact of [this run]($RUN_URL)."
@@ -77,34 +54,11 @@ ${installSteps(packageManager)}      - name: Policy diff of every affected promp
             done
           } > "$out/comment.md"
           # GitHub refuses comments over 65536 characters; the pages hold the full diff.
-          if [ "$(wc -c < "$out/comment.md")" -gt 60000 ]; then
-            head -c 60000 "$out/comment.md" > "$out/cut.md"
-            printf '\\n\\n…\\n\\n**The diff is too long for a comment.** Read it in the policy-review artifact of [this run](%s).\\n' "$RUN_URL" >> "$out/cut.md"
-            mv "$out/cut.md" "$out/comment.md"
-          fi
-          cat "$out/comment.md" >> "$GITHUB_STEP_SUMMARY"
-      - uses: ${uploadArtifactAction}
+${commentLengthLimit('**The diff is too long for a comment.** Read it in the policy-review artifact of [this run](%s).')}      - uses: ${uploadArtifactAction}
         with:
           name: policy-review
           path: \${{ runner.temp }}/policy-review/pages/
           if-no-files-found: ignore
           retention-days: 90
-      # A pull request from a fork gets a read-only token: the job summary above is its review.
-      - name: Post or update the review comment
-        if: github.event.pull_request.head.repo.full_name == github.repository
-        env:
-          GH_TOKEN: \${{ secrets.GITHUB_TOKEN }}
-          REPOSITORY: \${{ github.repository }}
-          PULL_REQUEST: \${{ github.event.pull_request.number }}
-        run: |
-          set -euo pipefail
-          body="$RUNNER_TEMP/policy-review/comment.md"
-          existing=$(gh api --paginate "repos/$REPOSITORY/issues/$PULL_REQUEST/comments" \\
-            --jq '.[] | select(.user.login == "github-actions[bot]" and (.body | startswith("<!-- promptpack:policy-review -->"))) | .id' | head -n 1)
-          if [ -n "$existing" ]; then
-            gh api --method PATCH "repos/$REPOSITORY/issues/comments/$existing" -F "body=@$body" > /dev/null
-          else
-            gh api --method POST "repos/$REPOSITORY/issues/$PULL_REQUEST/comments" -F "body=@$body" > /dev/null
-          fi
-`;
+${postCommentStep(comment)}`;
 }

@@ -17,3 +17,16 @@ export function installSteps(packageManager: PackageManager): string {
 ${pnpm}      - run: ${commands.ci}
 `;
 }
+
+/**
+ * Checkout with the whole history (the workflows that compare with a base
+ * branch or a release tag need it) and without leaving the token in .git for
+ * later steps; then `installSteps`. Indented for `steps:`.
+ */
+export function historySetupSteps(packageManager: PackageManager): string {
+  return `      - uses: ${checkoutAction}
+        with:
+          fetch-depth: 0
+          persist-credentials: false
+${installSteps(packageManager)}`;
+}

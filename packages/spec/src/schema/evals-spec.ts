@@ -104,6 +104,9 @@ export const evalCaseSchema = z.strictObject({
   human: z.strictObject({ rubric: text }).optional(),
 });
 
+/** The practice's bar: 50 real tasks per feature before a gate over them means much. */
+export const defaultMinimumBlockingCases = 50;
+
 export const thresholdsSchema = z.strictObject({
   /** Share of blocking cases that must hard-pass. */
   hardPassRate: z.number().min(0).max(1).default(0.9),
@@ -111,6 +114,17 @@ export const thresholdsSchema = z.strictObject({
   passRate: z.number().min(0).max(1).default(0.95),
   /** Largest allowed drop of the hard-pass rate against the baseline, in percentage points. */
   maxDropPoints: z.number().min(0).max(100).default(2),
+  /**
+   * The fewest blocking cases the gate should rest on: `promptpack validate`
+   * warns below it, `defaultMinimumBlockingCases` when absent. Left out of the
+   * parsed defaults on purpose: it is an authoring check, not a gate rule, so
+   * a manifest that does not set it builds to the same dist/evals.json.
+   */
+  minimumBlockingCases: z
+    .int()
+    .positive()
+    .optional()
+    .describe('fewest blocking cases before `promptpack validate` warns (default 50, the bar of real tasks per feature); set a lower number only with a comment saying why'),
   /** How a case still waiting for its human review counts in the rates; by default as a failure. */
   human: z.strictObject({ pendingCountsAs: z.enum(['pass', 'fail']).default('fail') }).optional(),
 });
