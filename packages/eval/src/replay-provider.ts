@@ -74,12 +74,14 @@ export function replayProvider(options: ReplayProviderOptions): ReplayProvider {
   };
 
   // The repeats of a case send the same request at once; one live call records it for all.
-  const recordOnce = <T>(key: string, store: Record<string, T>, call: () => Promise<T>): Promise<T> => {
+  const recordOnce = <T>(hash: string, store: Record<string, T>, call: () => Promise<T>): Promise<T> => {
+    // Answers and embeddings are keyed apart; the store names which, so one pending map serves both.
+    const key = `${store === (recorded.embeddings as unknown) ? 'embedding' : 'answer'} ${hash}`;
     let answer = pending.get(key) as Promise<T> | undefined;
     if (!answer) {
       answer = call()
         .then((response) => {
-          store[key.slice(key.indexOf(' ') + 1)] = response;
+          store[hash] = response;
           scheduleWrite();
           return response;
         })
@@ -98,7 +100,7 @@ export function replayProvider(options: ReplayProviderOptions): ReplayProvider {
       if (found) return structuredClone(found);
       if (!recorder) throw new ReplayMissError(hash, file, request.model);
       const signal = callOptions?.signal;
-      return structuredClone(await recordOnce(`answer ${hash}`, recorded.recordings, () => recorder.complete(request, signal ? { signal } : undefined)));
+      return structuredClone(await recordOnce(hash, recorded.recordings, () => recorder.complete(request, signal ? { signal } : undefined)));
     },
     embed: async (request: EmbeddingRequest, callOptions) => {
       const hash = embeddingRequestHash(request);
@@ -108,7 +110,7 @@ export function replayProvider(options: ReplayProviderOptions): ReplayProvider {
       if (!recorder.embed) throw new EvalError('eval/invalid-options', `The provider ${recorder.name} serves no embeddings, so "similar" cannot be recorded.`, 'Record with the openai provider (any OpenAI-compatible endpoint with /embeddings).');
       const embed = recorder.embed.bind(recorder);
       const signal = callOptions?.signal;
-      return structuredClone(await recordOnce(`embedding ${hash}`, recorded.embeddings, () => embed(request, signal ? { signal } : undefined)));
+      return structuredClone(await recordOnce(hash, recorded.embeddings, () => embed(request, signal ? { signal } : undefined)));
     },
   });
 
