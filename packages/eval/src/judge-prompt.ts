@@ -1,6 +1,6 @@
 import { EvalError } from './eval-error.js';
 import type { ChatMessage } from './provider.js';
-import type { PromptModelDefaults } from './run-evals.js';
+import type { PromptModelDefaults } from './model-defaults.js';
 
 /** What the judge is asked: the case's rubric, the answer under test, and the request it answered. */
 export interface JudgeVariables {

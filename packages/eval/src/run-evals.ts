@@ -7,19 +7,13 @@ import { majorityOutcome, scoreRun } from './score-run.js';
 import { humanRubrics, machineAssertions } from './human-request.js';
 import { requestHash } from './request-hash.js';
 import { forEachConcurrently } from './worker-pool.js';
+import type { PromptModelDefaults } from './model-defaults.js';
 import { gradeModelAssertions, type GradedAnswer } from './grade-model-assertions.js';
 import { modelGradedTypes, type ModelGraders } from './model-graders.js';
 import { setUpGraders, type JudgeOptions, type JudgeSettingsData } from './set-up-graders.js';
 
-/** Model defaults as a built prompt package carries them. */
-export interface PromptModelDefaults {
-  readonly name: string;
-  readonly temperature?: number;
-  readonly maxTokens?: number;
-  readonly topP?: number;
-  readonly seed?: number;
-  readonly stop?: readonly string[];
-}
+export type { PromptModelDefaults };
+
 
 /** An assertion as a built package's evals.json carries it; `runEvals` checks the type is one it scores. */
 export interface AssertionData {
