@@ -14,7 +14,6 @@ import { setUpGraders, type JudgeOptions, type JudgeSettingsData } from './set-u
 
 export type { PromptModelDefaults };
 
-
 /** An assertion as a built package's evals.json carries it; `runEvals` checks the type is one it scores. */
 export interface AssertionData {
   readonly type: string;
