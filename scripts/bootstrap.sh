@@ -18,3 +18,7 @@ echo "» pnpm install"
 pnpm install --frozen-lockfile --reporter=append-only | grep -vE '^(Progress|Packages:|\+{3,})' || true
 echo "» building tooling packages"
 pnpm --filter "./packages/**" --reporter=append-only run build >/dev/null
+# @promptpack/eval renders llm-rubric requests with the built judge prompt
+# package, which only the CLI built just now can build.
+echo "» building the judge prompt (prompts/llm-judge)"
+pnpm exec promptpack build prompts/llm-judge >/dev/null

@@ -1,5 +1,6 @@
 // The publishable tooling packages of this repository (every packages/*
-// folder whose package.json is not private), read from disk so a new package
+// folder whose package.json is not private, and the @promptpack/* prompts the
+// tooling depends on), read from disk so a new package
 // is covered the moment it lands, in the order they must be published.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,14 +15,22 @@ export interface ToolingPackage {
 }
 
 export function toolingPackages(root = repoRoot): ToolingPackage[] {
-  const packagesDir = path.join(root, 'packages');
   const found: ToolingPackage[] = [];
-  for (const entry of readdirSync(packagesDir, { withFileTypes: true })) {
-    const manifestPath = path.join(packagesDir, entry.name, 'package.json');
-    if (!entry.isDirectory() || !existsSync(manifestPath)) continue;
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as ToolingPackage['manifest'];
-    if (manifest.private === true) continue;
-    found.push({ name: String(manifest.name), version: String(manifest.version), dir: path.join(packagesDir, entry.name), manifest });
+  // prompts/ holds this repository's own prompts; those named @promptpack/* (the
+  // llm-judge @promptpack/eval grades with) ship with the tooling.
+  for (const [folder, belongs] of [
+    ['packages', () => true],
+    ['prompts', (name: string) => name.startsWith('@promptpack/')],
+  ] as const) {
+    const parent = path.join(root, folder);
+    if (!existsSync(parent)) continue;
+    for (const entry of readdirSync(parent, { withFileTypes: true })) {
+      const manifestPath = path.join(parent, entry.name, 'package.json');
+      if (!entry.isDirectory() || !existsSync(manifestPath)) continue;
+      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as ToolingPackage['manifest'];
+      if (manifest.private === true || !belongs(String(manifest.name))) continue;
+      found.push({ name: String(manifest.name), version: String(manifest.version), dir: path.join(parent, entry.name), manifest });
+    }
   }
   return inDependencyOrder(found);
 }

@@ -12,6 +12,8 @@ thresholds:
   hardPassRate: 0.9
   passRate: 0.95
   maxDropPoints: 2
+  # A test fixture, not a golden set: the bar for a real prompt is 50.
+  minimumBlockingCases: 1
 cases:
   - id: patch-bump
     description: A patch bump is explained as a fix.

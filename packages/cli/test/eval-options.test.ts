@@ -21,6 +21,13 @@ describe('evalOptionsFrom', () => {
     expect(parseEvalOptions(['x', '--record'], { CI: 'true' })).toMatchObject({ provider: 'openai', record: true });
   });
 
+  it('takes the judge and embedding models for model-graded checks, and refuses empty ones', () => {
+    expect(parseEvalOptions(['x', '--judge-model', 'gpt-4o', '--embedding-model', 'text-embedding-3-small'], {})).toMatchObject({ judgeModel: 'gpt-4o', embeddingModel: 'text-embedding-3-small' });
+    expect(parseEvalOptions(['x'], {})).not.toHaveProperty('judgeModel');
+    expect(() => parseEvalOptions(['x', '--judge-model', ' '], {})).toThrow(/--judge-model needs a model name/);
+    expect(() => parseEvalOptions(['x', '--embedding-model', ''], {})).toThrow(/--embedding-model needs a model name/);
+  });
+
   it('takes --compare A B apart from the prompt ids', () => {
     expect(parseEvalOptions(['support-reply', '--compare', '1.4.0', '1.5.0', '--out', 'r'], {})).toMatchObject({ prompts: ['support-reply'], compare: ['1.4.0', '1.5.0'], out: 'r' });
     expect(() => parseEvalOptions(['a', 'b', '--compare', '1.4.0', '1.5.0'], {})).toThrow(/one prompt/);

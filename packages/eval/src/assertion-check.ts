@@ -18,6 +18,8 @@ export interface AssertionContext {
   finishReason?: string;
   /** The prompt's `outputJsonSchema`, the default for `json-schema`. */
   outputSchema: object | null;
+  /** Verdicts of the model-graded assertions (`llm-rubric`, `similar`), graded before scoring; keyed by the assertion object. */
+  graded?: ReadonlyMap<Assertion, AssertionCheck>;
 }
 
 export interface AssertionCheck {

@@ -49,6 +49,9 @@ export const assertionTypes = [
   'not-tool-called',
   'is-valid-openai-tools-call',
   'not-is-valid-openai-tools-call',
+  'llm-rubric',
+  'similar',
+  'not-similar',
 ] as const satisfies ReadonlyArray<Assertion['type']>;
 
 /** Checks that rule content out; in a refusal case a failed one is never rescued by soft assertions. */
@@ -179,6 +182,11 @@ export function checkAssertion(assertion: Assertion, context: AssertionContext):
       return checkNotToolCalled(assertion.name, context);
     case 'is-valid-openai-tools-call':
       return checkValidToolsCall(context);
+    case 'llm-rubric':
+    case 'similar':
+    case 'not-similar':
+      // Asynchronous (a judge, an embedding endpoint): graded by gradeModelAssertions before scoring.
+      return context.graded?.get(assertion) ?? fail(`not graded: ${assertion.type} needs a judge or embeddings, graded by runEvals before scoring`);
     default:
       return fail(`unknown assertion type ${quote((assertion as { type: string }).type)}: this @promptpack/eval is older than the manifest; upgrade it`);
   }

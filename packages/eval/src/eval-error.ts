@@ -15,7 +15,12 @@ export type EvalErrorCode =
   | 'provider/timeout'
   | 'provider/malformed-response'
   | 'replay/miss'
-  | 'replay/invalid-file';
+  | 'replay/invalid-file'
+  | 'judge/unavailable'
+  | 'judge/invalid-request'
+  | 'judge/invalid-answer'
+  | 'similar/no-embeddings'
+  | 'similar/invalid-embedding';
 
 /** Every error this package throws: a stable `code`, a message saying what was expected and found, and a hint. */
 export class EvalError extends Error {
@@ -74,10 +79,10 @@ export class ReplayMissError extends EvalError {
   readonly requestHash: string;
   readonly file: string;
 
-  constructor(requestHash: string, file: string, model: string) {
+  constructor(requestHash: string, file: string, model: string, kind: 'answer' | 'embedding' = 'answer') {
     super(
       'replay/miss',
-      `No recording for request ${requestHash} (model "${model}") in ${file}.`,
+      `No recording for ${kind === 'answer' ? 'request' : 'embedding request'} ${requestHash} (model "${model}") in ${file}.`,
       'Record it with a live provider (promptpack eval --record). A changed prompt, model, parameter or output schema is a new request; when the recording was made with another model, pass that model.',
     );
     this.name = 'ReplayMissError';

@@ -12,3 +12,9 @@ export { EvalError, ProviderError, ReplayMissError, type EvalErrorCode, type Pro
 export { humanRubrics, machineAssertions, reviewedRun, type HumanRequestingCase } from './human-request.js';
 export { applyHumanReviews, humanReviews, type HumanReview, type PendingCountsAs } from './human-verdicts.js';
 export { cohensKappa, reviewerAgreement, type PairAgreement } from './agreement.js';
+export type { EmbeddingRequest, EmbeddingResponse } from './embedding.js';
+export { embeddingRequestHash } from './embedding.js';
+export { judgePackageName, loadJudgePrompt, type JudgePrompt, type JudgeVariables, type JudgeVerdict } from './judge-prompt.js';
+export { defaultEmbeddingModel, defaultSimilarThreshold } from './model-graders.js';
+export type { JudgeOptions } from './set-up-graders.js';
+export { cosineSimilarity } from './cosine-similarity.js';

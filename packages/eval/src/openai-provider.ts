@@ -1,6 +1,7 @@
 import OpenAI from 'openai';
 import { EvalError, ProviderError } from './eval-error.js';
 import { createLimit } from './limit.js';
+import { embedWith } from './openai-embeddings.js';
 import { toProviderError } from './openai-errors.js';
 import { readToolCalls, toOpenAITools } from './openai-tools.js';
 import type { Provider, ProviderRequest, ProviderResponse } from './provider.js';
@@ -81,6 +82,11 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): Provider {
     complete: (request, callOptions) => {
       const signal = callOptions?.signal;
       return limit ? limit(() => complete(request, signal), signal) : complete(request, signal);
+    },
+    embed: (request, callOptions) => {
+      const signal = callOptions?.signal;
+      const embed = () => embedWith(client, request, { endpoint, maxRetries, timeoutMs }, signal);
+      return limit ? limit(embed, signal) : embed();
     },
   };
 }

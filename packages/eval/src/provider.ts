@@ -1,4 +1,5 @@
 import type { ModelToolCall, ToolDefinition } from './tool-call.js';
+import type { EmbeddingRequest, EmbeddingResponse } from './embedding.js';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -45,4 +46,6 @@ export interface Provider {
   /** The model this provider is configured for; the runner uses it when no model is given. */
   readonly model?: string;
   complete(request: ProviderRequest, options?: { signal?: AbortSignal }): Promise<ProviderResponse>;
+  /** Embeddings (`similar`); a provider without it cannot score similarity, and says so per case. */
+  embed?(request: EmbeddingRequest, options?: { signal?: AbortSignal }): Promise<EmbeddingResponse>;
 }

@@ -1,20 +1,38 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { EvalError, ReplayMissError } from './eval-error.js';
+import { embeddingRequestHash, type EmbeddingRequest, type EmbeddingResponse } from './embedding.js';
 import type { Provider, ProviderRequest, ProviderResponse } from './provider.js';
 import { requestHash } from './request-hash.js';
 
 export const replayFileVersion = 'promptpack.replay/v1';
 
-/** The replay file: answers keyed by `requestHash()` of the exact request. */
+/**
+ * The replay file: answers (the prompt's and the judge's) keyed by
+ * `requestHash()` of the exact request, embeddings by
+ * `embeddingRequestHash()`. `embeddings` came later and is optional, so
+ * older files read as they are.
+ */
 export interface ReplayFile {
   specificationVersion: typeof replayFileVersion;
   recordings: Record<string, ProviderResponse>;
+  embeddings?: Record<string, EmbeddingResponse>;
+}
+
+interface Recorded {
+  recordings: Record<string, ProviderResponse>;
+  embeddings: Record<string, EmbeddingResponse>;
 }
 
 export interface ReplayProvider extends Provider {
   /** Writes recordings not yet on disk. Recording also writes on its own within a second of each new answer. */
   flush(): void;
+  /**
+   * The same recordings and file, recording what is missing through another
+   * live provider: the judge on its own endpoint records into the file the
+   * answers are recorded in. Without record mode it replays, like this one.
+   */
+  recordingThrough(live: Provider): Provider;
 }
 
 export interface ReplayProviderOptions {
@@ -33,8 +51,8 @@ const writeIntervalMs = 1_000;
  */
 export function replayProvider(options: ReplayProviderOptions): ReplayProvider {
   const file = path.resolve(options.file);
-  const recordings = readRecordings(file, options.record !== undefined);
-  const pending = new Map<string, Promise<ProviderResponse>>();
+  const recorded = readRecordings(file, options.record !== undefined);
+  const pending = new Map<string, Promise<unknown>>();
   let dirty = false;
   let lastWrite = 0;
   let timer: NodeJS.Timeout | undefined;
@@ -43,7 +61,7 @@ export function replayProvider(options: ReplayProviderOptions): ReplayProvider {
     if (timer) clearTimeout(timer);
     timer = undefined;
     if (!dirty) return;
-    writeAtomically(file, recordings);
+    writeAtomically(file, recorded);
     dirty = false;
     lastWrite = Date.now();
   };
@@ -55,36 +73,53 @@ export function replayProvider(options: ReplayProviderOptions): ReplayProvider {
     timer = setTimeout(flush, Math.max(0, lastWrite + writeIntervalMs - Date.now()));
   };
 
-  const record = async (hash: string, request: ProviderRequest, recorder: Provider, signal: AbortSignal | undefined) => {
-    const response = await recorder.complete(request, signal ? { signal } : undefined);
-    recordings[hash] = response;
-    scheduleWrite();
-    return response;
+  // The repeats of a case send the same request at once; one live call records it for all.
+  const recordOnce = <T>(hash: string, store: Record<string, T>, call: () => Promise<T>): Promise<T> => {
+    // Answers and embeddings are keyed apart; the store names which, so one pending map serves both.
+    const key = `${store === (recorded.embeddings as unknown) ? 'embedding' : 'answer'} ${hash}`;
+    let answer = pending.get(key) as Promise<T> | undefined;
+    if (!answer) {
+      answer = call()
+        .then((response) => {
+          store[hash] = response;
+          scheduleWrite();
+          return response;
+        })
+        .finally(() => pending.delete(key));
+      pending.set(key, answer);
+    }
+    return answer;
   };
 
-  return {
-    name: options.record ? `replay-record:${options.record.name}` : 'replay',
-    ...(options.record?.model !== undefined ? { model: options.record.model } : {}),
-    flush,
+  const through = (recorder: Provider | undefined): Provider => ({
+    name: recorder ? `replay-record:${recorder.name}` : 'replay',
+    ...(recorder?.model !== undefined ? { model: recorder.model } : {}),
     complete: async (request, callOptions) => {
       const hash = requestHash(request);
-      const recorded = recordings[hash];
-      if (recorded) return structuredClone(recorded);
-      if (!options.record) throw new ReplayMissError(hash, file, request.model);
-      // The repeats of a case send the same request at once; one live call records it for all.
-      let answer = pending.get(hash);
-      if (!answer) {
-        answer = record(hash, request, options.record, callOptions?.signal).finally(() => pending.delete(hash));
-        pending.set(hash, answer);
-      }
-      return structuredClone(await answer);
+      const found = recorded.recordings[hash];
+      if (found) return structuredClone(found);
+      if (!recorder) throw new ReplayMissError(hash, file, request.model);
+      const signal = callOptions?.signal;
+      return structuredClone(await recordOnce(hash, recorded.recordings, () => recorder.complete(request, signal ? { signal } : undefined)));
     },
-  };
+    embed: async (request: EmbeddingRequest, callOptions) => {
+      const hash = embeddingRequestHash(request);
+      const found = recorded.embeddings[hash];
+      if (found) return structuredClone(found);
+      if (!recorder) throw new ReplayMissError(hash, file, request.model, 'embedding');
+      if (!recorder.embed) throw new EvalError('eval/invalid-options', `The provider ${recorder.name} serves no embeddings, so "similar" cannot be recorded.`, 'Record with the openai provider (any OpenAI-compatible endpoint with /embeddings).');
+      const embed = recorder.embed.bind(recorder);
+      const signal = callOptions?.signal;
+      return structuredClone(await recordOnce(hash, recorded.embeddings, () => embed(request, signal ? { signal } : undefined)));
+    },
+  });
+
+  return { ...through(options.record), flush, recordingThrough: (live) => through(options.record ? live : undefined) };
 }
 
-function readRecordings(file: string, recording: boolean): Record<string, ProviderResponse> {
+function readRecordings(file: string, recording: boolean): Recorded {
   if (!existsSync(file)) {
-    if (recording) return {};
+    if (recording) return { recordings: {}, embeddings: {} };
     throw new EvalError('replay/invalid-file', `No replay file at ${file}.`, 'Record one with a live provider first (promptpack eval --record), or check the path.');
   }
   let data: unknown;
@@ -101,14 +136,20 @@ function readRecordings(file: string, recording: boolean): Record<string, Provid
       'Point at a file written by promptpack eval --record.',
     );
   }
-  return { ...replay.recordings };
+  const embeddings = replay.embeddings ?? {};
+  if (typeof embeddings !== 'object' || embeddings === null || Array.isArray(embeddings)) {
+    throw new EvalError('replay/invalid-file', `${file}: "embeddings" must be an object of recorded embeddings, found ${JSON.stringify(embeddings).slice(0, 60)}.`, 'Restore it from version control or record it again.');
+  }
+  return { recordings: { ...replay.recordings }, embeddings: { ...embeddings } };
 }
 
 // Written to a temporary file and renamed over the old one, so a crash mid-write never leaves half a file.
-function writeAtomically(file: string, recordings: Record<string, ProviderResponse>): void {
+function writeAtomically(file: string, recorded: Recorded): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  const sorted = Object.fromEntries(Object.entries(recordings).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const replay: ReplayFile = { specificationVersion: replayFileVersion, recordings: sorted };
+  const sorted = <T>(entries: Record<string, T>) => Object.fromEntries(Object.entries(entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const replay: ReplayFile = { specificationVersion: replayFileVersion, recordings: sorted(recorded.recordings) };
+  // Left out when empty, so a file without similarity checks stays byte-identical to what older versions wrote.
+  if (Object.keys(recorded.embeddings).length > 0) replay.embeddings = sorted(recorded.embeddings);
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, `${JSON.stringify(replay, null, 2)}\n`);
   renameSync(temporary, file);

@@ -8,16 +8,12 @@ import { humanRubrics, machineAssertions } from './human-request.js';
 import { requestHash } from './request-hash.js';
 import { forEachConcurrently } from './worker-pool.js';
 import type { ToolDefinition } from './tool-call.js';
+import type { PromptModelDefaults } from './model-defaults.js';
+import { gradeModelAssertions, type GradedAnswer } from './grade-model-assertions.js';
+import { modelGradedTypes, type ModelGraders } from './model-graders.js';
+import { setUpGraders, type JudgeOptions, type JudgeSettingsData } from './set-up-graders.js';
 
-/** Model defaults as a built prompt package carries them. */
-export interface PromptModelDefaults {
-  readonly name: string;
-  readonly temperature?: number;
-  readonly maxTokens?: number;
-  readonly topP?: number;
-  readonly seed?: number;
-  readonly stop?: readonly string[];
-}
+export type { PromptModelDefaults };
 
 /** An assertion as a built package's evals.json carries it; `runEvals` checks the type is one it scores. */
 export interface AssertionData {
@@ -46,6 +42,7 @@ export interface EvaluablePrompt {
   readonly evals: {
     readonly repeats: number;
     readonly thresholds?: { readonly hardPassRate: number; readonly passRate: number; readonly maxDropPoints: number };
+    readonly judge?: JudgeSettingsData;
     readonly cases: readonly EvaluableCase[];
   };
   /** Typed `never` so any package's `render(variables: Variables)` fits; the runner passes each case's own variables. */
@@ -71,6 +68,8 @@ export interface RunEvalsOptions {
   caseIds?: string[];
   /** Aborting stops new requests, cancels those in flight, and rejects with the signal's reason. */
   signal?: AbortSignal;
+  /** Who grades llm-rubric and embeds for similar; each part defaults (docs/evals.md). */
+  judge?: JudgeOptions;
   /** Called once with done 0, then after every run. */
   onProgress?: (progress: { done: number; total: number; errors: number }) => void;
 }
@@ -94,6 +93,7 @@ export async function runEvals(options: RunEvalsOptions): Promise<EvalResult> {
   const cases = selectCases(prompt, options);
   checkAssertionTypes(prompt, cases);
   const model = options.model ?? provider.model ?? prompt.manifest.model.name;
+  const graders = await setUpGraders(cases, prompt.evals.judge, provider, options.judge);
 
   const results: CaseResult[] = cases.map((evalCase) => {
     const rubrics = humanRubrics(evalCase);
@@ -124,7 +124,7 @@ export async function runEvals(options: RunEvalsOptions): Promise<EvalResult> {
     concurrency,
     async ({ index, repeat }) => {
       const evalCase = cases[index] as EvaluableCase;
-      const run = await runOnce(prompt, evalCase, model, provider, signal);
+      const run = await runOnce(prompt, evalCase, model, provider, graders, signal);
       (results[index] as CaseResult).runs[repeat] = run;
       done += 1;
       if (run.outcome === 'error') errors += 1;
@@ -148,7 +148,7 @@ export async function runEvals(options: RunEvalsOptions): Promise<EvalResult> {
   };
 }
 
-async function runOnce(prompt: EvaluablePrompt, evalCase: EvaluableCase, model: string, provider: Provider, signal: AbortSignal | undefined): Promise<RunResult> {
+async function runOnce(prompt: EvaluablePrompt, evalCase: EvaluableCase, model: string, provider: Provider, graders: ModelGraders, signal: AbortSignal | undefined): Promise<RunResult> {
   let request: ProviderRequest;
   try {
     request = buildRequest(prompt, evalCase, model);
@@ -162,6 +162,22 @@ async function runOnce(prompt: EvaluablePrompt, evalCase: EvaluableCase, model: 
     if (signal?.aborted) throw signal.reason;
     return errorRun(`Case "${evalCase.id}": ${error instanceof Error ? error.message : String(error)}`, error);
   }
+  // `human` assertions are the reviewer's; a case with only those hard-passes here and is graded on the review page.
+  const scored = { assert: machineAssertions(evalCase.assert), ...(evalCase.soft ? { soft: machineAssertions(evalCase.soft) } : {}), refusal: evalCase.refusal } as {
+    assert: readonly Assertion[];
+    soft?: readonly Assertion[];
+    refusal?: boolean;
+  };
+  let graded: GradedAnswer | undefined;
+  if ([...scored.assert, ...(scored.soft ?? [])].some((assertion) => modelGradedTypes.has(assertion.type))) {
+    try {
+      graded = await gradeModelAssertions({ id: evalCase.id, ...scored }, { text: response.text, ...questionOf(request) }, graders, signal);
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      // The answer stays in the run: the report shows what the judge could not grade.
+      return { ...errorRun((error as Error).message, error), output: response.text, requestHash: requestHash(request) };
+    }
+  }
   const parsed = prompt.safeParseOutput(response.text);
   const context = {
     text: response.text,
@@ -172,10 +188,9 @@ async function runOnce(prompt: EvaluablePrompt, evalCase: EvaluableCase, model: 
     ...(response.finishReason !== undefined ? { finishReason: response.finishReason } : {}),
     ...(response.toolCalls ? { toolCalls: response.toolCalls } : {}),
     ...(prompt.tools ? { tools: prompt.tools } : {}),
+    ...(graded ? { graded: graded.checks } : {}),
   };
-  // `human` assertions are the reviewer's; a case with only those hard-passes here and is graded on the review page.
-  const scored = { assert: machineAssertions(evalCase.assert), ...(evalCase.soft ? { soft: machineAssertions(evalCase.soft) } : {}), refusal: evalCase.refusal };
-  const { outcome, failures } = scoreRun(scored as { assert: readonly Assertion[]; soft?: readonly Assertion[]; refusal?: boolean }, context);
+  const { outcome, failures } = scoreRun(scored, context);
   const run: RunResult = {
     outcome,
     output: response.text,
@@ -186,7 +201,14 @@ async function runOnce(prompt: EvaluablePrompt, evalCase: EvaluableCase, model: 
     requestHash: requestHash(request),
   };
   if (response.costUsd !== undefined) run.costUsd = response.costUsd;
+  if (graded && graded.grades.length > 0) run.grades = graded.grades;
   return run;
+}
+
+/** What the answer responds to, for the judge: the request's last user message. */
+function questionOf(request: ProviderRequest): { question?: string } {
+  const question = request.messages.filter((message) => message.role === 'user').at(-1)?.content;
+  return question !== undefined ? { question } : {};
 }
 
 /** The request a case sends: the rendered messages, the prompt's model parameters, its tools, its output schema as structured output. */

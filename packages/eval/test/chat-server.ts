@@ -1,4 +1,4 @@
-// A local OpenAI-compatible chat-completions server for tests and benchmarks:
+// A local OpenAI-compatible chat-completions (and embeddings) server for tests and benchmarks:
 // the real `openai` client talks to it over HTTP on 127.0.0.1. Each request
 // gets the next step of a script (an answer, an HTTP error, a broken body, or
 // no answer at all), and the server records what it received and how many
@@ -117,7 +117,8 @@ export async function startChatServer(options: ChatServerOptions): Promise<ChatS
       return end(...args);
     }) as ServerResponse['end'];
 
-    if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
+    // /embeddings is answered by the script too (a `raw` step with the embeddings body), for `similar`.
+    if (req.method !== 'POST' || !(req.url?.endsWith('/chat/completions') || req.url?.endsWith('/embeddings'))) {
       return send(res, 404, { error: { message: `chat-server: no route ${req.method} ${req.url}`, type: 'invalid_request_error' } });
     }
     await takeTurn();

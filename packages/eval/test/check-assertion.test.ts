@@ -30,7 +30,20 @@ interface Row {
 }
 
 // One row per behaviour; every type has at least one passing and one failing row (checked below).
+// Model-graded assertions are graded before scoring (a judge, an embeddings endpoint); checkAssertion reads the verdict kept for that very assertion object.
+const rubric: Assertion = { type: 'llm-rubric', value: 'Says it shipped.' };
+const similar: Assertion = { type: 'similar', value: 'It shipped.' };
+const notSimilar: Assertion = { type: 'not-similar', value: 'It shipped.' };
+const graded = (assertion: Assertion, pass: boolean, reason: string) => ({ graded: new Map([[assertion, { pass, reason }]]) });
+
 const rows: Row[] = [
+  { assertion: rubric, context: graded(rubric, true, 'judge says pass (score 1): ok'), pass: true, reason: 'judge says pass' },
+  { assertion: rubric, context: graded(rubric, false, 'judge says fail (score 0): no'), pass: false, reason: 'judge says fail' },
+  { assertion: { type: 'llm-rubric', value: 'Says it shipped.' }, context: graded(rubric, true, 'of another assertion'), pass: false, reason: 'not graded: llm-rubric needs a judge' },
+  { assertion: similar, context: graded(similar, true, 'similarity 0.900'), pass: true, reason: 'similarity 0.900' },
+  { assertion: similar, context: graded(similar, false, 'similarity 0.100'), pass: false, reason: 'similarity 0.100' },
+  { assertion: notSimilar, context: graded(notSimilar, true, 'similarity 0.100'), pass: true, reason: 'similarity 0.100' },
+  { assertion: notSimilar, context: {}, pass: false, reason: 'not graded: not-similar' },
   { assertion: { type: 'equals', value: 'approve' }, context: { text: 'approve' }, pass: true, reason: 'is exactly "approve"' },
   { assertion: { type: 'equals', value: 'approve' }, context: { text: 'Approve' }, pass: false, reason: 'is "Approve", not exactly "approve"' },
   // promptfoo's meaning: the answer as it came, so a trailing newline counts (a YAML `value: |` block ends in one).
@@ -189,7 +202,7 @@ describe('checkAssertion', () => {
   });
 
   it('fails, rather than throws, on a type it does not know', () => {
-    const check = checkAssertion({ type: 'similar', value: 'x' } as unknown as Assertion, base);
-    expect(check).toEqual({ pass: false, reason: expect.stringContaining('unknown assertion type "similar"') });
+    const check = checkAssertion({ type: 'g-eval', value: 'x' } as unknown as Assertion, base);
+    expect(check).toEqual({ pass: false, reason: expect.stringContaining('unknown assertion type "g-eval"') });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 // A generated prompt package's declarations, pinned by the build package's snapshot test.
 import type * as supportMini from '../../build/test/__snapshots__/support-mini/index.js';
-import { checkAssertion, openaiProvider, runEvals, type Assertion, type EvaluablePrompt, type ModelToolCall, type Provider, type ProviderResponse, type ToolDefinition } from '../src/index.js';
+import { checkAssertion, openaiProvider, runEvals, type Assertion, type EvaluablePrompt, type JudgePrompt, type ModelToolCall, type Provider, type ProviderResponse, type ToolDefinition } from '../src/index.js';
 import type { CaseOutcome, EvalResult } from '@promptpack/spec';
 
 declare const provider: Provider;
@@ -11,6 +11,21 @@ describe('@promptpack/eval types', () => {
   it('accepts a generated prompt package as it is', () => {
     expectTypeOf(prompt).toExtend<EvaluablePrompt>();
     expectTypeOf(runEvals({ prompt, provider })).resolves.toEqualTypeOf<EvalResult>();
+  });
+
+  it('types the judge options and the model-graded assertions', () => {
+    runEvals({ prompt, provider, judge: { model: 'gpt-4o', embeddingModel: 'text-embedding-3-small', provider } });
+    // @ts-expect-error the judge model is a name
+    runEvals({ prompt, provider, judge: { model: 4 } });
+    // @ts-expect-error a judge prompt renders { rubric, answer, question? } and parses a verdict; a support prompt is not one
+    const judge: JudgePrompt = prompt;
+    void judge;
+    const rubric: Assertion = { type: 'llm-rubric', value: 'Is polite.', threshold: 0.8 };
+    // @ts-expect-error llm-rubric's rubric is its value
+    const misnamed: Assertion = { type: 'llm-rubric', rubric: 'Is polite.' };
+    // @ts-expect-error similar compares with text, not a number
+    const numeric: Assertion = { type: 'similar', value: 0.8 };
+    void [rubric, misnamed, numeric];
   });
 
   it('accepts only known tiers', () => {

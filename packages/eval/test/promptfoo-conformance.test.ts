@@ -112,13 +112,15 @@ describe('promptpack scores like promptfoo 0.123.1', () => {
 
   it('covers every assertion type the two share', () => {
     // tool-called and not-tool-called are promptpack's: promptfoo checks a named call only through javascript assertions.
-    const promptpackOnly = new Set(['json-schema', 'field-equals', 'max-words', 'max-chars', 'tool-called', 'not-tool-called']);
+    // Model-graded types need a judge or embeddings: model-graded-conformance.test.ts compares those with promptfoo's code.
+    const promptpackOnly = new Set(['json-schema', 'field-equals', 'max-words', 'max-chars', 'tool-called', 'not-tool-called', 'llm-rubric', 'similar', 'not-similar']);
     const covered = new Set([...assertions, ...toolAssertions].map((assertion) => assertion.type));
     const missing = assertionTypes.filter((type) => !promptpackOnly.has(type) && !covered.has(type));
     expect(missing).toEqual([]);
   });
 
-  it.each(deliberateDifferences.map((difference) => [`${difference.types.join(', ')}${difference.key ? ` with ${difference.key}` : ''}: ${difference.example.answer}`, difference] as const))(
+  // Those with a judge's answer need a judge: model-graded-conformance.test.ts proves them.
+  it.each(deliberateDifferences.filter((difference) => difference.example.judgeAnswer === undefined).map((difference) => [`${difference.types.join(', ')}${difference.key ? ` with ${difference.key}` : ''}: ${difference.example.answer}`, difference] as const))(
     'the deliberate difference %s still differs',
     async (_name, difference) => {
       const { assertion, answer } = difference.example;

@@ -140,3 +140,43 @@ describe('replayProvider', () => {
     expect(() => readFileSync(file)).toThrow();
   });
 });
+
+describe('replayProvider embeddings', () => {
+  let folder: string;
+  beforeEach(() => {
+    folder = mkdtempSync(path.join(tmpdir(), 'promptpack-replay-embeddings-'));
+  });
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('reads a file written before embeddings existed, and misses an embedding there with a ReplayMissError', async () => {
+    const file = path.join(folder, 'old.json');
+    writeFileSync(file, JSON.stringify({ specificationVersion: 'promptpack.replay/v1', recordings: {} }));
+    const replay = replayProvider({ file });
+    const miss = await replay.embed?.({ model: 'embed', input: ['a'] }).catch((error: unknown) => error);
+    expect(ReplayMissError.isInstance(miss)).toBe(true);
+    expect((miss as Error).message).toMatch(/^No recording for embedding request sha256:[0-9a-f]{64} \(model "embed"\)/);
+  });
+
+  it('records an embedding once for concurrent identical requests, keyed by model and input, and leaves the key out when there are none', async () => {
+    const file = path.join(folder, 'recordings.json');
+    const embed = vi.fn(async (request: { input: string[] }) => ({ vectors: request.input.map(() => [1, 0]), model: 'embed', usage: { promptTokens: 1 } }));
+    const recorder = replayProvider({ file, record: { name: 'live', complete: async () => ({ text: 'x', usage: { promptTokens: 0, completionTokens: 0 }, latencyMs: 1, model: 'm' }), embed } });
+    await Promise.all([recorder.embed?.({ model: 'embed', input: ['a', 'b'] }), recorder.embed?.({ model: 'embed', input: ['a', 'b'] })]);
+    recorder.flush();
+    expect(embed).toHaveBeenCalledTimes(1);
+    expect(Object.values(JSON.parse(readFileSync(file, 'utf8')).embeddings)).toEqual([{ vectors: [[1, 0], [1, 0]], model: 'embed', usage: { promptTokens: 1 } }]);
+    expect(await replayProvider({ file }).embed?.({ model: 'embed', input: ['a', 'b'] })).toMatchObject({ vectors: [[1, 0], [1, 0]] });
+
+    const answersOnly = path.join(folder, 'answers.json');
+    const answering = replayProvider({ file: answersOnly, record: { name: 'live', complete: async () => ({ text: 'x', usage: { promptTokens: 0, completionTokens: 0 }, latencyMs: 1, model: 'm' }) } });
+    await answering.complete({ model: 'm', messages: [{ role: 'user', content: 'q' }] });
+    answering.flush();
+    expect(Object.keys(JSON.parse(readFileSync(answersOnly, 'utf8')))).toEqual(['specificationVersion', 'recordings']);
+  });
+
+  it('refuses a file whose embeddings are not an object', () => {
+    const file = path.join(folder, 'broken.json');
+    writeFileSync(file, JSON.stringify({ specificationVersion: 'promptpack.replay/v1', recordings: {}, embeddings: [] }));
+    expect(() => replayProvider({ file })).toThrow(/"embeddings" must be an object of recorded embeddings/);
+  });
+});

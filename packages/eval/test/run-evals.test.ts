@@ -182,8 +182,8 @@ describe('runEvals', () => {
     await expect(runEvals({ prompt, provider, repeats: 0 })).rejects.toMatchObject({ code: 'eval/invalid-options' });
     await expect(runEvals({ prompt, provider, concurrency: 1.5 })).rejects.toMatchObject({ code: 'eval/invalid-options' });
     await expect(runEvals({ prompt, provider, tiers: ['urgent' as 'blocking'] })).rejects.toMatchObject({ code: 'eval/invalid-options' });
-    const future = fakePrompt([evalCase('a', { soft: [{ type: 'llm-rubric', value: 'polite' }] })]);
-    await expect(runEvals({ prompt: future, provider })).rejects.toMatchObject({ code: 'eval/invalid-manifest', message: expect.stringContaining('"llm-rubric" in case "a"') });
+    const future = fakePrompt([evalCase('a', { soft: [{ type: 'g-eval', value: 'polite' }] })]);
+    await expect(runEvals({ prompt: future, provider })).rejects.toMatchObject({ code: 'eval/invalid-manifest', message: expect.stringContaining('"g-eval" in case "a"') });
     expect(provider.requests).toHaveLength(0);
   });
 

@@ -8,7 +8,7 @@ export { zodParser, type FormatParser } from './parse/zod-parser.js';
 export { modelSchema, parsePromptSpec, promptIdSchema, promptSpecSchema, safeParsePromptSpec, type ModelDefaults, type PromptSpec } from './schema/prompt-spec.js';
 export { isEmptyRange, lowerBound, upperBound, type Bound } from './schema/number-bounds.js';
 export { objectNodeSchema, schemaNodeSchema, type ArrayNode, type BooleanNode, type NumberNode, type ObjectNode, type SchemaNode, type StringNode } from './schema/schema-node.js';
-export { assertionSchema, defaultMinimumBlockingCases, evalCaseSchema, evalManifestSchema, parseEvalsSpec, safeParseEvalsSpec, thresholdsSchema, tierSchema, type Assertion, type EvalCase, type EvalManifest } from './schema/evals-spec.js';
+export { assertionSchema, defaultMinimumBlockingCases, evalCaseSchema, evalManifestSchema, judgeSchema, parseEvalsSpec, safeParseEvalsSpec, thresholdsSchema, tierSchema, type Assertion, type EvalCase, type EvalManifest, type JudgeSettings } from './schema/evals-spec.js';
 export { parseToolsSpec, safeParseToolsSpec, toolNameSchema, toolSchema, toolsSpecSchema, type ToolSpec, type ToolsSpec } from './schema/tools-spec.js';
 export { fewShotSchema, fewShotsSchema, parseFewShots, safeParseFewShots, type FewShot } from './schema/fewshots-spec.js';
 export { policyLockSchema } from './policy/policy-lock-schema.js';

@@ -21,6 +21,7 @@ export {
   type EvalResult,
   type EvalTotals,
   type ModelToolCall,
+  type ModelGrade,
   type RunResult,
   type Tier,
   type TierRates,

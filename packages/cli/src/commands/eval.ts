@@ -8,7 +8,7 @@ import { type EvalOptions, evalOptionsFrom, type EvalValues, type ReportFormat }
 import { evalSecretScrubber, scrubbingIo, scrubError } from '../eval/eval-secrets.js';
 import { createProgress, isInteractive } from '../eval/progress.js';
 import { type BuiltPrompt, loadReleasedPrompt, loadWorkingTreePrompt } from '../eval/prompt-module.js';
-import { createProvider, type ProviderSetup } from '../eval/providers.js';
+import { createProvider, judgeOptions, type ProviderSetup } from '../eval/providers.js';
 import { findPromptDirs, findPromptsRoot } from '../find-prompts.js';
 import { printDiagnostics, type Io } from '../output.js';
 import { readReviews, reviewsPath } from '../review/reviews-store.js';
@@ -115,6 +115,7 @@ async function run(built: BuiltPrompt, setup: ProviderSetup, options: CommandOpt
       concurrency: options.concurrency,
       ...(options.tiers ? { tiers: options.tiers } : {}),
       ...(options.caseIds ? { caseIds: options.caseIds } : {}),
+      judge: judgeOptions(options, setup, (built.module.evals as { judge?: { baseUrl?: string } }).judge),
       onProgress: (state) => progress.update(state),
     });
     // Scrubbed as data, before any rendering: the HTML report escapes `"` and `&`, so a rendered key no longer matches its raw form.

@@ -27,6 +27,10 @@ export interface EvalOptions {
   junit?: string;
   compare?: [string, string];
   timeoutMs?: number;
+  /** The model grading llm-rubric; overrides evals.yaml's judge.model. */
+  judgeModel?: string;
+  /** The embedding model for similar; overrides evals.yaml's judge.embeddingModel. */
+  embeddingModel?: string;
 }
 
 const tierNames: readonly Tier[] = ['blocking', 'monitoring', 'backlog'];
@@ -60,6 +64,8 @@ export interface EvalValues {
   junit?: string;
   compare?: string[];
   timeout?: string;
+  judgeModel?: string;
+  embeddingModel?: string;
 }
 
 /**
@@ -121,7 +127,14 @@ export function evalOptionsFrom(positionals: readonly string[], values: EvalValu
     ...(values.junit !== undefined ? { junit: values.junit } : {}),
     ...(compare ? { compare } : {}),
     ...(values.timeout !== undefined ? { timeoutMs: positiveInteger('--timeout', values.timeout, 3_600_000) } : {}),
+    ...(values.judgeModel !== undefined ? { judgeModel: modelName('--judge-model', values.judgeModel) } : {}),
+    ...(values.embeddingModel !== undefined ? { embeddingModel: modelName('--embedding-model', values.embeddingModel) } : {}),
   };
+}
+
+function modelName(flag: string, text: string): string {
+  if (text.trim() === '') throw usage(`${flag} needs a model name.`, `e.g. ${flag} ${flag === '--judge-model' ? 'gpt-4o' : 'text-embedding-3-small'}`);
+  return text;
 }
 
 function positiveInteger(flag: string, text: string, max: number): number {

@@ -9,7 +9,8 @@ export interface DeliberateDifference {
   promptfoo: string;
   promptpack: string;
   why: string;
-  example: { assertion: Assertion; answer: string };
+  /** With `judgeAnswer`, what the judge said of `answer` (llm-rubric): model-graded-conformance.test.ts proves those differ. */
+  example: { assertion: Assertion; answer: string; judgeAnswer?: string };
 }
 
 /** The one list of deliberate differences, read from its data file. */
@@ -27,7 +28,8 @@ export function differencesTable(): string {
   const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
   const rows = deliberateDifferences.map((difference) => {
     const types = difference.types.map((type) => `\`${type}\``).join(', ') + (difference.key ? ` with \`${difference.key}\`` : '');
-    const example = `\`${JSON.stringify(difference.example.assertion)}\` on ${cell(JSON.stringify(difference.example.answer))}`;
+    const judged = difference.example.judgeAnswer !== undefined ? `, the judge answering ${cell(JSON.stringify(difference.example.judgeAnswer))}` : '';
+    const example = `\`${JSON.stringify(difference.example.assertion)}\` on ${cell(JSON.stringify(difference.example.answer))}${judged}`;
     return `| ${types} | ${cell(difference.promptfoo)} | ${cell(difference.promptpack)} | ${example} | ${cell(difference.why)} |`;
   });
   return ['| assertion | promptfoo 0.123.1 | promptpack | example | why |', '|---|---|---|---|---|', ...rows].join('\n');

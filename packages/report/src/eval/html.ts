@@ -6,6 +6,7 @@ import { outcomeBadge } from './outcome-badge.js';
 import { evalStyles } from './styles.js';
 import { toolCallsText } from './tool-calls-text.js';
 import { caseReasons, formatMs, formatUsd, percent, representativeRun, summarizeResult, tiers } from './summarize.js';
+import { caseGrades, type GradeLine } from './model-grades.js';
 
 /** A self-contained HTML page of one result: verdict, rates per tier, totals, and every case with its output. */
 export function renderHtmlReport(result: EvalResult, gate?: GateVerdict): string {
@@ -27,7 +28,7 @@ export function renderHtmlReport(result: EvalResult, gate?: GateVerdict): string
     const run = representativeRun(c);
     return html`<section class="case">
 <div class="case-head"><code>${c.id}</code> <span class="tag">${c.tier}</span>${c.refusal ? html` <span class="tag">refusal</span>` : ''} ${outcomeBadge(c.outcome)}</div>
-<div class="side">${reasonList(reasons)}${outputBlock(run?.output, toolCallsText(run?.toolCalls))}</div>
+<div class="side">${reasonList(reasons)}${gradeList(caseGrades(c))}${outputBlock(run?.output, toolCallsText(run?.toolCalls))}</div>
 </section>`;
   });
   const body = html`<h1>${result.prompt.name}@${result.prompt.version}</h1>
@@ -55,6 +56,14 @@ export function card(label: string, value: string, sub: string | Html): Html {
 export function outputBlock(output: string | undefined, calls = ''): Html {
   if (!output && !calls) return html`<p class="empty">no answer</p>`;
   return html`${output ? html`<pre class="output">${output}</pre>` : ''}${calls ? html`<p class="tool-calls-label">tool calls</p><pre class="output tool-calls">${calls}</pre>` : ''}`;
+}
+
+/** Model-graded checks, passed or not: the judge's reason and score, or the similarity; all of it escaped by `html`. */
+export function gradeList(grades: readonly GradeLine[]): Html | '' {
+  if (grades.length === 0) return '';
+  return html`<ul class="grades">${grades.map(
+    (grade) => html`<li class="${grade.verdict}"><strong>${grade.placement} ${grade.assertion}: ${grade.verdict}</strong>${grade.measure ? `, ${grade.measure}` : ''} <span class="grader">(${grade.grader})</span>: ${grade.reason}</li>`,
+  )}</ul>`;
 }
 
 /** Failed assertions and errors; soft failures (acceptable paraphrase) are told apart from hard ones. */

@@ -2,6 +2,7 @@ import type { EvalResult } from '@promptpack/spec';
 import { xmlAttribute, xmlText } from '../xml/xml-text.js';
 import { caseReasons, representativeRun, tiers, type CaseResult, type GateVerdict } from './summarize.js';
 import { toolCallsText } from './tool-calls-text.js';
+import { caseGrades, gradeText } from './model-grades.js';
 
 /** One prompt's run for a JUnit report: its result and, with `--gate`, the verdict. */
 export interface JunitEntry {
@@ -86,7 +87,13 @@ function testcase(result: EvalResult, c: CaseResult): Testcase {
   const reasons = caseReasons(c);
   const run = representativeRun(c);
   const calls = toolCallsText(run?.toolCalls);
-  const details = [...reasons, ...(run?.output ? ['', 'output:', run.output] : []), ...(calls ? ['', 'tool calls:', calls] : [])].join('\n');
+  const grades = caseGrades(c).map(gradeText);
+  const details = [
+    ...reasons,
+    ...(grades.length > 0 ? ['', 'model-graded:', ...grades] : []),
+    ...(run?.output ? ['', 'output:', run.output] : []),
+    ...(calls ? ['', 'tool calls:', calls] : []),
+  ].join('\n');
   const message = xmlAttribute(reasons[0] ?? c.outcome);
   const time = c.runs.reduce((sum, r) => sum + r.latencyMs, 0);
   let kind: Testcase['kind'] = 'pass';
@@ -103,6 +110,8 @@ function testcase(result: EvalResult, c: CaseResult): Testcase {
     body = [`    <failure message="${message}" type="assertion">${xmlText(details)}</failure>`];
   } else if (c.outcome === 'soft-pass') {
     body = [`    <system-out>${xmlText(`soft pass: ${details}`)}</system-out>`];
+  } else if (grades.length > 0) {
+    body = [`    <system-out>${xmlText(['model-graded:', ...grades].join('\n'))}</system-out>`];
   }
   return { kind, lines: wrap(`${result.prompt.id}.${c.tier}`, c.id, time, body) };
 }

@@ -2,6 +2,7 @@ import type { EvalResult } from '@promptpack/spec';
 import type { GateVerdict } from './summarize.js';
 import { toolCallsText } from './tool-calls-text.js';
 import { caseReasons, formatMs, formatUsd, percent, representativeRun, summarizeResult, tiers } from './summarize.js';
+import { caseGrades } from './model-grades.js';
 
 /**
  * A markdown report for a pull request or a CI job summary: the verdict, a
@@ -41,6 +42,17 @@ export function renderMarkdownReport(result: EvalResult, gate?: GateVerdict): st
     if (run?.output) lines.push('', '<details><summary>output</summary>', '', fence(run.output), '', '</details>');
     const calls = toolCallsText(run?.toolCalls);
     if (calls) lines.push('', '<details><summary>tool calls</summary>', '', fence(calls), '', '</details>');
+    lines.push('');
+  }
+  // Passes too: a judge's reason is what makes its verdict checkable.
+  const graded = result.cases.map((c) => ({ c, grades: caseGrades(c) })).filter(({ grades }) => grades.length > 0);
+  if (graded.length > 0) {
+    lines.push(`## Model-graded checks (${graded.length} cases)`, '', '| case | check | verdict | score / similarity | graded by | reason |', '|---|---|---|--:|---|---|');
+    for (const { c, grades } of graded) {
+      for (const grade of grades) {
+        lines.push(`| \`${c.id}\` | ${grade.placement} ${escapeInline(grade.assertion)} | ${grade.verdict} | ${grade.measure} | ${escapeInline(grade.grader)} | ${escapeInline(grade.reason)} |`);
+      }
+    }
     lines.push('');
   }
   return `${lines.join('\n').trimEnd()}\n`;

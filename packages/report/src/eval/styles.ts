@@ -47,6 +47,10 @@ tr:last-child td { border-bottom:0; }
 .reasons { margin:0 0 8px; padding-left:18px; color:var(--fail); font-size:12.5px; }
 .reasons li { overflow-wrap:anywhere; }
 .reasons li.soft { color:var(--soft); }
+.grades { margin:0 0 8px; padding-left:18px; font-size:12.5px; }
+.grades li { overflow-wrap:anywhere; }
+.grades li.fail strong { color:var(--fail); }
+.grades .grader { color:var(--muted); }
 pre.output { margin:0; padding:10px 12px; background:var(--bg); border:1px solid var(--line); border-radius:6px; white-space:pre-wrap; overflow-wrap:anywhere; max-height:340px; overflow:auto; }
 .empty { color:var(--muted); font-style:italic; }
 .tool-calls-label { margin:8px 0 4px; color:var(--muted); font-size:12px; text-transform:uppercase; letter-spacing:.04em; }

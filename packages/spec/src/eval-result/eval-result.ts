@@ -10,6 +10,25 @@ export interface AssertionFailure {
   description?: string;
 }
 
+/**
+ * What a model-graded assertion (`llm-rubric`, `similar`, `not-similar`)
+ * found, passed or not: the judge's reason and score, or the similarity.
+ */
+export interface ModelGrade {
+  assertion: string;
+  soft: boolean;
+  pass: boolean;
+  /** The judge's reason (llm-rubric), or the similarity said in words. */
+  reason: string;
+  /** The judge's score in [0, 1] (llm-rubric). */
+  score?: number;
+  /** The cosine similarity to the closest gold answer (similar, not-similar). */
+  similarity?: number;
+  /** Who graded: the judge package and model (`@promptpack/prompt-llm-judge@1.0.0 gpt-4o-mini`) or the embedding model. */
+  grader: string;
+  description?: string;
+}
+
 export type Tier = 'blocking' | 'monitoring' | 'backlog';
 export const tiers: readonly Tier[] = ['blocking', 'monitoring', 'backlog'];
 
@@ -47,6 +66,8 @@ export interface RunResult {
   errorCode?: string;
   /** `sha256:<hex>` of the request sent: what human verdicts (reviews.json) are keyed by. */
   requestHash?: string;
+  /** Model-graded assertions checked on this answer, passed or failed. */
+  grades?: ModelGrade[];
 }
 
 export interface CaseResult {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertionSchema } from './evals-spec.js';
+import { assertionSchema, evalManifestSchema } from './evals-spec.js';
 
 describe('assertionSchema', () => {
   it.each([
@@ -26,6 +26,11 @@ describe('assertionSchema', () => {
     { type: 'not-tool-called', name: 'issue_refund' },
     { type: 'is-valid-openai-tools-call' },
     { type: 'not-is-valid-openai-tools-call', description: 'answers in text' },
+    { type: 'llm-rubric', value: 'Apologises and gives the new date.' },
+    { type: 'llm-rubric', value: 'Is polite.', threshold: 0.8 },
+    { type: 'similar', value: 'It shipped.' },
+    { type: 'similar', value: ['It shipped.', 'It is on its way.'], threshold: 0.9 },
+    { type: 'not-similar', value: "I can't help.", threshold: -0.2 },
   ])('accepts %j', (assertion) => {
     expect(assertionSchema.safeParse(assertion).success).toBe(true);
   });
@@ -47,6 +52,13 @@ describe('assertionSchema', () => {
     { type: 'tool-called', name: 'lookup_order', value: 'A-1' },
     { type: 'not-tool-called', name: '' },
     { type: 'is-valid-openai-tools-call', value: true },
+    { type: 'llm-rubric' },
+    { type: 'llm-rubric', value: '' },
+    { type: 'llm-rubric', value: 'x'.repeat(8001) },
+    { type: 'llm-rubric', value: 'Is polite.', threshold: 1.5 },
+    { type: 'similar', value: [] },
+    { type: 'similar', value: 'It shipped.', threshold: 2 },
+    { type: 'not-similar', value: 'x', rubric: 'y' },
   ])('rejects %j', (assertion) => {
     expect(assertionSchema.safeParse(assertion).success).toBe(false);
   });
@@ -61,5 +73,18 @@ describe('assertionSchema errors say what to do, at the key that is wrong', () =
   ])('%j', (assertion, path, message) => {
     const issues = assertionSchema.safeParse(assertion).error?.issues ?? [];
     expect(issues).toContainEqual(expect.objectContaining({ path, message: expect.stringContaining(message) }));
+  });
+});
+
+describe('evalManifestSchema judge', () => {
+  const cases = [{ id: 'a', variables: {}, assert: [{ type: 'llm-rubric', value: 'Is polite.' }] }];
+
+  it('takes the judge model, an OpenAI-compatible base URL and the embedding model', () => {
+    const parsed = evalManifestSchema.parse({ cases, judge: { model: 'gpt-4o', baseUrl: 'http://127.0.0.1:11434/v1', embeddingModel: 'text-embedding-3-small' } });
+    expect(parsed.judge).toEqual({ model: 'gpt-4o', baseUrl: 'http://127.0.0.1:11434/v1', embeddingModel: 'text-embedding-3-small' });
+  });
+
+  it.each([{ model: '' }, { baseUrl: 'ftp://models.example/v1' }, { baseUrl: 'not a url' }, { apiKey: 'sk-...' }])('rejects judge %j', (judge) => {
+    expect(evalManifestSchema.safeParse({ cases, judge }).success).toBe(false);
   });
 });

@@ -79,6 +79,22 @@ export const assertionSchema = z.discriminatedUnion('type', [
   // promptfoo's meaning: at least one tool call, each naming a declared tool
   // with arguments valid against that tool's parameters.
   z.strictObject({ type: z.enum(['is-valid-openai-tools-call', 'not-is-valid-openai-tools-call']), ...note }),
+  // Model-graded, as promptfoo means them. The judge is the llm-judge prompt
+  // package of this repository; its verdicts and the embeddings are recorded
+  // and replayed like answers (docs/evals.md).
+  z.strictObject({
+    type: z.literal('llm-rubric'),
+    // The judge prompt (prompts/llm-judge) takes at most 8000 characters of rubric; said here so validate catches it.
+    value: text.max(8000, 'a rubric is at most 8000 characters: it is sent to the judge with every answer').describe('the rubric: what a passing answer does, in plain words'),
+    threshold: z.number().min(0).max(1).optional().describe("with it, a pass also needs the judge's score (0 to 1) at least this"),
+    ...note,
+  }),
+  z.strictObject({
+    type: z.enum(['similar', 'not-similar']),
+    value: z.union([text, z.array(text).min(1)]).describe('the gold answer, or several: similar passes when any is close enough'),
+    threshold: z.number().min(-1).max(1).optional().describe('cosine similarity of the embeddings; default 0.75'),
+    ...note,
+  }),
 ]);
 
 export const tierSchema = z.enum(['blocking', 'monitoring', 'backlog']);
@@ -131,11 +147,22 @@ export const thresholdsSchema = z.strictObject({
   human: z.strictObject({ pendingCountsAs: z.enum(['pass', 'fail']).default('fail') }).optional(),
 });
 
+/** Who grades `llm-rubric` and embeds for `similar`; `promptpack eval --judge-model` / `--embedding-model` override it. */
+export const judgeSchema = z.strictObject({
+  /** The judge's chat model; default the llm-judge package's own (prompt.yaml). */
+  model: text.optional(),
+  /** Any OpenAI-compatible endpoint for the judge and the embeddings; default the endpoint the answers come from. */
+  baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** Default text-embedding-3-large, promptfoo's. */
+  embeddingModel: text.optional(),
+});
+
 /** `evals.yaml`: golden cases and the gate they feed. */
 export const evalManifestSchema = z.strictObject({
   $schema: z.string().optional(),
   repeats: z.int().min(1).max(25).default(3),
   thresholds: thresholdsSchema.prefault({}),
+  judge: judgeSchema.optional(),
   cases: z.array(evalCaseSchema).min(1),
 });
 
@@ -143,6 +170,7 @@ export type Assertion = z.infer<typeof assertionSchema>;
 export type EvalCase = z.infer<typeof evalCaseSchema>;
 export type EvalManifest = z.infer<typeof evalManifestSchema>;
 export type Tier = z.infer<typeof tierSchema>;
+export type JudgeSettings = z.infer<typeof judgeSchema>;
 
 const parser = zodParser<EvalManifest>('evals.yaml', undefined, evalManifestSchema, 'Start from the evals.yaml `promptpack new` writes; `promptpack validate` points at each problem with file:line:col.');
 

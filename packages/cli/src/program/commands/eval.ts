@@ -14,6 +14,8 @@ export function defineEvalOptions(command: Command): Command {
     .option('--concurrency <n>', 'requests at once (default: 4)')
     .option('--tier <tier>', 'only these tiers: blocking, monitoring, backlog (repeatable or comma-separated)', collect)
     .option('--case <id>', 'only these cases (repeatable or comma-separated)', collect)
+    .option('--judge-model <name>', "the model that grades llm-rubric (default: evals.yaml's judge.model, else the llm-judge package's)")
+    .option('--embedding-model <name>', "the embedding model for similar (default: evals.yaml's judge.embeddingModel, else text-embedding-3-large)")
     .option('--timeout <ms>', 'per request')
     .option('--gate', 'decide pass/fail; a passing full run writes <id>/eval-result.json (exit 1 when it fails)')
     .option('--baseline <auto|file>', "compare with a baseline eval record (default with --gate: auto, the previous release's)")
