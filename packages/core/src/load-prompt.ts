@@ -126,7 +126,7 @@ function validateSources(
   const promptCheck = sources.prompt !== undefined ? checkPromptYaml(files.prompt, sources.prompt, folder) : undefined;
   const fewshotsCheck = sources.fewshots !== undefined ? checkFewShots(files.fewshots, sources.fewshots) : undefined;
   const spec = promptCheck?.spec;
-  const evalsCheck = sources.evals !== undefined ? checkEvals(files.evals, sources.evals, spec?.variables) : undefined;
+  const evalsCheck = sources.evals !== undefined ? checkEvals(files.evals, sources.evals, spec?.variables, spec ? (spec.history ?? null) : undefined) : undefined;
   const toolsCheck = sources.tools !== undefined ? checkTools(files.tools, sources.tools) : undefined;
   for (const check of [packageCheck, promptCheck, fewshotsCheck, evalsCheck, toolsCheck]) diagnostics.push(...(check?.diagnostics ?? []));
 

@@ -43,6 +43,7 @@ export type DiagnosticCode =
   | 'fewshots/not-a-pair'
   | 'evals/duplicate-id'
   | 'evals/invalid-variables'
+  | 'evals/invalid-history'
   | 'evals/invalid-regex'
   | 'tools/duplicate-name'
   | 'tools/strict-optional';

@@ -1,4 +1,5 @@
-import { type Assertion, type Diagnostic, type EvalManifest, evalManifestSchema, type ObjectNode } from '@promptpack/spec';
+import { type Assertion, type Diagnostic, type EvalManifest, evalManifestSchema, type HistorySpec, type ObjectNode } from '@promptpack/spec';
+import { invalidCaseHistory } from './eval-history.js';
 import { schemaToZod } from '../variables/schema-to-zod.js';
 import { parseYamlFile, type YamlFile } from '../yaml/yaml-file.js';
 import { zodIssuesToDiagnostics } from '../yaml/zod-diagnostics.js';
@@ -9,9 +10,10 @@ const docs = 'docs/prompt-format.md#evalsyaml';
  * Parses evals.yaml and checks what its schema alone cannot: unique case ids,
  * case variables that render() would accept, regexes that compile.
  * `variables` is undefined when prompt.yaml itself is broken; the variable
- * check is then skipped rather than reported against a schema we do not have.
+ * check is then skipped rather than reported against a schema we do not have;
+ * so is the history check when `history` is undefined (null: the prompt takes none).
  */
-export function checkEvals(file: string, source: string, variables: ObjectNode | undefined): { evals: EvalManifest | undefined; diagnostics: Diagnostic[] } {
+export function checkEvals(file: string, source: string, variables: ObjectNode | undefined, history?: HistorySpec | null): { evals: EvalManifest | undefined; diagnostics: Diagnostic[] } {
   const yaml = parseYamlFile(file, source);
   if (yaml.diagnostics.length > 0) return { evals: undefined, diagnostics: yaml.diagnostics };
   const parsed = evalManifestSchema.safeParse(yaml.value ?? {});
@@ -19,6 +21,7 @@ export function checkEvals(file: string, source: string, variables: ObjectNode |
   const manifest = parsed.data;
   const diagnostics = [...duplicateIds(manifest, yaml), ...invalidRegexes(manifest, yaml)];
   if (variables) diagnostics.push(...invalidCaseVariables(manifest, variables, yaml));
+  if (history !== undefined) diagnostics.push(...invalidCaseHistory(manifest, history, yaml));
   return { evals: diagnostics.length > 0 ? undefined : manifest, diagnostics };
 }
 
