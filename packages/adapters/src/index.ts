@@ -4,4 +4,4 @@
 export { AdapterError, type AdapterErrorCode } from './adapter-error.js';
 export type { JsonSchemaObject, OutputSource, OutputSources } from './output-source.js';
 export { promptMetadata } from './prompt-metadata.js';
-export type { ModelSettings, RenderedMessage, RenderedMeta, RenderedPrompt } from './rendered-prompt.js';
+export type { ModelSettings, RenderedMessage, RenderedMeta, RenderedPrompt, RenderedTool } from './rendered-prompt.js';

@@ -5,11 +5,24 @@
  * a prompt package at compile time, and any promptpack version's results fit.
  */
 export interface RenderedPrompt {
-  /** System (policy), few-shot user/assistant pairs, then the user message. */
+  /** System (policy), few-shot user/assistant pairs, any chat history turns, then the user message. */
   readonly messages: readonly RenderedMessage[];
   /** prompt.yaml's model defaults. */
   readonly model: ModelSettings;
   readonly meta: RenderedMeta;
+  /** tools.yaml's tools, as the package renders them; absent when the prompt has none. */
+  readonly tools?: readonly RenderedTool[];
+}
+
+/** One tool the model may call, as a prompt package's render result carries it. */
+export interface RenderedTool {
+  readonly name: string;
+  /** Model-facing text: what the tool does and when to call it. */
+  readonly description: string;
+  /** The arguments as a JSON Schema object (type: object). */
+  readonly parameters: { readonly [key: string]: unknown };
+  /** tools.yaml's `strict`; absent when not set. */
+  readonly strict?: boolean;
 }
 
 export interface RenderedMessage {

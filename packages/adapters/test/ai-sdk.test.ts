@@ -4,12 +4,13 @@ import { generateObject, generateText, Output } from 'ai';
 import { MockLanguageModelV3 } from 'ai/test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toAiSdkObject, toAiSdkText } from '../src/ai-sdk/index.js';
-import { buildTestPrompts, renderFirstCase, type StructuredPrompt, type TextPrompt } from './prompts.js';
+import { buildTestPrompts, renderAgentCase, renderFirstCase, type AgentPrompt, type StructuredPrompt, type TextPrompt } from './prompts.js';
 
 let refundTriage: StructuredPrompt;
 let supportReply: TextPrompt;
+let orderAgent: AgentPrompt;
 beforeAll(async () => {
-  ({ refundTriage, supportReply } = await buildTestPrompts('ai-sdk'));
+  ({ refundTriage, supportReply, orderAgent } = await buildTestPrompts('ai-sdk'));
 }, 60_000);
 
 const usage = { inputTokens: { total: 10, noCache: 10, cacheRead: 0, cacheWrite: 0 }, outputTokens: { total: 5, text: 5, reasoning: 0 } };
@@ -74,5 +75,40 @@ describe('toAiSdkObject', () => {
     const result = renderFirstCase(refundTriage);
     const model = mockModel(JSON.stringify({ decision: 'maybe', amountCents: 1, reason: 'other' }));
     await expect(generateObject({ model, ...toAiSdkObject(result, refundTriage) })).rejects.toThrow(/did not match schema|Type validation failed/i);
+  });
+});
+
+describe('toAiSdkText with tools and chat history', () => {
+  const refundCall = { orderId: 'A-17', amountCents: 2500, reason: 'damaged' };
+
+  it("hands the provider tools.yaml's tools as function tools and the history turns in order; the call parses with the package", async () => {
+    const result = renderAgentCase(orderAgent);
+    const model = new MockLanguageModelV3({
+      doGenerate: {
+        content: [{ type: 'tool-call', toolCallId: 'call_1', toolName: 'issue_refund', input: JSON.stringify(refundCall) }],
+        finishReason: { unified: 'tool-calls', raw: 'tool_calls' },
+        usage,
+        warnings: [],
+      },
+    });
+    const { toolCalls } = await generateText({ model, ...toAiSdkText(result) });
+
+    const [call] = model.doGenerateCalls;
+    const [lookup, refund] = result.tools!;
+    expect(call?.tools).toEqual([
+      { type: 'function', name: 'lookup_order', description: lookup!.description, inputSchema: lookup!.parameters, strict: true },
+      { type: 'function', name: 'issue_refund', description: refund!.description, inputSchema: refund!.parameters },
+    ]);
+    expect(call?.prompt.slice(3, 5)).toEqual([
+      { role: 'user', content: [{ type: 'text', text: 'Where is order A-17?' }] },
+      { role: 'assistant', content: [{ type: 'text', text: 'Order A-17 was delivered on Monday.' }] },
+    ]);
+    // The SDK checked the input against the JSON Schema; the package checks it against its own.
+    expect(toolCalls.map((toolCall) => orderAgent.parseToolCall({ name: toolCall.toolName, arguments: toolCall.input }))).toEqual([{ name: 'issue_refund', arguments: refundCall }]);
+  });
+
+  it('sends no tools for a prompt without tools.yaml, nor to generateObject', () => {
+    expect(toAiSdkText(renderFirstCase(supportReply))).not.toHaveProperty('tools');
+    expect(Object.keys(toAiSdkText(renderAgentCase(orderAgent)).tools!)).toEqual(['lookup_order', 'issue_refund']);
   });
 });

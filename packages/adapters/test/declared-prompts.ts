@@ -42,3 +42,19 @@ export declare const supportReply: {
   readonly outputJsonSchema: null;
   render(variables: { companyName: string }): ReplyResult;
 };
+
+/** A tool as a generated package declares it (emit-tools.ts). */
+export interface AgentTool {
+  readonly name: 'lookup_order' | 'issue_refund';
+  readonly description: string;
+  readonly parameters: { readonly [key: string]: unknown };
+  readonly strict?: boolean;
+}
+
+/** A render result of a prompt with tools.yaml and `history:` (its messages carry the history turns). */
+export interface AgentResult {
+  messages: Message[];
+  model: { name: string; provider: string; temperature: number; maxTokens: number };
+  meta: { id: 'order-agent'; name: '@acme/prompt-order-agent'; version: '1.0.0'; contentHash: string; policyHash: string };
+  tools: readonly AgentTool[];
+}

@@ -5,18 +5,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdapterError } from '../src/index.js';
 import { toOpenAIChat, toOpenAIResponses } from '../src/openai/index.js';
 import { startFakeServer, type FakeServer } from './fake-server.js';
-import { buildTestPrompts, renderFirstCase, type StructuredPrompt, type TextPrompt } from './prompts.js';
+import { buildTestPrompts, renderAgentCase, renderFirstCase, type AgentPrompt, type StructuredPrompt, type TextPrompt } from './prompts.js';
 
 const answer = { decision: 'approve', amountCents: 4999, reason: 'duplicate' };
 let server: FakeServer;
 let client: OpenAI;
 let refundTriage: StructuredPrompt;
 let supportReply: TextPrompt;
+let orderAgent: AgentPrompt;
+
+// What the fake model calls when it is offered tools: a refund, as the SDK returns it.
+const refundCall = { orderId: 'A-17', amountCents: 2500, reason: 'damaged' };
 
 beforeAll(async () => {
-  ({ refundTriage, supportReply } = await buildTestPrompts('openai'));
+  ({ refundTriage, supportReply, orderAgent } = await buildTestPrompts('openai'));
   server = await startFakeServer((request) =>
-    request.path.endsWith('/responses')
+    hasTools(request.body) ? toolCallAnswer(request.path) : request.path.endsWith('/responses')
       ? {
           id: 'resp_1', object: 'response', created_at: 0, status: 'completed', model: 'gpt-4o-mini', error: null, incomplete_details: null,
           output: [{ type: 'message', id: 'msg_1', status: 'completed', role: 'assistant', content: [{ type: 'output_text', text: JSON.stringify(answer), annotations: [] }] }],
@@ -32,6 +36,65 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 const lastBody = () => server.requests.at(-1)!.body as Record<string, unknown>;
+
+function hasTools(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && 'tools' in body;
+}
+
+function toolCallAnswer(path: string): unknown {
+  const call = { name: 'issue_refund', arguments: JSON.stringify(refundCall) };
+  return path.endsWith('/responses')
+    ? {
+        id: 'resp_2', object: 'response', created_at: 0, status: 'completed', model: 'gpt-4o-mini', error: null, incomplete_details: null,
+        output: [{ type: 'function_call', id: 'fc_1', call_id: 'call_1', status: 'completed', ...call }],
+      }
+    : {
+        id: 'chatcmpl-2', object: 'chat.completion', created: 0, model: 'gpt-4o-mini',
+        choices: [{ index: 0, message: { role: 'assistant', content: null, refusal: null, tool_calls: [{ id: 'call_1', type: 'function', function: call }] }, finish_reason: 'tool_calls', logprobs: null }],
+        usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 },
+      };
+}
+
+describe('tools and chat history', () => {
+  it("toOpenAIChat sends tools.yaml's tools as function tools and the history turns in order; the call parses with the package", async () => {
+    const result = renderAgentCase(orderAgent);
+    const completion = await client.chat.completions.create(toOpenAIChat(result));
+
+    const body = lastBody();
+    expect(body.tools).toEqual([
+      { type: 'function', function: { name: 'lookup_order', description: result.tools![0]!.description, parameters: result.tools![0]!.parameters, strict: true } },
+      // No strict in tools.yaml: none on the wire, the API's default (false) applies.
+      { type: 'function', function: { name: 'issue_refund', description: result.tools![1]!.description, parameters: result.tools![1]!.parameters } },
+    ]);
+    expect((body.messages as unknown[]).slice(3, 5)).toEqual([
+      { role: 'user', content: 'Where is order A-17?' },
+      { role: 'assistant', content: 'Order A-17 was delivered on Monday.' },
+    ]);
+    expect(body.messages).toEqual(result.messages.map(({ role, content }) => ({ role, content })));
+    const [toolCall] = completion.choices[0]!.message.tool_calls!;
+    expect(orderAgent.parseToolCall(toolCall)).toMatchObject({ name: 'issue_refund', arguments: refundCall });
+  });
+
+  it('toOpenAIResponses sends flat function tools, strict always explicit (the API would default it to true)', async () => {
+    const result = renderAgentCase(orderAgent);
+    const response = await client.responses.create(toOpenAIResponses(result));
+
+    expect(lastBody().tools).toEqual([
+      { type: 'function', name: 'lookup_order', description: result.tools![0]!.description, parameters: result.tools![0]!.parameters, strict: true },
+      { type: 'function', name: 'issue_refund', description: result.tools![1]!.description, parameters: result.tools![1]!.parameters, strict: false },
+    ]);
+    expect(lastBody().input).toEqual(result.messages.map(({ role, content }) => ({ role, content })));
+    const call = response.output.find((item) => item.type === 'function_call');
+    expect(orderAgent.parseToolCall(call)).toMatchObject({ name: 'issue_refund', arguments: refundCall });
+  });
+
+  it('sends no tools for a prompt without tools.yaml', async () => {
+    await client.chat.completions.create(toOpenAIChat(renderFirstCase(supportReply)));
+    expect(lastBody()).not.toHaveProperty('tools');
+    await client.responses.create(toOpenAIResponses(renderFirstCase(supportReply)));
+    expect(lastBody()).not.toHaveProperty('tools');
+  });
+});
 
 describe('toOpenAIChat', () => {
   it('sends the rendered messages, max_completion_tokens and a strict json_schema response_format', async () => {

@@ -3,6 +3,7 @@ import { buildSync } from 'esbuild';
 
 /** What emit-module.ts calls; the bundle must export exactly these, under these names. */
 export const packageRuntimeExports = [
+  'PromptHistoryError',
   'PromptOutputError',
   'PromptRenderError',
   'PromptToolCallError',

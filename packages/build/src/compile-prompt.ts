@@ -73,8 +73,9 @@ export function compilePrompt(prompt: LoadedPrompt): CompiledPrompt {
     variablesExample: `render(${JSON.stringify(exampleValue(spec.variables))})`,
     policyVariables: policyVariables(prompt, policy),
     tools: prompt.tools,
+    history: spec.history,
   };
-  const declarations = emitDeclarations({ manifest, variables: spec.variables, output: spec.output, model: spec.model, tools: prompt.tools });
+  const declarations = emitDeclarations({ manifest, variables: spec.variables, output: spec.output, model: spec.model, tools: prompt.tools, history: spec.history });
   return {
     manifest,
     files: [

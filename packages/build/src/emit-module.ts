@@ -1,4 +1,4 @@
-import type { EvalsManifest, FewShot, JsonSchema, ModelDefaults, PromptManifest, ToolSpec } from '@promptpack/spec';
+import type { EvalsManifest, FewShot, HistorySpec, JsonSchema, ModelDefaults, PromptManifest, ToolSpec } from '@promptpack/spec';
 import { jsonLiteral, stringLiteral } from './literals.js';
 import { moduleEntryPoints, moduleRuntime } from './module-runtime.js';
 import { emitToolsCode } from './emit-tools.js';
@@ -26,6 +26,8 @@ export interface ModuleParts {
   policyVariables: string[];
   /** tools.yaml's tools; empty when the prompt has none. */
   tools: readonly ToolSpec[];
+  /** prompt.yaml's `history:`; undefined when the prompt takes no chat history. */
+  history: HistorySpec | undefined;
 }
 
 /** The names the generated package exports, besides `default` (an object bundling them). */
@@ -50,6 +52,7 @@ export const moduleExports = [
   'PromptOutputError',
   'PromptRenderError',
   'PromptToolCallError',
+  'PromptHistoryError',
 ] as const;
 
 /** The text of dist/index.js (ESM) or dist/index.cjs: one body, two module wrappers. */
@@ -96,6 +99,8 @@ export function emitModule(parts: ModuleParts, format: ModuleFormat): string {
     '',
     '/** fewshots.yaml: static example exchanges, sent as written and never interpolated. */',
     `const fewshots = /* @__PURE__ */ deepFreeze(${jsonLiteral(parts.fewshots)});`,
+    '/** prompt.yaml\'s history: the prior turns render() accepts (null: none); turns are sent as written, never interpolated. */',
+    `const historyLimits = ${parts.history ? `/* @__PURE__ */ deepFreeze(${jsonLiteral({ maxTurns: parts.history.maxTurns, maxChars: parts.history.maxChars })})` : 'null'};`,
     '',
     '// A fresh object per render, so a caller that adjusts it cannot leak into the next request.',
     `function modelDefaults() {\n  return ${jsonLiteral(parts.model, '  ')};\n}`,

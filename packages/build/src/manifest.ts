@@ -22,6 +22,8 @@ export function buildManifest(prompt: LoadedPrompt, evals: EvalsManifest, handle
     model: spec.model,
     variables: toJsonSchema(spec.variables),
     output: spec.output ? toJsonSchema(spec.output) : null,
+    // Only when declared: a prompt without history keeps the manifest it had.
+    ...(spec.history ? { history: { maxTurns: spec.history.maxTurns, maxChars: spec.history.maxChars } } : {}),
     hashes,
     contentHash: contentHash(hashes),
     policyHash: hashes.policy,

@@ -37,6 +37,7 @@ const definitionFields = [
   'hasOutputSchema',
   'outputIsText',
   'tools',
+  'historyLimits',
 ] as const satisfies readonly (keyof PromptDefinition)[];
 // Fails to compile, naming the field, when PromptDefinition gains one the list lacks.
 type Complete<Missing extends never> = Missing;
@@ -52,14 +53,14 @@ export function moduleEntryPoints(): string {
 ${definitionFields.map((field) => `  ${field},`).join('\n')}
 });
 
-/** Validates variables (throwing PromptVariablesError with every issue) and renders the messages. */
-function render(variables) {
-  return renderPrompt(definition, variables);
+/** Validates variables (throwing PromptVariablesError with every issue) and chat history, and renders the messages. */
+function render(variables, options) {
+  return renderPrompt(definition, variables, options);
 }
 
 /** render() that returns { success: false, error } instead of throwing, whatever it is given. */
-function safeRender(variables) {
-  return safeRenderPrompt(definition, variables);
+function safeRender(variables, options) {
+  return safeRenderPrompt(definition, variables, options);
 }
 
 /** Model output -> Output: JSON (optionally in a fenced block) validated against the output schema. Never throws. */

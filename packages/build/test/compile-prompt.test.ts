@@ -32,6 +32,13 @@ describe('compilePrompt', () => {
     }
   });
 
+  // A prompt that takes chat history (prompt.yaml `history:`); chat-history.test-d.ts compiles against it.
+  test('pins the generated dist of a prompt with chat history', async () => {
+    for (const file of compilePrompt(loadFixture(path.join(fixturesDir, 'chat-mini'))).files) {
+      await expect(file.contents).toMatchFileSnapshot(`./__snapshots__/chat-mini/${path.basename(file.path)}`);
+    }
+  });
+
   test('is deterministic and carries no absolute path or machine detail', () => {
     const first = compilePrompt(prompt);
     const second = compilePrompt(structuredClone(prompt));

@@ -33,3 +33,16 @@ test('reordering an output enum changes the hash (and check reports it as a patc
   (output.properties.decision as StringNode).enum!.reverse();
   expect(hashOf(withOutput(output))).not.toBe(hashOf(prompt));
 });
+
+// History limits are prompt config, hashed like the model's; the turns are input (generated-history.test.ts).
+test('declaring chat history, or changing one of its limits, changes the hash; leaving it out keeps the old one', () => {
+  const withHistory = (maxTurns: number): LoadedPrompt => ({ ...prompt, spec: { ...prompt.spec, history: { maxTurns, maxChars: 20_000 } } });
+  const manifest = buildManifest(withHistory(20), buildEvalsManifest(prompt), 'test');
+  expect(manifest.hashes.history).toMatch(/^sha256:[0-9a-f]{64}$/);
+  expect(manifest.history).toEqual({ maxTurns: 20, maxChars: 20_000 });
+  expect(hashOf(withHistory(20))).not.toBe(hashOf(prompt));
+  expect(hashOf(withHistory(10))).not.toBe(hashOf(withHistory(20)));
+  const without = buildManifest(prompt, buildEvalsManifest(prompt), 'test');
+  expect(without.hashes).not.toHaveProperty('history');
+  expect(without).not.toHaveProperty('history');
+});

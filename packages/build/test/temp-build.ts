@@ -52,8 +52,8 @@ export interface GeneratedModule {
   variablesSchema: { safeParse(value: unknown): { success: boolean } };
   outputSchema: { safeParse(value: unknown): { success: boolean } };
   outputJsonSchema: Record<string, unknown> | null;
-  render(variables: unknown): { messages: Array<{ role: string; content: string }>; model: Record<string, unknown>; meta: Record<string, unknown>; tools?: unknown[] };
-  safeRender(variables: unknown): { success: boolean; data?: unknown; error?: GeneratedError };
+  render(variables: unknown, options?: unknown): { messages: Array<{ role: string; content: string }>; model: Record<string, unknown>; meta: Record<string, unknown>; tools?: unknown[] };
+  safeRender(variables: unknown, options?: unknown): { success: boolean; data?: unknown; error?: GeneratedError };
   parseOutput(text: unknown): unknown;
   safeParseOutput(text: unknown): { success: boolean; data?: unknown; error?: GeneratedError };
   safeParsePartialOutput(text: unknown): { success: boolean; data?: unknown; complete?: boolean; completed?: string[]; error?: GeneratedError };
@@ -65,6 +65,7 @@ export interface GeneratedModule {
   PromptOutputError: ErrorClass;
   PromptRenderError: ErrorClass;
   PromptToolCallError: ErrorClass;
+  PromptHistoryError: ErrorClass;
   default: Record<string, unknown>;
 }
 

@@ -25,6 +25,9 @@ export function behaviourHashes(prompt: HashedParts): BehaviourHashes {
     model: sha256(canonicalJson(spec.model)),
     // Only a prompt with tools hashes them: every hash from before tools existed stays what it was.
     ...(tools.length > 0 ? { tools: toolsHash(tools) } : {}),
+    // The declaration (its limits) is prompt config, hashed like the model's; the turns a caller
+    // passes are input and never hashed. Absent, it adds no key, so older hashes stay what they were.
+    ...(spec.history ? { history: sha256(canonicalJson(spec.history)) } : {}),
   };
 }
 
@@ -39,8 +42,8 @@ type HashedParts = Pick<LoadedPrompt, 'spec' | 'sources' | 'shared' | 'fewshots'
  * definition: the build writes it, the changelog and release match records by it.
  */
 export function contentHash(hashes: BehaviourHashes | ManifestHashes): string {
-  const { policy, fewshots, template, variables, output, model, tools } = hashes;
-  return sha256(canonicalJson({ policy, fewshots, template, variables, output, model, ...(tools === undefined ? {} : { tools }) }));
+  const { policy, fewshots, template, variables, output, model, tools, history } = hashes;
+  return sha256(canonicalJson({ policy, fewshots, template, variables, output, model, ...(tools === undefined ? {} : { tools }), ...(history === undefined ? {} : { history }) }));
 }
 
 /** The contentHash a build of this prompt would write, without building it. */

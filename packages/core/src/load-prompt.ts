@@ -128,7 +128,7 @@ function validateSources(
   const spec = promptCheck?.spec;
   const toolsCheck = sources.tools !== undefined ? checkTools(files.tools, sources.tools) : undefined;
   const declaredTools: DeclaredTools | undefined = !toolsCheck ? (unreadable.has('tools') ? undefined : { file: 'absent' }) : toolsCheck.tools ? { file: 'valid', tools: toolsCheck.tools } : undefined;
-  const evalsCheck = sources.evals !== undefined ? checkEvals(files.evals, sources.evals, spec?.variables, declaredTools) : undefined;
+  const evalsCheck = sources.evals !== undefined ? checkEvals(files.evals, sources.evals, spec?.variables, declaredTools, spec ? (spec.history ?? null) : undefined) : undefined;
   for (const check of [packageCheck, promptCheck, fewshotsCheck, evalsCheck, toolsCheck]) diagnostics.push(...(check?.diagnostics ?? []));
 
   // Templates can only be checked against a schema that loaded.

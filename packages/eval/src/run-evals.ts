@@ -28,6 +28,8 @@ export interface EvaluableCase {
   readonly tags?: readonly string[];
   readonly refusal?: boolean;
   readonly variables: unknown;
+  /** Prior conversation turns (evals.yaml `history:`), rendered as render(variables, { history }). */
+  readonly history?: readonly { readonly role: 'user' | 'assistant'; readonly content: string }[];
   readonly assert: readonly AssertionData[];
   readonly soft?: readonly AssertionData[];
   /** Asks for a person (`promptpack review`). */
@@ -153,7 +155,7 @@ async function runOnce(prompt: EvaluablePrompt, evalCase: EvaluableCase, model: 
   try {
     request = buildRequest(prompt, evalCase, model);
   } catch (error) {
-    return errorRun(`Case "${evalCase.id}": render() rejected the case's variables: ${(error as Error).message}`, error);
+    return errorRun(`Case "${evalCase.id}": render() rejected the case's ${evalCase.history ? 'variables or history' : 'variables'}: ${(error as Error).message}`, error);
   }
   let response;
   try {
@@ -211,9 +213,13 @@ function questionOf(request: ProviderRequest): { question?: string } {
   return question !== undefined ? { question } : {};
 }
 
+// A package whose prompt.yaml declares `history:` takes it as render()'s second argument; one that does not refuses it.
+type RenderWithOptions = (variables: unknown, options: { history: EvaluableCase['history'] }) => { readonly messages: readonly ChatMessage[]; readonly model: PromptModelDefaults };
+
 /** The request a case sends: the rendered messages, the prompt's model parameters, its tools, its output schema as structured output. */
 export function buildRequest(prompt: EvaluablePrompt, evalCase: EvaluableCase, model: string): ProviderRequest {
-  const rendered = prompt.render(evalCase.variables as never);
+  // Only a case with history passes a second argument: the render of every other case is what it always was.
+  const rendered = evalCase.history ? (prompt.render as unknown as RenderWithOptions)(evalCase.variables, { history: evalCase.history }) : prompt.render(evalCase.variables as never);
   const defaults = rendered.model;
   const request: ProviderRequest = { model, messages: rendered.messages.map(({ role, content }) => ({ role, content })) };
   if (defaults.temperature !== undefined) request.temperature = defaults.temperature;

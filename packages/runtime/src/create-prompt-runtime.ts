@@ -2,7 +2,7 @@ import type { FlagContext, FlagDecision, FlagSource } from './flag-source.js';
 import { annotateActiveSpan, detectOpenTelemetry, type OpenTelemetryApi } from './opentelemetry.js';
 import { checkVersions } from './check-versions.js';
 import { outcomeReporting, type OutcomeOptions, type OutcomeReporting } from './outcome-reporting.js';
-import type { AnyPromptModule, PromptsConfig, RenderResultFor, VariablesFor } from './prompt-module.js';
+import type { AnyPromptModule, PromptsConfig, RenderOptionsFor, RenderResultFor, VariablesFor } from './prompt-module.js';
 import { sameShape, variablesProjector } from './project-variables.js';
 import type { ResolutionEvent, RuntimeWarning } from './resolution-event.js';
 import { versionResolver, type Resolution, type ResolutionReason } from './resolve-version.js';
@@ -27,13 +27,20 @@ export interface PromptRuntimeOptions<Prompts extends PromptsConfig> extends Out
 
 export interface PromptRuntime<Prompts extends PromptsConfig> extends OutcomeReporting<Prompts> {
   /**
-   * Renders prompt `id` with the version its flag selects for this context.
-   * Never throws because of flags; throws the package's PromptVariablesError
-   * for invalid variables.
+   * Renders prompt `id` with the version its flag selects for this context;
+   * `options` goes to the package's render() as is (`{ history }`, for a
+   * prompt whose every installed version declares `history:`). Never throws
+   * because of flags; throws the package's PromptVariablesError for invalid
+   * variables, its PromptHistoryError for invalid history.
    */
-  render<Id extends keyof Prompts & string>(id: Id, variables: VariablesFor<Prompts[Id]>, context?: FlagContext): RuntimeRenderResult<RenderResultFor<Prompts[Id]>>;
+  render<Id extends keyof Prompts & string>(id: Id, variables: VariablesFor<Prompts[Id]>, context?: FlagContext, options?: RenderOptionsFor<Prompts[Id]>): RuntimeRenderResult<RenderResultFor<Prompts[Id]>>;
   /** render() for flag sources whose evaluation is asynchronous (OpenFeature); works with every source. */
-  renderAsync<Id extends keyof Prompts & string>(id: Id, variables: VariablesFor<Prompts[Id]>, context?: FlagContext): Promise<RuntimeRenderResult<RenderResultFor<Prompts[Id]>>>;
+  renderAsync<Id extends keyof Prompts & string>(
+    id: Id,
+    variables: VariablesFor<Prompts[Id]>,
+    context?: FlagContext,
+    options?: RenderOptionsFor<Prompts[Id]>,
+  ): Promise<RuntimeRenderResult<RenderResultFor<Prompts[Id]>>>;
   /** Which version a context gets, without rendering. */
   resolve<Id extends keyof Prompts & string>(id: Id, context?: FlagContext): Omit<RuntimeMeta, 'id'> & { id: Id };
   resolveAsync<Id extends keyof Prompts & string>(id: Id, context?: FlagContext): Promise<Omit<RuntimeMeta, 'id'> & { id: Id }>;
@@ -111,9 +118,11 @@ export function createPromptRuntime<const Prompts extends PromptsConfig>(options
     return resolution;
   };
 
-  const renderWith = (id: string, prompt: Installed, resolution: Resolution, variables: unknown) => {
+  const renderWith = (id: string, prompt: Installed, resolution: Resolution, variables: unknown, options: unknown) => {
     const { module, contentHash, project } = prompt.byVersion.get(resolution.version)!;
-    const result = module.render(project ? project(variables) : variables) as { meta: Record<string, unknown> };
+    const input = project ? project(variables) : variables;
+    // Without options (most calls) the package is called exactly as before.
+    const result = (options === undefined ? module.render(input) : renderWithOptions(id, module, input, options)) as { meta: Record<string, unknown> };
     let served: { meta: Record<string, unknown> } = result;
     if (Object.isFrozen(result) || Object.isFrozen(result.meta)) {
       served = withCopiedMeta(result, { id, version: resolution.version, contentHash, flag: prompt.flag, variant: resolution.variant, reason: resolution.reason });
@@ -161,13 +170,13 @@ export function createPromptRuntime<const Prompts extends PromptsConfig>(options
   };
 
   const runtime: Omit<PromptRuntime<Prompts>, keyof OutcomeReporting<Prompts>> = {
-    render(id, variables, context = {}) {
+    render(id, variables, context = {}, options = undefined) {
       const prompt = lookup(id);
-      return renderWith(id, prompt, choose(prompt, decide(prompt, context)), variables);
+      return renderWith(id, prompt, choose(prompt, decide(prompt, context)), variables, options);
     },
-    async renderAsync(id, variables, context = {}) {
+    async renderAsync(id, variables, context = {}, options = undefined) {
       const prompt = lookup(id);
-      return renderWith(id, prompt, choose(prompt, await decideAsync(prompt, context)), variables);
+      return renderWith(id, prompt, choose(prompt, await decideAsync(prompt, context)), variables, options);
     },
     resolve(id, context = {}) {
       const prompt = lookup(id);
@@ -192,6 +201,23 @@ export function createPromptRuntime<const Prompts extends PromptsConfig>(options
   };
   const render = (id: string, variables: unknown, context: FlagContext) => runtime.render(id as never, variables as never, context) as never;
   return Object.assign(runtime, outcomeReporting<Prompts>({ prompts: options.prompts, api: otel, meter: options.meter, tracer: options.tracer, warn, render }));
+}
+
+/**
+ * A package built before chat history existed ignores a second argument: it
+ * would render without the turns and the model would answer out of context.
+ * Only a manifest that declares `history` proves the version reads them.
+ */
+function renderWithOptions(id: string, module: AnyPromptModule, variables: unknown, options: unknown): unknown {
+  const history = (options as { history?: unknown } | null)?.history;
+  if (history !== undefined && (module.manifest as { history?: unknown }).history === undefined) {
+    throw new PromptRuntimeError(
+      'runtime/history-unsupported',
+      `Prompt "${id}" version ${module.manifest.version} takes no chat history (its manifest declares no history), but render() was given options.history.`,
+      'Install only versions whose prompt.yaml declares history: (build them with this promptpack), or leave history out for this prompt.',
+    );
+  }
+  return (module.render as (variables: unknown, options: unknown) => unknown)(variables, options);
 }
 
 /** For a version whose render result is frozen: the same result, with the runtime meta on a copy. */

@@ -4,7 +4,7 @@ export { openFeatureFlags, type OpenFeatureClient } from './openfeature-flags.js
 export { unleashFlags, type UnleashFlagsOptions } from './unleash-flags.js';
 export { staticFlags, type StaticFlagValue } from './static-flags.js';
 export type { FlagContext, FlagDecision, FlagSource, FlagSourceEvent } from './flag-source.js';
-export type { AnyPromptModule, PromptModule, PromptsConfig, PromptVersions, RenderResultFor, VariablesFor } from './prompt-module.js';
+export type { AnyPromptModule, PromptModule, PromptsConfig, PromptVersions, RenderOptionsFor, RenderResultFor, VariablesFor } from './prompt-module.js';
 export type { ResolutionEvent, RuntimeWarning } from './resolution-event.js';
 export { resolveVersion, type Resolution, type ResolutionReason } from './resolve-version.js';
 export { PromptRuntimeError, type PromptRuntimeErrorCode } from './runtime-error.js';

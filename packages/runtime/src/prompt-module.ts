@@ -34,5 +34,17 @@ type UnionToIntersection<Union> = (Union extends unknown ? (value: Union) => voi
 /** Variables a call must pass: what every installed version of the prompt accepts. */
 export type VariablesFor<Entry extends PromptVersions> = UnionToIntersection<Parameters<VersionOf<Entry>['render']>[0]>;
 
+/**
+ * render()'s second argument (`{ history }`) as every installed version
+ * accepts it: `never` when one of them takes no chat history, so the flag
+ * can never serve history to a version that would refuse it.
+ */
+export type RenderOptionsFor<Entry extends PromptVersions> = 'none' extends RenderOptionsOf<VersionOf<Entry>> ? never : UnionToIntersection<Exclude<RenderOptionsOf<VersionOf<Entry>>, 'none'>[0]>;
+
+// Per version (distributed over the union): its options in a tuple, or 'none' for a render() without a
+// second parameter, so one such version makes the whole never instead of vanishing from the union.
+// Inferred from the method itself: narrowing to AnyPromptModule first would pick its one-parameter render.
+type RenderOptionsOf<Module> = Module extends { render(variables: never, ...rest: infer Rest): unknown } ? (Rest extends [] ? 'none' : [NonNullable<Rest[0]>]) : 'none';
+
 /** What render returns: one of the installed versions' results. */
 export type RenderResultFor<Entry extends PromptVersions> = ReturnType<VersionOf<Entry>['render']>;

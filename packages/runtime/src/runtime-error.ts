@@ -3,9 +3,9 @@ import { errorMarker } from '@promptpack/spec/plain';
 // Its own registry-wide mark: a PromptpackError or a generated package's error is not a PromptRuntimeError.
 const marker = errorMarker('runtime-error');
 
-export type PromptRuntimeErrorCode = 'runtime/invalid-config' | 'runtime/unknown-prompt';
+export type PromptRuntimeErrorCode = 'runtime/invalid-config' | 'runtime/unknown-prompt' | 'runtime/history-unsupported';
 
-/** Thrown at construction for a configuration that cannot work, and for an unknown prompt id. */
+/** Thrown at construction for a configuration that cannot work, for an unknown prompt id, and for history a served version cannot read. */
 export class PromptRuntimeError extends Error {
   readonly code: PromptRuntimeErrorCode;
   readonly hint: string;

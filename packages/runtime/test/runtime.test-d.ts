@@ -47,3 +47,33 @@ describe('runtime.render types', () => {
     expectTypeOf(result.messages).toEqualTypeOf<{ role: string; content: string }[]>();
   });
 });
+
+// A version built with `history:` in its prompt.yaml takes render(variables, { history }).
+interface HistoryTurn {
+  role: 'user' | 'assistant';
+  content: string;
+}
+declare const chat: {
+  render(variables: { question: string; tier: 'free' | 'pro' }, options?: { history?: readonly HistoryTurn[] }): { messages: { role: string; content: string }[]; meta: { version: '1.2.0' } };
+  manifest: Manifest<'1.2.0'>;
+};
+
+describe('runtime.render history types', () => {
+  const withHistory = createPromptRuntime({ prompts: { 'order-help': { stable: chat } }, flags: staticFlags({}) });
+  const mixed = createPromptRuntime({ prompts: { 'order-help': { stable: chat, candidates: [v1] } }, flags: staticFlags({}) });
+
+  it('passes typed turns when every installed version takes history', () => {
+    withHistory.render('order-help', { question: 'q', tier: 'pro' }, {}, { history: [{ role: 'user', content: 'hi' }] });
+    void withHistory.renderAsync('order-help', { question: 'q', tier: 'pro' }, {}, { history: [] });
+    // @ts-expect-error -- a system turn is not a history turn
+    withHistory.render('order-help', { question: 'q', tier: 'pro' }, {}, { history: [{ role: 'system', content: 'hi' }] });
+  });
+
+  it('rejects history when one installed version takes none', () => {
+    // @ts-expect-error -- 1.0.0 declares no history, and the flag may serve it
+    mixed.render('order-help', { question: 'q', tier: 'pro' }, {}, { history: [{ role: 'user', content: 'hi' }] });
+    // @ts-expect-error -- nor for a prompt without history at all
+    runtime.render('order-help', { question: 'q', tier: 'pro', channel: 'chat' }, {}, { history: [] });
+    mixed.render('order-help', { question: 'q', tier: 'pro' });
+  });
+});

@@ -44,6 +44,7 @@ export type DiagnosticCode =
   | 'fewshots/not-a-pair'
   | 'evals/duplicate-id'
   | 'evals/invalid-variables'
+  | 'evals/invalid-history'
   | 'evals/invalid-regex'
   | 'evals/few-blocking-cases'
   | 'evals/no-tools'

@@ -10,6 +10,7 @@ export { isEmptyRange, lowerBound, upperBound, type Bound } from './schema/numbe
 export { objectNodeSchema, schemaNodeSchema, type ArrayNode, type BooleanNode, type NumberNode, type ObjectNode, type SchemaNode, type StringNode } from './schema/schema-node.js';
 export { assertionSchema, defaultMinimumBlockingCases, evalCaseSchema, evalManifestSchema, judgeSchema, parseEvalsSpec, safeParseEvalsSpec, thresholdsSchema, tierSchema, type Assertion, type EvalCase, type EvalManifest, type JudgeSettings } from './schema/evals-spec.js';
 export { parseToolsSpec, safeParseToolsSpec, toolNameSchema, toolSchema, toolsSpecSchema, type ToolSpec, type ToolsSpec } from './schema/tools-spec.js';
+export { defaultHistoryChars, defaultHistoryTurns, historySpecSchema, historyTurnSchema, type HistorySpec, type HistoryTurn } from './schema/history-spec.js';
 export { fewShotSchema, fewShotsSchema, parseFewShots, safeParseFewShots, type FewShot } from './schema/fewshots-spec.js';
 export { policyLockSchema } from './policy/policy-lock-schema.js';
 export { parsePolicyLock, parsePolicyLockText, policyLockHint, safeParsePolicyLock } from './policy/parse-policy-lock.js';

@@ -10,7 +10,7 @@ export interface ObjectOutputSource extends OutputSource {
 }
 
 /** What `generateObject()` takes besides `model`; `Schema` is the package's zod schema, so the object is typed. */
-export type AiSdkObjectRequest<Schema> = Omit<AiSdkTextRequest, 'stopSequences'> & {
+export type AiSdkObjectRequest<Schema> = Omit<AiSdkTextRequest, 'stopSequences' | 'tools'> & {
   schema: Schema;
   schemaName: string;
   schemaDescription?: string;
@@ -21,7 +21,9 @@ export type AiSdkObjectRequest<Schema> = Omit<AiSdkTextRequest, 'stopSequences'>
  * The options of `generateObject({ model, ...toAiSdkObject(result, prompt) })`:
  * toAiSdkText() plus the prompt package's zod output schema, so the SDK asks
  * the model for JSON of that shape and returns the parsed, typed object.
- * generateObject takes no stop sequences, so prompt.yaml's `stop` is not sent.
+ * generateObject takes no stop sequences and no tools, so prompt.yaml's
+ * `stop` and tools.yaml's tools are not sent (generateText with an `output`
+ * takes both).
  * AI SDK 6 deprecates generateObject for `generateText` with an `output`:
  * `generateText({ model, ...toAiSdkText(result), output: Output.object({ schema: prompt.outputSchema }) })`
  * works the same (test/ai-sdk.test.ts shows both).
@@ -33,7 +35,7 @@ export function toAiSdkObject<Source extends ObjectOutputSource>(
 ): AiSdkObjectRequest<Source['outputSchema']> {
   checkRendered(result, 'toAiSdkObject');
   const source = selectOutput(result, output, 'toAiSdkObject');
-  const { stopSequences: _unsupported, ...text } = toAiSdkText(result, options);
+  const { stopSequences: _stop, tools: _tools, ...text } = toAiSdkText(result, options);
   const request: AiSdkObjectRequest<Source['outputSchema']> = { ...text, schema: source.outputSchema, schemaName: result.meta.id, output: 'object' };
   if (typeof source.outputJsonSchema.description === 'string') request.schemaDescription = source.outputJsonSchema.description;
   return request;

@@ -1,7 +1,8 @@
-import type { ModelMessage, SystemModelMessage, TelemetrySettings } from 'ai';
+import type { ModelMessage, SystemModelMessage, TelemetrySettings, Tool } from 'ai';
 import { checkRendered } from '../check-rendered.js';
 import { promptMetadata } from '../prompt-metadata.js';
 import type { RenderedPrompt } from '../rendered-prompt.js';
+import { aiSdkTools } from './tools.js';
 
 export interface AiSdkRequestOptions {
   /**
@@ -23,6 +24,8 @@ export interface AiSdkTextRequest {
   presencePenalty?: number;
   seed?: number;
   stopSequences?: string[];
+  /** tools.yaml's tools by name; only when the prompt has tools. */
+  tools?: Record<string, Tool<unknown, never>>;
   experimental_telemetry: TelemetrySettings;
 }
 
@@ -30,8 +33,9 @@ export interface AiSdkTextRequest {
  * The options of `generateText({ model, ...toAiSdkText(result) })`: the
  * policy in `system`, never in `messages` (the SDK warns about a system
  * message there, and throws with `allowSystemInMessages: false`),
- * `maxTokens` as `maxOutputTokens`, and the prompt's identity in
- * `experimental_telemetry.metadata` so the SDK's spans carry it.
+ * `maxTokens` as `maxOutputTokens`, the prompt's tools (tools.yaml) as
+ * `tools`, and the prompt's identity in `experimental_telemetry.metadata`
+ * so the SDK's spans carry it.
  */
 export function toAiSdkText(result: RenderedPrompt, options: AiSdkRequestOptions = {}): AiSdkTextRequest {
   checkRendered(result, 'toAiSdkText');
@@ -50,6 +54,7 @@ export function toAiSdkText(result: RenderedPrompt, options: AiSdkRequestOptions
   if (model.presencePenalty !== undefined) request.presencePenalty = model.presencePenalty;
   if (model.seed !== undefined) request.seed = model.seed;
   if (model.stop !== undefined) request.stopSequences = [...model.stop];
+  if (result.tools !== undefined && result.tools.length > 0) request.tools = aiSdkTools(result.tools);
   return request;
 }
 

@@ -5,6 +5,7 @@ import { modelName } from '../model-name.js';
 import { selectOutput, type OutputSources } from '../output-source.js';
 import type { RenderedPrompt } from '../rendered-prompt.js';
 import { mergeTurns } from './merge-turns.js';
+import { anthropicTools } from './tools.js';
 
 export interface AnthropicRequestOptions {
   /** The model to call, instead of prompt.yaml's `model.name` (often an OpenAI model). */
@@ -18,9 +19,9 @@ export interface AnthropicRequestOptions {
 /**
  * The body of `client.messages.create()`: system messages apart in `system`,
  * user/assistant turns in `messages`, `maxTokens` as `max_tokens`, `stop` as
- * `stop_sequences`. The Messages API of SDK 1.x (API version 2026-10-21)
- * takes no `temperature`, `top_p`, `seed` or penalties: prompt.yaml's values
- * for those are not sent.
+ * `stop_sequences`, the prompt's tools (tools.yaml) as `tools`. The Messages
+ * API of SDK 1.x (API version 2026-10-21) takes no `temperature`, `top_p`,
+ * `seed` or penalties: prompt.yaml's values for those are not sent.
  */
 export function toAnthropic(result: RenderedPrompt, options: AnthropicRequestOptions = {}): Anthropic.MessageCreateParamsNonStreaming {
   checkRendered(result, 'toAnthropic');
@@ -44,6 +45,7 @@ export function toAnthropic(result: RenderedPrompt, options: AnthropicRequestOpt
   if (system.length === 1) request.system = system[0]!;
   else if (system.length > 1) request.system = system.map((text) => ({ type: 'text', text }));
   if (model.stop !== undefined) request.stop_sequences = [...model.stop];
+  if (result.tools !== undefined && result.tools.length > 0) request.tools = anthropicTools(result.tools);
   if (options.output !== undefined) {
     const { outputJsonSchema } = selectOutput(result, options.output, 'toAnthropic');
     request.output_config = { format: { type: 'json_schema', schema: { ...outputJsonSchema } } };

@@ -4,6 +4,7 @@ import { modelName } from '../model-name.js';
 import { selectOutput, type OutputSources } from '../output-source.js';
 import type { RenderedPrompt } from '../rendered-prompt.js';
 import { jsonSchemaFormat } from './json-schema-format.js';
+import { openAIChatTools } from './tools.js';
 
 export interface OpenAIRequestOptions {
   /** The model to call, instead of prompt.yaml's `model.name`. */
@@ -16,8 +17,9 @@ export interface OpenAIRequestOptions {
  * The body of `client.chat.completions.create()`: the messages as rendered,
  * `maxTokens` as `max_completion_tokens` (`max_tokens` is deprecated and
  * refused by reasoning models), and with `{ output }` a `response_format`
- * json_schema. Anything else (tools, `user`, `store`) is spread in by the
- * caller: `{ ...toOpenAIChat(result), user: id }`.
+ * json_schema, and the prompt's tools (tools.yaml) as function `tools`.
+ * Anything else (`tool_choice`, `user`, `store`) is spread in by the caller:
+ * `{ ...toOpenAIChat(result), user: id }`.
  */
 export function toOpenAIChat(result: RenderedPrompt, options: OpenAIRequestOptions = {}): OpenAI.Chat.ChatCompletionCreateParamsNonStreaming {
   checkRendered(result, 'toOpenAIChat');
@@ -33,6 +35,7 @@ export function toOpenAIChat(result: RenderedPrompt, options: OpenAIRequestOptio
   if (model.presencePenalty !== undefined) request.presence_penalty = model.presencePenalty;
   if (model.seed !== undefined) request.seed = model.seed;
   if (model.stop !== undefined) request.stop = [...model.stop];
+  if (result.tools !== undefined && result.tools.length > 0) request.tools = openAIChatTools(result.tools);
   if (options.output !== undefined) {
     const { outputJsonSchema } = selectOutput(result, options.output, 'toOpenAIChat');
     request.response_format = { type: 'json_schema', json_schema: jsonSchemaFormat(result, outputJsonSchema) };

@@ -1,4 +1,4 @@
-import { count, describeIssues } from './describe-issues.js';
+import { count, describeIssues, formatPath } from './describe-issues.js';
 import type { Issue, PromptIdentity } from './prompt-definition.js';
 import { describeCause } from './quote.js';
 
@@ -9,6 +9,7 @@ const variablesErrorMarker = /* @__PURE__ */ Symbol.for('promptpack.variables-er
 const outputErrorMarker = /* @__PURE__ */ Symbol.for('promptpack.output-error');
 const renderErrorMarker = /* @__PURE__ */ Symbol.for('promptpack.render-error');
 const toolCallErrorMarker = /* @__PURE__ */ Symbol.for('promptpack.tool-call-error');
+const historyErrorMarker = /* @__PURE__ */ Symbol.for('promptpack.history-error');
 
 // Packages built before the markers above carry this one, shared with core's
 // errors, and their code; published versions stay installed, so their errors
@@ -150,4 +151,37 @@ export class PromptToolCallError extends PromptError {
   static isInstance(value: unknown): value is PromptToolCallError {
     return isMarked(value, toolCallErrorMarker, 'prompt/invalid-tool-call');
   }
+}
+
+/**
+ * render() got chat history (its second argument, `{ history }`) that the
+ * prompt does not take or that breaks its limits; issues' paths are relative
+ * to that argument (`history[3].role`).
+ */
+export class PromptHistoryError extends PromptError {
+  declare readonly [historyErrorMarker]: true;
+  declare readonly issues: Issue[];
+
+  constructor(prompt: PromptIdentity, issues: Issue[]) {
+    super(
+      prompt,
+      'PromptHistoryError',
+      'prompt/invalid-history',
+      `Invalid chat history for prompt ${prompt.id}@${prompt.version} (${count(issues, 'issue')}):`,
+      issues.map((issue) => `${historyPath(issue.path)}: ${issue.message}`),
+      `pass render(variables, { history: [{ role: 'user', content: '...' }, { role: 'assistant', content: '...' }] }) within manifest.history's limits, to a prompt whose prompt.yaml declares history:; safeRender() returns these issues instead of throwing.`,
+    );
+    this[historyErrorMarker] = true;
+    this.issues = issues;
+  }
+
+  static isInstance(value: unknown): value is PromptHistoryError {
+    return isMarked(value, historyErrorMarker, 'prompt/invalid-history');
+  }
+}
+
+// `history[3].role` as a caller writes it; `options` for the argument itself.
+function historyPath(path: readonly PropertyKey[]): string {
+  const [first, ...rest] = path;
+  return first === undefined ? 'options' : formatPath(String(first), rest);
 }

@@ -6,7 +6,7 @@
 export { dropIssues, finishCheck, startCheck } from './check-run.js';
 export { definePrompt } from './define-prompt.js';
 export { deepFreeze } from './deep-freeze.js';
-export { PromptOutputError, PromptRenderError, PromptToolCallError, PromptVariablesError } from './errors.js';
+export { PromptHistoryError, PromptOutputError, PromptRenderError, PromptToolCallError, PromptVariablesError } from './errors.js';
 export { lazySchema } from './lazy-schema.js';
 export { parsePromptOutput, safeParsePromptOutput } from './parse-output.js';
 export { parsePartialPromptOutput, safeParsePartialPromptOutput } from './parse-partial-output.js';

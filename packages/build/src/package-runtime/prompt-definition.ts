@@ -28,6 +28,12 @@ export interface Message {
   content: string;
 }
 
+/** prompt.yaml's `history:`: how many prior turns, and characters of them, render() accepts. */
+export interface HistoryLimits {
+  readonly maxTurns: number;
+  readonly maxChars: number;
+}
+
 export interface FewShot {
   readonly user: string;
   readonly assistant: string;
@@ -77,6 +83,8 @@ export interface PromptDefinition {
   readonly outputIsText: boolean;
   /** tools.yaml as a model request carries it (frozen); empty when the prompt has no tools. */
   readonly tools: readonly ToolDefinition[];
+  /** prompt.yaml's `history:`; null when the prompt takes no chat history (render then refuses it). */
+  readonly historyLimits: HistoryLimits | null;
 }
 
 /** A definition plus what the runtime keeps between calls; made by definePrompt. */

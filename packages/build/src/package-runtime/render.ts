@@ -1,26 +1,37 @@
-import { PromptRenderError, PromptVariablesError } from './errors.js';
+import { checkRenderOptions, type HistoryCheck } from './check-history.js';
+import { PromptHistoryError, PromptRenderError, PromptVariablesError } from './errors.js';
 import type { DefinedPrompt, Issue, Message, RenderResult, Template } from './prompt-definition.js';
 import { lastPolicyText, rememberPolicy } from './last-policy.js';
 import { describeCause } from './quote.js';
 
-/** Validates variables (throwing PromptVariablesError with every issue) and renders the messages. */
-export function renderPrompt(prompt: DefinedPrompt, variables: unknown): RenderResult {
+/**
+ * Validates variables (throwing PromptVariablesError with every issue) and
+ * the chat history of `options` (PromptHistoryError), and renders the messages.
+ */
+export function renderPrompt(prompt: DefinedPrompt, variables: unknown, options?: unknown): RenderResult {
   // One path for both: render() throws exactly the error safeRender() would return.
-  const result = attemptRender(prompt, variables);
+  const result = attemptRender(prompt, variables, options);
   if (result instanceof Error) throw result;
   return result;
 }
 
-export type SafeRenderResult = { success: true; data: RenderResult } | { success: false; error: PromptVariablesError | PromptRenderError };
+export type SafeRenderResult = { success: true; data: RenderResult } | { success: false; error: PromptVariablesError | PromptHistoryError | PromptRenderError };
 
 /** renderPrompt() that returns { success: false, error } instead of throwing, whatever it is given. */
-export function safeRenderPrompt(prompt: DefinedPrompt, variables: unknown): SafeRenderResult {
-  const result = attemptRender(prompt, variables);
+export function safeRenderPrompt(prompt: DefinedPrompt, variables: unknown, options?: unknown): SafeRenderResult {
+  const result = attemptRender(prompt, variables, options);
   return result instanceof Error ? { success: false, error: result } : { success: true, data: result };
 }
 
 // The result or the error, never thrown: render() then wraps nothing per request (a RenderResult is never an Error).
-function attemptRender(prompt: DefinedPrompt, variables: unknown): RenderResult | PromptVariablesError | PromptRenderError {
+function attemptRender(prompt: DefinedPrompt, variables: unknown, options: unknown): RenderResult | PromptVariablesError | PromptHistoryError | PromptRenderError {
+  // Without options (most calls) no history code runs at all.
+  let history: Message[] | undefined;
+  if (options !== undefined) {
+    const check = safeCheckRenderOptions(prompt, options);
+    if (!check.success) return new PromptHistoryError(prompt, check.issues);
+    history = check.turns;
+  }
   let parsed: ReturnType<DefinedPrompt['checkVariables']>;
   try {
     parsed = prompt.checkVariables(variables);
@@ -31,7 +42,7 @@ function attemptRender(prompt: DefinedPrompt, variables: unknown): RenderResult 
   }
   if (!parsed.success) return new PromptVariablesError(prompt, parsed.error.issues, variables);
   try {
-    return renderValid(prompt, parsed.data);
+    return renderValid(prompt, parsed.data, history);
   } catch (error) {
     if (error instanceof PromptRenderError) return error;
     // Not a template (say, a variable's getter read while rendering): still a result, never an exception.
@@ -39,16 +50,28 @@ function attemptRender(prompt: DefinedPrompt, variables: unknown): RenderResult 
   }
 }
 
-function renderValid(prompt: DefinedPrompt, data: Record<string, unknown>): RenderResult {
+function safeCheckRenderOptions(prompt: DefinedPrompt, options: unknown): HistoryCheck {
+  try {
+    return checkRenderOptions(prompt.historyLimits, options);
+  } catch (error) {
+    // A getter that throws, a revoked proxy: the history cannot even be read.
+    return { success: false, issues: [{ code: 'custom', path: ['history'], message: `cannot be read (${describeCause(error)}); pass plain data`, input: undefined }] };
+  }
+}
+
+// History turns are checked copies, sent as written: never template-evaluated.
+function renderValid(prompt: DefinedPrompt, data: Record<string, unknown>, history: Message[] | undefined): RenderResult {
   const { fewshots } = prompt;
+  const turns = history === undefined ? 0 : history.length;
   // Sized once and filled by index: pushing would grow the list twice per request, and for...of allocates an iterator.
-  const messages: Message[] = new Array<Message>(2 * fewshots.length + 2);
+  const messages: Message[] = new Array<Message>(2 * fewshots.length + turns + 2);
   messages[0] = { role: 'system', content: renderPolicy(prompt, data) };
   for (let index = 0; index < fewshots.length; index += 1) {
     const shot = fewshots[index]!;
     messages[2 * index + 1] = { role: 'user', content: shot.user };
     messages[2 * index + 2] = { role: 'assistant', content: shot.assistant };
   }
+  for (let index = 0; index < turns; index += 1) messages[2 * fewshots.length + 1 + index] = history![index]!;
   messages[messages.length - 1] = { role: 'user', content: runTemplate(prompt, prompt.userTemplate, 'template.hbs', data) };
   const result: RenderResult = { messages, model: prompt.modelDefaults(), meta: { ...prompt.meta } };
   // The frozen list itself: the same for every request, so nothing is copied.

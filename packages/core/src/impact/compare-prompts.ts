@@ -1,6 +1,7 @@
 import type { LoadedPrompt } from '../loaded-prompt.js';
 import { effectivePolicy } from '../shared/effective-policy.js';
 import { compareFewShots } from './compare-fewshots.js';
+import { compareHistory } from './compare-history.js';
 import { compareSchema } from './compare-schema.js';
 import { compareEvals, compareMetadata, compareModel } from './compare-settings.js';
 import { compareText, describeTextChange } from './compare-text.js';
@@ -22,6 +23,7 @@ export function comparePrompts(before: LoadedPrompt | undefined, after: LoadedPr
   if (!before) return { id: after.spec.id, bump: 'none', changes: [], added: true };
   const changes: PartChange[] = [
     ...compareSchema(before.spec.variables, after.spec.variables, 'input').map((change) => ({ part: 'variables' as const, ...change })),
+    ...compareHistory(before.spec.history, after.spec.history),
     ...compareOutput(before, after),
     ...comparePolicy(before, after),
     ...compareModel(before.spec.model, after.spec.model),

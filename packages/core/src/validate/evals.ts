@@ -1,4 +1,5 @@
-import { type Assertion, type Diagnostic, type EvalManifest, evalManifestSchema, hasErrors, type ObjectNode, type ToolSpec } from '@promptpack/spec';
+import { type Assertion, type Diagnostic, type EvalManifest, evalManifestSchema, hasErrors, type HistorySpec, type ObjectNode, type ToolSpec } from '@promptpack/spec';
+import { invalidCaseHistory } from './eval-history.js';
 import { checkEvalTools } from './eval-tools.js';
 import { schemaToZod } from '../variables/schema-to-zod.js';
 import { parseYamlFile, type YamlFile } from '../yaml/yaml-file.js';
@@ -13,17 +14,20 @@ export type DeclaredTools = { file: 'absent' } | { file: 'valid'; tools: readonl
 /**
  * Parses evals.yaml and checks what its schema alone cannot: unique case ids,
  * case variables that render() would accept, regexes that compile, tool
- * assertions that name declared tools and parameters, and (a warning) a
- * blocking tier of at least the minimum size.
+ * assertions that name declared tools and parameters, case history the
+ * prompt would accept, and (a warning) a blocking tier of at least the
+ * minimum size.
  * `variables` is undefined when prompt.yaml itself is broken, `tools` when
  * tools.yaml is; that check is then skipped rather than reported against a
- * schema we do not have.
+ * schema we do not have; so is the history check when `history` is
+ * undefined (null: the prompt takes none).
  */
 export function checkEvals(
   file: string,
   source: string,
   variables: ObjectNode | undefined,
   tools?: DeclaredTools,
+  history?: HistorySpec | null,
 ): { evals: EvalManifest | undefined; diagnostics: Diagnostic[] } {
   const yaml = parseYamlFile(file, source);
   if (yaml.diagnostics.length > 0) return { evals: undefined, diagnostics: yaml.diagnostics };
@@ -33,6 +37,7 @@ export function checkEvals(
   const diagnostics = [...duplicateIds(manifest, yaml), ...invalidRegexes(manifest, yaml)];
   if (variables) diagnostics.push(...invalidCaseVariables(manifest, variables, yaml));
   if (tools) diagnostics.push(...checkEvalTools(manifest, tools.file === 'valid' ? tools.tools : undefined, yaml));
+  if (history !== undefined) diagnostics.push(...invalidCaseHistory(manifest, history, yaml));
   diagnostics.push(...blockingCaseMinimum(manifest, yaml));
   return { evals: hasErrors(diagnostics) ? undefined : manifest, diagnostics };
 }

@@ -17,6 +17,10 @@ export function codeowners(scope: string): string {
 /prompts/*/fewshots.yaml ${scope}/prompt-owners
 /prompts/*/evals.yaml    ${scope}/prompt-owners
 
+# The tools the model may call: each parameter is an interface of the service's
+# code, each description model-facing text that decides which tool is picked.
+/prompts/*/tools.yaml    ${scope}/platform ${scope}/prompt-owners
+
 # The system policy, its approved hash and the text shared between policies.
 /prompts/*/policy.md     ${scope}/legal
 /prompts/*/policy.lock   ${scope}/legal

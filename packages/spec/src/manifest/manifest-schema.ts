@@ -19,7 +19,8 @@ export const manifestSchema = z.looseObject({
   model: modelSchema.loose(),
   variables: jsonSchema,
   output: jsonSchema.nullable(),
-  hashes: z.looseObject({ policy: hash, fewshots: hash, template: hash, variables: hash, output: hash, model: hash, tools: hash.optional(), evals: hash }),
+  history: z.looseObject({ maxTurns: z.int().positive(), maxChars: z.int().positive() }).optional(),
+  hashes: z.looseObject({ policy: hash, fewshots: hash, template: hash, variables: hash, output: hash, model: hash, tools: hash.optional(), history: hash.optional(), evals: hash }),
   contentHash: hash,
   policyHash: hash,
   policy: z.looseObject({

@@ -15,6 +15,8 @@ export interface ManifestHashes {
   model: string;
   /** Only when the prompt has tools.yaml: a prompt without tools hashes as it did before tools existed. */
   tools?: string;
+  /** Only when prompt.yaml declares `history:`: the hash of its limits (the turns are input, never hashed). */
+  history?: string;
   evals: string;
 }
 
@@ -41,6 +43,8 @@ export interface PromptManifest {
   variables: JsonSchema;
   /** null when the prompt declares no output schema (free text). */
   output: JsonSchema | null;
+  /** Only when the prompt takes chat history: its limits, as render() enforces them. */
+  history?: { maxTurns: number; maxChars: number };
   hashes: ManifestHashes;
   contentHash: string;
   /** sha256 of the effective policy (shared sections inlined), as policy.lock records it. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { zodParser } from '../parse/zod-parser.js';
+import { historyTurnSchema } from './history-spec.js';
 import { schemaNodeSchema } from './schema-node.js';
 import { toolNameSchema } from './tools-spec.js';
 
@@ -113,6 +114,8 @@ export const evalCaseSchema = z.strictObject({
    */
   refusal: z.boolean().optional(),
   variables: z.record(z.string(), z.unknown()),
+  /** Prior conversation turns, rendered as render(variables, { history }); only for a prompt that declares `history:`. */
+  history: z.array(historyTurnSchema).min(1).optional(),
   /** Hard assertions: all must hold for a hard pass. */
   assert: z.array(assertionSchema).min(1),
   /** Soft assertions: an acceptable paraphrase when a hard one fails. */

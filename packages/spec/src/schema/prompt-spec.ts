@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { zodParser } from '../parse/zod-parser.js';
+import { historySpecSchema } from './history-spec.js';
 import { objectNodeSchema, schemaNodeSchema } from './schema-node.js';
 
 /** Model defaults a rendered prompt carries; services may override them per call. */
@@ -28,6 +29,9 @@ export const promptSpecSchema = z.strictObject({
   model: modelSchema,
   variables: objectNodeSchema.describe('The variables render() accepts: an object schema.'),
   output: schemaNodeSchema.optional().describe('Shape of the model output parseOutput() accepts; omit for free text.'),
+  history: historySpecSchema
+    .optional()
+    .describe('The prompt takes prior conversation turns (render(variables, { history })), after the few-shots and before the new user message; omit when it does not. `history: {}` takes the default limits.'),
 });
 
 export type ModelDefaults = z.infer<typeof modelSchema>;

@@ -26,6 +26,7 @@ export function testPrompt(change: Partial<PromptDefinition> = {}): DefinedPromp
     hasOutputSchema: true,
     outputIsText: false,
     tools: [],
+    historyLimits: null,
     ...change,
   });
 }

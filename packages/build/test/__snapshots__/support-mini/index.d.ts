@@ -40,6 +40,12 @@ export interface Message {
   content: string;
 }
 
+/** One prior turn of a conversation: sent as written, never template-evaluated. */
+export interface HistoryTurn {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
 /** Model defaults from prompt.yaml; a service may override them per call. */
 export interface ModelDefaults {
   name: string;
@@ -137,6 +143,8 @@ export interface Manifest {
   readonly model: Readonly<ModelDefaults>;
   readonly variables: JsonSchema;
   readonly output: JsonSchema;
+  /** Absent: this prompt takes no chat history. */
+  readonly history?: undefined;
   readonly hashes: {
     readonly policy: string;
     readonly fewshots: string;
@@ -146,6 +154,8 @@ export interface Manifest {
     readonly model: string;
     /** Only when the prompt has tools.yaml. */
     readonly tools?: string;
+    /** Only when the prompt takes chat history (prompt.yaml `history:`). */
+    readonly history?: string;
     readonly evals: string;
   };
   /** Hash of everything that affects render() or parseOutput(); evals excluded. */
@@ -174,6 +184,7 @@ export interface EvalCase {
   readonly tags?: readonly string[];
   readonly refusal?: boolean;
   readonly variables: Variables;
+  readonly history?: readonly HistoryTurn[];
   readonly assert: readonly Assertion[];
   readonly soft?: readonly Assertion[];
 }
@@ -238,6 +249,17 @@ export declare class PromptRenderError extends Error {
   static isInstance(value: unknown): value is PromptRenderError;
 }
 
+/** Thrown by render(): chat history this prompt does not take, or turns that break its limits. `issues` paths read `history[3].role`. */
+export declare class PromptHistoryError extends Error {
+  readonly name: 'PromptHistoryError';
+  readonly code: 'prompt/invalid-history';
+  readonly issues: z.core.$ZodIssue[];
+  readonly hint: string;
+  readonly promptId: string;
+  readonly promptVersion: string;
+  static isInstance(value: unknown): value is PromptHistoryError;
+}
+
 export declare const id: 'support-mini';
 export declare const version: '1.0.0';
 export declare const manifest: Manifest;
@@ -247,7 +269,7 @@ export declare const outputSchema: z.ZodType<Output>;
 /** For a model's structured-output option. */
 export declare const outputJsonSchema: JsonSchema;
 
-/** Validates the variables (PromptVariablesError lists every issue) and renders the messages. */
+/** Validates the variables (PromptVariablesError lists every issue) and renders the messages. This prompt takes no chat history. */
 export declare function render(variables: Variables): RenderResult;
 /** render() for untrusted input: returns the error instead of throwing. */
 export declare function safeRender(variables: unknown): SafeRenderResult;
@@ -285,5 +307,6 @@ declare const prompt: {
   readonly PromptOutputError: typeof PromptOutputError;
   readonly PromptRenderError: typeof PromptRenderError;
   readonly PromptToolCallError: typeof PromptToolCallError;
+  readonly PromptHistoryError: typeof PromptHistoryError;
 };
 export default prompt;

@@ -6,23 +6,23 @@ import buildSchemas from './schemas.cjs';
 // promptpack's package runtime: the same in every prompt built with this @promptpack/build
 // (its source: packages/build/src/package-runtime/).
 // issue-message.ts
-function issueMessage(issue, input) {
-  switch (issue.code) {
+function issueMessage(issue2, input) {
+  switch (issue2.code) {
     case "invalid_type":
-      return `Invalid input: expected ${typeName(issue.expected)}, received ${typeName(parsedType(input), input)}`;
+      return `Invalid input: expected ${typeName(issue2.expected)}, received ${typeName(parsedType(input), input)}`;
     case "invalid_value": {
-      const values = issue.values;
+      const values = issue2.values;
       if (values.length === 1) return `Invalid input: expected ${stringifyPrimitive(values[0])}`;
       return `Invalid option: expected one of ${values.map(stringifyPrimitive).join("|")}`;
     }
     case "too_big":
-      return describeSize("Too big", issue.origin, issue.inclusive ? "<=" : "<", issue.maximum);
+      return describeSize("Too big", issue2.origin, issue2.inclusive ? "<=" : "<", issue2.maximum);
     case "too_small":
-      return describeSize("Too small", issue.origin, issue.inclusive ? ">=" : ">", issue.minimum);
+      return describeSize("Too small", issue2.origin, issue2.inclusive ? ">=" : ">", issue2.minimum);
     case "invalid_format":
-      return `Invalid string: must match pattern ${issue.pattern}`;
+      return `Invalid string: must match pattern ${issue2.pattern}`;
     case "unrecognized_keys": {
-      const keys = issue.keys;
+      const keys = issue2.keys;
       return `Unrecognized key${keys.length > 1 ? "s" : ""}: ${keys.map(stringifyPrimitive).join(", ")}`;
     }
     default:
@@ -205,11 +205,11 @@ function count(items, noun) {
 }
 function describeEachIssue(issues, root, input) {
   const lines = [];
-  for (const issue of issues) {
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) lines.push(`${formatPath(root, [...issue.path, key])}: unknown key, not declared in the schema (check its spelling)`);
+  for (const issue2 of issues) {
+    if (issue2.code === "unrecognized_keys") {
+      for (const key of issue2.keys) lines.push(`${formatPath(root, [...issue2.path, key])}: unknown key, not declared in the schema (check its spelling)`);
     } else {
-      lines.push(`${formatPath(root, issue.path)}: ${describeIssue(issue, valueAt(input, issue.path))}`);
+      lines.push(`${formatPath(root, issue2.path)}: ${describeIssue(issue2, valueAt(input, issue2.path))}`);
     }
   }
   return lines;
@@ -237,22 +237,22 @@ function kindOf(value) {
   if (typeof value === "number" && !Number.isFinite(value)) return String(value);
   return typeof value;
 }
-function describeIssue(issue, value) {
-  switch (issue.code) {
+function describeIssue(issue2, value) {
+  switch (issue2.code) {
     case "invalid_type": {
-      const expected = issue.expected === "int" ? "integer" : issue.expected;
+      const expected = issue2.expected === "int" ? "integer" : issue2.expected;
       return `expected ${expected}, received ${kindOf(value)}${value === void 0 ? " (it is required)" : ""}`;
     }
     case "invalid_value":
-      return `${issue.values.length === 1 ? `expected ${preview(issue.values[0])}` : `expected one of ${issue.values.map(preview).join(" | ")}`}, received ${preview(value)}`;
+      return `${issue2.values.length === 1 ? `expected ${preview(issue2.values[0])}` : `expected one of ${issue2.values.map(preview).join(" | ")}`}, received ${preview(value)}`;
     case "too_small":
-      return describeBound(issue.origin, issue.minimum, issue.inclusive ? "at least" : "more than", issue.inclusive ? ">=" : ">", value);
+      return describeBound(issue2.origin, issue2.minimum, issue2.inclusive ? "at least" : "more than", issue2.inclusive ? ">=" : ">", value);
     case "too_big":
-      return describeBound(issue.origin, issue.maximum, issue.inclusive ? "at most" : "fewer than", issue.inclusive ? "<=" : "<", value);
+      return describeBound(issue2.origin, issue2.maximum, issue2.inclusive ? "at most" : "fewer than", issue2.inclusive ? "<=" : "<", value);
     case "invalid_format":
-      return issue.format === "regex" ? `expected a string matching ${issue.pattern}, received ${preview(value)}` : `expected a valid ${issue.format}`;
+      return issue2.format === "regex" ? `expected a string matching ${issue2.pattern}, received ${preview(value)}` : `expected a valid ${issue2.format}`;
     default:
-      return issue.message;
+      return issue2.message;
   }
 }
 function describeBound(origin, limit, words, operator, value) {
@@ -266,6 +266,7 @@ var variablesErrorMarker = /* @__PURE__ */ Symbol.for("promptpack.variables-erro
 var outputErrorMarker = /* @__PURE__ */ Symbol.for("promptpack.output-error");
 var renderErrorMarker = /* @__PURE__ */ Symbol.for("promptpack.render-error");
 var toolCallErrorMarker = /* @__PURE__ */ Symbol.for("promptpack.tool-call-error");
+var historyErrorMarker = /* @__PURE__ */ Symbol.for("promptpack.history-error");
 var sharedMarker = /* @__PURE__ */ Symbol.for("promptpack.error");
 function isMarked(value, marker, code) {
   if (typeof value !== "object" || value === null) return false;
@@ -356,6 +357,27 @@ var PromptToolCallError = class extends PromptError {
     return isMarked(value, toolCallErrorMarker, "prompt/invalid-tool-call");
   }
 };
+var PromptHistoryError = class extends PromptError {
+  constructor(prompt, issues) {
+    super(
+      prompt,
+      "PromptHistoryError",
+      "prompt/invalid-history",
+      `Invalid chat history for prompt ${prompt.id}@${prompt.version} (${count(issues, "issue")}):`,
+      issues.map((issue2) => `${historyPath(issue2.path)}: ${issue2.message}`),
+      `pass render(variables, { history: [{ role: 'user', content: '...' }, { role: 'assistant', content: '...' }] }) within manifest.history's limits, to a prompt whose prompt.yaml declares history:; safeRender() returns these issues instead of throwing.`
+    );
+    this[historyErrorMarker] = true;
+    this.issues = issues;
+  }
+  static isInstance(value) {
+    return isMarked(value, historyErrorMarker, "prompt/invalid-history");
+  }
+};
+function historyPath(path) {
+  const [first, ...rest] = path;
+  return first === void 0 ? "options" : formatPath(String(first), rest);
+}
 
 // lazy-schema.ts
 function lazySchema(build) {
@@ -382,14 +404,14 @@ function safeParsePromptOutput(prompt, outputSchema, text) {
   try {
     return parseOutputText(prompt, outputSchema, text);
   } catch (error) {
-    const issue = { code: "custom", path: [], message: `the output cannot be checked (${describeCause(error)})` };
-    return { success: false, error: new PromptOutputError(prompt, [issue], void 0, text) };
+    const issue2 = { code: "custom", path: [], message: `the output cannot be checked (${describeCause(error)})` };
+    return { success: false, error: new PromptOutputError(prompt, [issue2], void 0, text) };
   }
 }
 function parseOutputText(prompt, outputSchema, text) {
   if (typeof text !== "string") {
-    const issue = { code: "invalid_type", expected: "string", path: [], message: "expected the model output text" };
-    return { success: false, error: new PromptOutputError(prompt, [issue], text, text) };
+    const issue2 = { code: "invalid_type", expected: "string", path: [], message: "expected the model output text" };
+    return { success: false, error: new PromptOutputError(prompt, [issue2], text, text) };
   }
   if (!prompt.hasOutputSchema) return { success: true, data: text };
   const json = readJson(text);
@@ -398,8 +420,8 @@ function parseOutputText(prompt, outputSchema, text) {
   else if (prompt.outputIsText) value = text.trim();
   else {
     const message = json.success ? "" : json.message;
-    const issue = { code: "custom", path: [], message: `expected JSON, received text that does not parse (${message})` };
-    return { success: false, error: new PromptOutputError(prompt, [issue], text, text) };
+    const issue2 = { code: "custom", path: [], message: `expected JSON, received text that does not parse (${message})` };
+    return { success: false, error: new PromptOutputError(prompt, [issue2], text, text) };
   }
   const parsed = outputSchema.safeParse(value);
   if (!parsed.success) return { success: false, error: new PromptOutputError(prompt, parsed.error.issues, value, text) };
@@ -665,8 +687,8 @@ function safeParsePartialPromptOutput(prompt, outputSchema, text) {
   try {
     return parsePartial(prompt, outputSchema, text);
   } catch (error) {
-    const issue = { code: "custom", path: [], message: `the partial output cannot be checked (${describeCause(error)})` };
-    return { success: false, error: new PromptOutputError(prompt, [issue], void 0, text) };
+    const issue2 = { code: "custom", path: [], message: `the partial output cannot be checked (${describeCause(error)})` };
+    return { success: false, error: new PromptOutputError(prompt, [issue2], void 0, text) };
   }
 }
 function parsePartialPromptOutput(prompt, outputSchema, text) {
@@ -676,16 +698,16 @@ function parsePartialPromptOutput(prompt, outputSchema, text) {
 }
 function parsePartial(prompt, outputSchema, text) {
   if (typeof text !== "string") {
-    const issue = { code: "invalid_type", expected: "string", path: [], message: "expected the model output text received so far" };
-    return { success: false, error: new PromptOutputError(prompt, [issue], text, text) };
+    const issue2 = { code: "invalid_type", expected: "string", path: [], message: "expected the model output text received so far" };
+    return { success: false, error: new PromptOutputError(prompt, [issue2], text, text) };
   }
   if (!prompt.hasOutputSchema || prompt.outputIsText) return { success: true, data: text, complete: false, completed: [] };
   const body = jsonBody(text);
   if (body === void 0) return { success: true, data: void 0, complete: false, completed: [] };
   const reading = readPartialJson(body);
   if (!reading.success) {
-    const issue = { code: "custom", path: [], message: `expected JSON, received text that cannot become JSON (${clip(reading.message, maxQuoted)})` };
-    return { success: false, error: new PromptOutputError(prompt, [issue], void 0, text) };
+    const issue2 = { code: "custom", path: [], message: `expected JSON, received text that cannot become JSON (${clip(reading.message, maxQuoted)})` };
+    return { success: false, error: new PromptOutputError(prompt, [issue2], void 0, text) };
   }
   const root = reading.root;
   if (root === void 0) return { success: true, data: void 0, complete: false, completed: [] };
@@ -695,7 +717,7 @@ function parsePartial(prompt, outputSchema, text) {
     return { success: true, data: checked.data, complete: true, completed: completedPaths(root) };
   }
   if (!checked.success) {
-    const lasting = checked.error.issues.filter((issue) => lasts(issue, root));
+    const lasting = checked.error.issues.filter((issue2) => lasts(issue2, root));
     if (lasting.length > 0) return { success: false, error: new PromptOutputError(prompt, lasting, root.value, text) };
   }
   return { success: true, data: root.value, complete: false, completed: completedPaths(root) };
@@ -709,20 +731,20 @@ function jsonBody(text) {
   const end = body.indexOf("```");
   return end >= 0 ? body.slice(0, end) : body.replace(trailingBackticks, "");
 }
-function lasts(issue, root) {
-  const trail = nodesAlong(root, issue.path);
+function lasts(issue2, root) {
+  const trail = nodesAlong(root, issue2.path);
   if (trail.some((node2) => node2.complete)) return true;
-  const node = trail.length === issue.path.length + 1 ? trail.at(-1) : void 0;
+  const node = trail.length === issue2.path.length + 1 ? trail.at(-1) : void 0;
   if (node === void 0) return false;
-  switch (issue.code) {
+  switch (issue2.code) {
     case "invalid_type":
       return true;
     case "too_big":
-      return issue.origin === "string" || issue.origin === "array";
+      return issue2.origin === "string" || issue2.origin === "array";
     case "unrecognized_keys":
       return true;
     case "invalid_value":
-      return typeof node.value === "string" && !issue.values.some((allowed) => typeof allowed === "string" && allowed.startsWith(node.value));
+      return typeof node.value === "string" && !issue2.values.some((allowed) => typeof allowed === "string" && allowed.startsWith(node.value));
     default:
       return false;
   }
@@ -754,8 +776,8 @@ function safeParsePromptToolCall(prompt, argumentSchemas, call) {
   try {
     return parseCall(prompt, argumentSchemas, call, names);
   } catch (error) {
-    const issue = { code: "custom", path: [], message: `the tool call cannot be checked (${describeCause(error)})` };
-    return { success: false, error: new PromptToolCallError(prompt, void 0, [issue], void 0, call, names) };
+    const issue2 = { code: "custom", path: [], message: `the tool call cannot be checked (${describeCause(error)})` };
+    return { success: false, error: new PromptToolCallError(prompt, void 0, [issue2], void 0, call, names) };
   }
 }
 function parsePromptToolCall(prompt, argumentSchemas, call) {
@@ -796,7 +818,7 @@ function parseCall(prompt, argumentSchemas, call, names) {
   } else if (input === void 0) input = {};
   const checked = argumentsSchema.safeParse(input);
   if (!checked.success) {
-    const issues = checked.error.issues.map((issue) => ({ ...issue, path: ["arguments", ...issue.path] }));
+    const issues = checked.error.issues.map((issue2) => ({ ...issue2, path: ["arguments", ...issue2.path] }));
     return fail(tool.name, issues, { name: tool.name, arguments: input });
   }
   const data = { name: tool.name, arguments: checked.data };
@@ -839,41 +861,115 @@ function editDistance(a, b) {
   return previous[b.length];
 }
 
+// check-history.ts
+var none = { success: true, turns: void 0 };
+function checkRenderOptions(limits, options) {
+  if (options === void 0) return none;
+  if (!isRecord(options)) return failure([issue([], `expected render options such as { history: [...] }, received ${kindOf2(options)}`)]);
+  const issues = [];
+  for (const key of Object.keys(options)) if (key !== "history") issues.push(issue([key], "unknown render option (the only one is history)"));
+  const history = Object.hasOwn(options, "history") ? options.history : void 0;
+  if (history === void 0) return issues.length > 0 ? failure(issues) : none;
+  if (limits === null) {
+    issues.push(issue(["history"], "this prompt takes no chat history; declare `history:` in its prompt.yaml and release a new version, or leave history out"));
+    return failure(issues);
+  }
+  if (!Array.isArray(history)) return failure([...issues, issue(["history"], `expected an array of { role, content } turns, received ${kindOf2(history)}`)]);
+  if (history.length > limits.maxTurns) {
+    return failure([...issues, issue(["history"], `expected at most ${limits.maxTurns} turns, received ${history.length}; keep the latest (history.slice(-${limits.maxTurns}))`)]);
+  }
+  const turns = [];
+  let characters = 0;
+  for (let index = 0; index < history.length; index += 1) {
+    const turn = checkTurn(history[index], index, issues);
+    if (!turn) continue;
+    characters += turn.content.length;
+    turns.push(turn);
+  }
+  if (characters > limits.maxChars) issues.push(issue(["history"], `expected at most ${limits.maxChars} characters of content over all turns, received ${characters}; drop the oldest turns or shorten them`));
+  return issues.length > 0 ? failure(issues) : { success: true, turns };
+}
+function checkTurn(turn, index, issues) {
+  if (!isRecord(turn)) {
+    issues.push(issue(["history", index], `expected a turn { role: 'user' | 'assistant', content: string }, received ${kindOf2(turn)}`));
+    return void 0;
+  }
+  const found = issues.length;
+  for (const key of Object.keys(turn)) if (key !== "role" && key !== "content") issues.push(issue(["history", index, key], "unknown key (a turn has role and content only)"));
+  const role = Object.hasOwn(turn, "role") ? turn.role : void 0;
+  const content = Object.hasOwn(turn, "content") ? turn.content : void 0;
+  if (role !== "user" && role !== "assistant") {
+    issues.push(issue(["history", index, "role"], `expected 'user' | 'assistant', received ${role === void 0 ? "undefined (it is required)" : preview(role)}`));
+  }
+  if (typeof content !== "string") issues.push(issue(["history", index, "content"], `expected string, received ${content === void 0 ? "undefined (it is required)" : kindOf2(content)}`));
+  else if (!/\S/.test(content)) issues.push(issue(["history", index, "content"], "expected some text, received an empty or whitespace-only string"));
+  return issues.length === found ? { role, content } : void 0;
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function kindOf2(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  return typeof value;
+}
+function issue(path, message) {
+  return { code: "custom", path, message, input: void 0 };
+}
+function failure(issues) {
+  return { success: false, issues };
+}
+
 // render.ts
-function renderPrompt(prompt, variables) {
-  const result = attemptRender(prompt, variables);
+function renderPrompt(prompt, variables, options) {
+  const result = attemptRender(prompt, variables, options);
   if (result instanceof Error) throw result;
   return result;
 }
-function safeRenderPrompt(prompt, variables) {
-  const result = attemptRender(prompt, variables);
+function safeRenderPrompt(prompt, variables, options) {
+  const result = attemptRender(prompt, variables, options);
   return result instanceof Error ? { success: false, error: result } : { success: true, data: result };
 }
-function attemptRender(prompt, variables) {
+function attemptRender(prompt, variables, options) {
+  let history;
+  if (options !== void 0) {
+    const check = safeCheckRenderOptions(prompt, options);
+    if (!check.success) return new PromptHistoryError(prompt, check.issues);
+    history = check.turns;
+  }
   let parsed;
   try {
     parsed = prompt.checkVariables(variables);
   } catch (error) {
-    const issue = { code: "custom", path: [], message: `the variables cannot be read (${describeCause(error)}); pass plain data` };
-    return new PromptVariablesError(prompt, [issue], void 0);
+    const issue2 = { code: "custom", path: [], message: `the variables cannot be read (${describeCause(error)}); pass plain data` };
+    return new PromptVariablesError(prompt, [issue2], void 0);
   }
   if (!parsed.success) return new PromptVariablesError(prompt, parsed.error.issues, variables);
   try {
-    return renderValid(prompt, parsed.data);
+    return renderValid(prompt, parsed.data, history);
   } catch (error) {
     if (error instanceof PromptRenderError) return error;
     return new PromptRenderError(prompt, "the prompt", error);
   }
 }
-function renderValid(prompt, data) {
+function safeCheckRenderOptions(prompt, options) {
+  try {
+    return checkRenderOptions(prompt.historyLimits, options);
+  } catch (error) {
+    return { success: false, issues: [{ code: "custom", path: ["history"], message: `cannot be read (${describeCause(error)}); pass plain data`, input: void 0 }] };
+  }
+}
+function renderValid(prompt, data, history) {
   const { fewshots } = prompt;
-  const messages = new Array(2 * fewshots.length + 2);
+  const turns = history === void 0 ? 0 : history.length;
+  const messages = new Array(2 * fewshots.length + turns + 2);
   messages[0] = { role: "system", content: renderPolicy(prompt, data) };
   for (let index = 0; index < fewshots.length; index += 1) {
     const shot = fewshots[index];
     messages[2 * index + 1] = { role: "user", content: shot.user };
     messages[2 * index + 2] = { role: "assistant", content: shot.assistant };
   }
+  for (let index = 0; index < turns; index += 1) messages[2 * fewshots.length + 1 + index] = history[index];
   messages[messages.length - 1] = { role: "user", content: runTemplate(prompt, prompt.userTemplate, "template.hbs", data) };
   const result = { messages, model: prompt.modelDefaults(), meta: { ...prompt.meta } };
   if (prompt.tools.length > 0) result.tools = prompt.tools;
@@ -1151,6 +1247,8 @@ const fewshots = /* @__PURE__ */ deepFreeze([
     "assistant": "{\"decision\":\"escalate\",\"reply\":\"Thanks, Linus. That is a bug on our side; our billing team will send a corrected invoice.\"}"
   }
 ]);
+/** prompt.yaml's history: the prior turns render() accepts (null: none); turns are sent as written, never interpolated. */
+const historyLimits = null;
 
 // A fresh object per render, so a caller that adjusts it cannot leak into the next request.
 function modelDefaults() {
@@ -1686,16 +1784,17 @@ const definition = /* @__PURE__ */ definePrompt({
   hasOutputSchema,
   outputIsText,
   tools,
+  historyLimits,
 });
 
-/** Validates variables (throwing PromptVariablesError with every issue) and renders the messages. */
-function render(variables) {
-  return renderPrompt(definition, variables);
+/** Validates variables (throwing PromptVariablesError with every issue) and chat history, and renders the messages. */
+function render(variables, options) {
+  return renderPrompt(definition, variables, options);
 }
 
 /** render() that returns { success: false, error } instead of throwing, whatever it is given. */
-function safeRender(variables) {
-  return safeRenderPrompt(definition, variables);
+function safeRender(variables, options) {
+  return safeRenderPrompt(definition, variables, options);
 }
 
 /** Model output -> Output: JSON (optionally in a fenced block) validated against the output schema. Never throws. */
@@ -1749,6 +1848,7 @@ const prompt = /* @__PURE__ */ Object.freeze({
   PromptOutputError,
   PromptRenderError,
   PromptToolCallError,
+  PromptHistoryError,
 });
 
 export {
@@ -1772,5 +1872,6 @@ export {
   PromptOutputError,
   PromptRenderError,
   PromptToolCallError,
+  PromptHistoryError,
 };
 export default prompt;
