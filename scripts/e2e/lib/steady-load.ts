@@ -1,0 +1,52 @@
+// A steady request rate against a service's instances, as its users would
+// send it: one request every 1000/rate ms, alternating between instances,
+// each for a new user (so a 10% canary gets about 10% of them), never
+// waiting for the previous answer. Every answer is kept, with when it came.
+export interface LoadResponse {
+  /** performance.now() when the answer arrived. */
+  at: number;
+  instance: number;
+  userId: string;
+  status: number;
+  /** The version that served it (from the response's meta), when it was served. */
+  version?: string;
+  /** For /triage: whether the answer parsed against the version's output schema. */
+  parsed?: boolean;
+  error?: string;
+}
+
+export interface SteadyLoad {
+  readonly responses: readonly LoadResponse[];
+  /** Stops sending and waits for the requests in flight. */
+  stop(): Promise<void>;
+}
+
+export function steadyLoad(urls: readonly string[], options: { path: string; ratePerSecond: number; userPrefix: string }): SteadyLoad {
+  const responses: LoadResponse[] = [];
+  const inFlight = new Set<Promise<void>>();
+  let sent = 0;
+  const send = () => {
+    const instance = sent % urls.length;
+    const userId = `${options.userPrefix}-${sent++}`;
+    const request = (async () => {
+      try {
+        const response = await fetch(`${urls[instance]}${options.path}?userId=${encodeURIComponent(userId)}`, { signal: AbortSignal.timeout(10_000) });
+        const body = (await response.json()) as { meta?: { version: string }; parsed?: boolean; error?: string };
+        responses.push({ at: performance.now(), instance, userId, status: response.status, version: body.meta?.version, parsed: body.parsed, error: body.error });
+      } catch (error) {
+        responses.push({ at: performance.now(), instance, userId, status: 0, error: (error as Error).message });
+      }
+    })();
+    inFlight.add(request);
+    void request.finally(() => inFlight.delete(request));
+  };
+  // A timer, not a loop of sleeps: the rate holds whatever the answers take.
+  const timer = setInterval(send, 1000 / options.ratePerSecond);
+  return {
+    responses,
+    async stop() {
+      clearInterval(timer);
+      await Promise.all(inFlight);
+    },
+  };
+}
