@@ -55,20 +55,23 @@ interface Service {
   prefix: string;
   job: string;
   instances: RunningService[];
+  /** The inventory file each instance wrote at start (PROMPTPACK_INVENTORY_FILE): the guardrails read these, not a busy instance's HTTP route. */
+  inventories: string[];
 }
 
 async function startServicePair(name: string, env: Record<string, string> = {}): Promise<Service> {
   const prefix = `e2e-guard-${name}.`;
-  const start = () =>
-    startService(serviceDir, { UNLEASH_URL: unleash.url, UNLEASH_TOKEN: unleash.clientToken, UNLEASH_REFRESH_MS: '1000', PROMPTPACK_FLAG_PREFIX: prefix, FAKE_MODEL_LATENCY_MS: '20', ...env }, { readyTimeoutMs: 60_000 });
-  const instances = await Promise.all([start(), start()]);
+  const inventories = [1, 2].map((instance) => path.join(tmp, `inventory-${name}-${instance}.json`));
+  const start = (inventory: string) =>
+    startService(serviceDir, { UNLEASH_URL: unleash.url, UNLEASH_TOKEN: unleash.clientToken, UNLEASH_REFRESH_MS: '1000', PROMPTPACK_FLAG_PREFIX: prefix, PROMPTPACK_INVENTORY_FILE: inventory, FAKE_MODEL_LATENCY_MS: '20', ...env }, { readyTimeoutMs: 60_000 });
+  const instances = await Promise.all(inventories.map(start));
   for (const instance of instances) services.add(instance);
-  return { prefix, job: `guard-${name}`, instances };
+  return { prefix, job: `guard-${name}`, instances, inventories };
 }
 
 const scrapeJob = (service: Service): ScrapeJob => ({ job: service.job, targets: service.instances.map((instance) => new URL(instance.url).host) });
 const cliEnv = (service: Service) => ({ UNLEASH_ADMIN_TOKEN: unleash.adminToken, USER: 'oncall-e2e', PROMPTPACK_FLAG_PREFIX: service.prefix });
-const target = (service: Service) => ['--unleash', unleash.url, ...service.instances.flatMap((instance) => ['--service', instance.url]), '--eval-result', evalFile];
+const target = (service: Service) => ['--unleash', unleash.url, ...service.inventories.flatMap((file) => ['--inventory', file]), '--eval-result', evalFile];
 const flags = (service: Service, ...args: string[]) => runFlags(args, cliEnv(service), tmp);
 
 function load(service: Service, name: string): SteadyLoad {
@@ -195,7 +198,9 @@ describe('promptpack flags guard, long-lived, on Unleash and Prometheus, against
         expect(canaryUsers.length).toBeGreaterThan(0);
         const stableEverywhere = await servedStableEverywhere(service, canaryUsers, 30_000);
         await traffic.stop();
-        return { service, watching, code: await watching.exited, responses: traffic.responses, started, guardMs: rolledBack - started, totalMs: stableEverywhere - started };
+        const sent = traffic.responses.filter((response) => response.at >= started && response.at <= rolledBack);
+        const evidence = /rolled back: canary worse on parse-failure: (parse-failure [^\n]*?\))/.exec(watching.stdout())?.[1];
+        return { service, watching, code: await watching.exited, responses: traffic.responses, started, guardMs: rolledBack - started, totalMs: stableEverywhere - started, achievedRate: sent.length / ((rolledBack - started) / 1000), evidence };
       }),
     );
 
@@ -221,7 +226,7 @@ describe('promptpack flags guard, long-lived, on Unleash and Prometheus, against
       canaryPercent,
       p50: seconds(percentile(totals, 50)),
       p99: seconds(percentile(totals, 99)),
-      samples: results.map((result) => ({ guardRolledBackAfter: seconds(result.guardMs), stableEverywhereAfter: seconds(result.totalMs) })),
+      samples: results.map((result) => ({ guardRolledBackAfter: seconds(result.guardMs), stableEverywhereAfter: seconds(result.totalMs), answeredPerSecond: Math.round(result.achievedRate * 10) / 10, evidence: result.evidence })),
       machine: `${os.cpus().length} x ${os.cpus()[0]?.model ?? 'unknown CPU'}, load average ${os.loadavg()[0]!.toFixed(1)}`,
     };
     console.log(`bad canary (${malformedShare * 100}% parse failures, ${canaryPercent}%, ${requestsPerSecond} req/s per service, ${runs} services at once): canary start to stable served by both instances p50 ${figures.p50} s, p99 ${figures.p99} s\n${JSON.stringify(figures, null, 2)}`);
