@@ -35,7 +35,9 @@ export function steadyLoad(urls: readonly string[], options: { path: string; rat
         const body = (await response.json()) as { meta?: { version: string }; parsed?: boolean; error?: string };
         responses.push({ at: performance.now(), instance, userId, status: response.status, version: body.meta?.version, parsed: body.parsed, error: body.error });
       } catch (error) {
-        responses.push({ at: performance.now(), instance, userId, status: 0, error: (error as Error).message });
+        // fetch says only "fetch failed"; the cause says which (ECONNREFUSED, ECONNRESET, a timeout).
+        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        responses.push({ at: performance.now(), instance, userId, status: 0, error: `${(error as Error).message}${cause ? `: ${cause.code ?? cause.message}` : ''}` });
       }
     })();
     inFlight.add(request);
