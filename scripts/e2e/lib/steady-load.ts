@@ -29,9 +29,15 @@ export function steadyLoad(urls: readonly string[], options: { path: string; rat
   const send = () => {
     const instance = sent % urls.length;
     const userId = `${options.userPrefix}-${sent++}`;
+    const url = `${urls[instance]}${options.path}?userId=${encodeURIComponent(userId)}`;
+    // A GET that met a keep-alive socket the server had just closed (UND_ERR_SOCKET) is sent once more, as HTTP clients do for idempotent requests; the service never saw it.
+    const get = () => fetch(url, { signal: AbortSignal.timeout(10_000) }).catch((error: { cause?: { code?: string } }) => {
+      if (error.cause?.code === 'UND_ERR_SOCKET') return fetch(url, { signal: AbortSignal.timeout(10_000) });
+      throw error;
+    });
     const request = (async () => {
       try {
-        const response = await fetch(`${urls[instance]}${options.path}?userId=${encodeURIComponent(userId)}`, { signal: AbortSignal.timeout(10_000) });
+        const response = await get();
         const body = (await response.json()) as { meta?: { version: string }; parsed?: boolean; error?: string };
         responses.push({ at: performance.now(), instance, userId, status: response.status, version: body.meta?.version, parsed: body.parsed, error: body.error });
       } catch (error) {
