@@ -4,14 +4,36 @@
 // version serves. Flags come from a flags file (the embedded default) or a
 // real Unleash server, chosen by environment variables. Each reply's outcome
 // (latency, tokens, cost, errors, later feedback) is recorded per version
-// and served to Prometheus on /metrics.
+// and served to Prometheus on /metrics. When two versions of refund-triage
+// are installed too (aliases refund-triage-stable and refund-triage-next),
+// /triage serves that structured-output prompt: its answers are parsed
+// against the version's output schema, and those that fail count as
+// parse failures of the version served.
 import { createServer } from 'node:http';
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import { createPromptRuntime, fileFlags, inventoryHandler, unleashFlags, writeInventoryFile } from '@promptpack/runtime';
-import { errorRates, fakeModel } from './fake-model.mjs';
+import { errorRates, fakeModel, fakeTriageModel, versionShares } from './fake-model.mjs';
 import stable from 'support-reply-stable';
 import next from 'support-reply-next';
+
+/**
+ * An optional prompt's two versions, or undefined when its aliases are not installed.
+ * @param {string} stableAlias
+ * @param {string} nextAlias
+ */
+async function optionalPrompt(stableAlias, nextAlias) {
+  try {
+    const [optionalStable, optionalNext] = await Promise.all([import(stableAlias), import(nextAlias)]);
+    return { stable: optionalStable.default, candidates: [optionalNext.default] };
+  } catch (error) {
+    // Only "not installed" turns the route off; an installed package that fails to load stops the service.
+    const { code, message } = /** @type {{ code?: string, message: string }} */ (error);
+    if (code === 'ERR_MODULE_NOT_FOUND' && [stableAlias, nextAlias].some((alias) => message.includes(`'${alias}'`))) return undefined;
+    throw error;
+  }
+}
+const triage = await optionalPrompt('refund-triage-stable', 'refund-triage-next');
 
 // UNLEASH_URL may be the server's base URL (what `pnpm unleash:start` prints)
 // or its API URL; unleash-client wants the API URL.
@@ -41,10 +63,12 @@ flags.subscribe((event) => {
 // Metrics for Prometheus, served on this service's own /metrics route (no second port to scrape).
 const exporter = new PrometheusExporter({ preventServerStart: true });
 const meterProvider = new MeterProvider({ readers: [exporter] });
-const model = fakeModel({ latencyMs: Number(process.env.FAKE_MODEL_LATENCY_MS ?? 20), errorRates: errorRates(process.env.FAKE_MODEL_ERROR_RATE) });
+const modelOptions = { latencyMs: Number(process.env.FAKE_MODEL_LATENCY_MS ?? 20), errorRates: errorRates(process.env.FAKE_MODEL_ERROR_RATE) };
+const model = fakeModel(modelOptions);
+const triageModel = fakeTriageModel({ ...modelOptions, malformedRates: versionShares(process.env.FAKE_MODEL_MALFORMED_RATE, 'FAKE_MODEL_MALFORMED_RATE') });
 
 const runtime = createPromptRuntime({
-  prompts: { 'support-reply': { stable, candidates: [next] } },
+  prompts: { 'support-reply': { stable, candidates: [next] }, ...(triage ? { 'refund-triage': triage } : {}) },
   flags,
   meter: meterProvider.getMeter('@promptpack/runtime'),
   // The flag is `prompt.support-reply` unless PROMPTPACK_FLAG_PREFIX says otherwise (two services on one Unleash).
@@ -95,6 +119,43 @@ async function reply(url, response) {
   }
 }
 
+/** A refund request as the order system would hand it over: a duplicate charge. */
+function refundVariables(userId) {
+  return {
+    today: '2024-07-15',
+    order: {
+      id: 'NW-40101',
+      status: 'delivered',
+      totalCents: 4999,
+      refundedCents: 0,
+      finalSale: false,
+      purchasedAt: '2024-06-26',
+      promisedBy: '2024-07-03',
+      deliveredAt: '2024-07-01',
+      charges: [
+        { id: 'ch_A1', amountCents: 4999, chargedAt: '2024-06-26', status: 'captured' },
+        { id: 'ch_A2', amountCents: 4999, chargedAt: '2024-06-26', status: 'captured' },
+      ],
+    },
+    customer: { accountAgeDays: 900, refundsLast90Days: 0, chargebacksLast12Months: 0 },
+    request: { text: `Customer ${userId}: I was charged twice for this order. Please refund one of them.` },
+  };
+}
+
+async function triageReply(url, response) {
+  if (!triage) return send(response, 404, { error: 'no /triage: install refund-triage-stable and refund-triage-next (npm aliases of @acme/prompt-refund-triage) to serve it' });
+  const userId = url.searchParams.get('userId') ?? undefined;
+  try {
+    // callModel parses the answer with the served version's safeParseOutput and records parse_failure when it fails.
+    const { rendered, output } = await runtime.callModel('refund-triage', refundVariables(userId ?? 'Ada'), { userId }, triageModel);
+    // An answer that does not parse is never acted on: it goes to a human, and the client is told so.
+    if (!output.success) return send(response, 200, { meta: rendered.meta, parsed: false, decision: 'escalate', error: output.error.message });
+    send(response, 200, { meta: rendered.meta, parsed: true, ...output.data });
+  } catch (error) {
+    send(response, 502, { error: /** @type {Error} */ (error).message });
+  }
+}
+
 async function feedback(request, response) {
   try {
     const { meta, score } = await readJson(request);
@@ -109,6 +170,7 @@ async function feedback(request, response) {
 const server = createServer((request, response) => {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   if (url.pathname === '/reply') return void reply(url, response);
+  if (url.pathname === '/triage') return void triageReply(url, response);
   if (url.pathname === '/feedback' && request.method === 'POST') return void feedback(request, response);
   if (url.pathname === '/metrics') return exporter.getMetricsRequestHandler(request, response);
   if (url.pathname === '/render') {

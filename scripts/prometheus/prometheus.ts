@@ -16,14 +16,22 @@ const host = '127.0.0.1';
 export interface StartPrometheusOptions {
   /** State folder; Prometheus lives in `<dir>/prometheus`. */
   dir: string;
-  /** `host:port` of each /metrics endpoint to scrape. */
-  targets: string[];
+  /** `host:port` of each /metrics endpoint to scrape, as job `promptpack`. */
+  targets?: string[];
+  /** More scrape jobs, each its own `job` label: several services serving one prompt, told apart by `flags guard --match 'job="..."'`. */
+  jobs?: ScrapeJob[];
   /** 0 = any free port. Default 9091 (9090 is left to a Prometheus the machine may run), or a free one. */
   port?: number;
   /** Default 1 s: the guard's tests wait for scrapes, so short is fast. */
   scrapeIntervalSeconds?: number;
   readyTimeoutMs?: number;
   log?: (message: string) => void;
+}
+
+export interface ScrapeJob {
+  /** The job name, which Prometheus puts on every series as the `job` label. */
+  job: string;
+  targets: string[];
 }
 
 export interface RunningPrometheus {
@@ -47,16 +55,15 @@ export function ensurePrometheusInstalled(log: (message: string) => void = conso
   return prometheusBinary;
 }
 
-export function prometheusConfig(targets: readonly string[], scrapeIntervalSeconds: number): string {
+/** Each job's series carry its name as the `job` label. */
+export function prometheusConfig(jobs: readonly ScrapeJob[], scrapeIntervalSeconds: number): string {
   return [
     'global:',
     `  scrape_interval: ${scrapeIntervalSeconds}s`,
     `  scrape_timeout: ${scrapeIntervalSeconds}s`,
     `  evaluation_interval: ${scrapeIntervalSeconds}s`,
     'scrape_configs:',
-    '  - job_name: promptpack',
-    '    static_configs:',
-    `      - targets: [${targets.map((target) => JSON.stringify(target)).join(', ')}]`,
+    ...jobs.flatMap(({ job, targets: endpoints }) => [`  - job_name: ${JSON.stringify(job)}`, '    static_configs:', `      - targets: [${endpoints.map((target) => JSON.stringify(target)).join(', ')}]`]),
     '',
   ].join('\n');
 }
@@ -83,8 +90,12 @@ export async function startPrometheus(options: StartPrometheusOptions): Promise<
   const binary = ensurePrometheusInstalled(log);
   const old = readPid(files.pid);
   if (old !== undefined && isProcessOf(old, files.config)) throw new SetupError(`Prometheus of ${files.root} is already running (pid ${old}).`, `Stop it first: kill ${old}`);
+  const jobs = [...(options.targets?.length ? [{ job: 'promptpack', targets: options.targets }] : []), ...(options.jobs ?? [])];
+  if (jobs.length === 0) throw new SetupError('startPrometheus needs targets or jobs: the /metrics endpoints to scrape.', "Example: startPrometheus({ dir, targets: ['127.0.0.1:3000'] })");
+  const duplicate = jobs.find((job, index) => jobs.findIndex((other) => other.job === job.job) !== index);
+  if (duplicate) throw new SetupError(`Two scrape jobs are named "${duplicate.job}": Prometheus refuses the config.`, 'Give every job its own name (it becomes the `job` label).');
   mkdirSync(files.data, { recursive: true });
-  writeFileSync(files.config, prometheusConfig(options.targets, options.scrapeIntervalSeconds ?? 1));
+  writeFileSync(files.config, prometheusConfig(jobs, options.scrapeIntervalSeconds ?? 1));
   const port = await choosePort(options.port, defaultPrometheusPort, 'Prometheus');
   const logFd = openSync(files.log, 'a');
   const child = spawn(binary, [`--config.file=${files.config}`, `--storage.tsdb.path=${files.data}`, `--web.listen-address=${host}:${port}`, '--log.level=warn'], { detached: true, stdio: ['ignore', logFd, logFd] });
@@ -119,6 +130,6 @@ export async function startPrometheus(options: StartPrometheusOptions): Promise<
     await stop().catch(() => undefined);
     throw new SetupError(`Prometheus did not become ready on ${url} ${exited ? '(it exited)' : `within ${(options.readyTimeoutMs ?? 30_000) / 1000} s`}:\n${tail(files.log)}`, `See ${files.log}.`);
   }
-  log(`Prometheus ready on ${url} (pid ${pid}), scraping ${options.targets.join(', ')}`);
+  log(`Prometheus ready on ${url} (pid ${pid}), scraping ${jobs.map((job) => `${job.job}: ${job.targets.join(', ')}`).join('; ')}`);
   return { url, port, pid, stop };
 }

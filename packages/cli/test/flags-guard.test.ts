@@ -61,7 +61,7 @@ describe('guardOptionsFrom', () => {
     const [latency] = options.settings.metrics;
     expect(latency).toMatchObject({ name: 'latency', kind: 'proportion', margin: 0.05 });
     expect(latency!.kind === 'proportion' && latency!.bad).toBe(
-      'sum(increase(gen_ai_client_operation_duration_count{promptpack_prompt_id="{id}",promptpack_prompt_version="{version}"}[{window}])) - sum(increase(gen_ai_client_operation_duration_bucket{promptpack_prompt_id="{id}",promptpack_prompt_version="{version}",le=~"2\\\\.50*"}[{window}]))',
+      'sum(increase(gen_ai_client_operation_duration_count{promptpack_prompt_id="{id}",promptpack_prompt_version="{version}"{match}}[{window}])) - sum(increase(gen_ai_client_operation_duration_bucket{promptpack_prompt_id="{id}",promptpack_prompt_version="{version}"{match},le=~"2\\\\.50*"}[{window}]))',
     );
     expect(options.settings).toMatchObject({ steps: [1, 10, 50, 100], minStepSeconds: 120, staleAfterSeconds: 90 });
   });

@@ -46,7 +46,7 @@ export type Warn = (message: string) => void;
  */
 export async function applyChange(context: Context, args: ChangeArgs, settings: ChangeSettings, warn: Warn): Promise<ChangeOutcome> {
   const started = performance.now();
-  const flag = flagOf(args.id);
+  const flag = flagOf(args.id, context.flagPrefix);
   const view = await context.target.read(flag);
   await requireKnownPrompt(context, args.id, view);
   const version = args.command === 'canary' || args.command === 'promote' ? args.version : args.command === 'rollback' ? args.to : undefined;
@@ -63,7 +63,7 @@ export async function applyChange(context: Context, args: ChangeArgs, settings: 
       flag,
       decide: (current) => {
         settings.precondition?.(current);
-        return plan(args, current, { builtIn: stables.version, records, reason: settings.reason });
+        return plan(args, current, { builtIn: stables.version, records, reason: settings.reason, flag });
       },
       record: (before, after) => ({
         specificationVersion: flagsChangeSpecificationVersion,
@@ -116,12 +116,14 @@ interface PlanInputs {
   builtIn: string | undefined;
   records: ChangeRecord[];
   reason: string;
+  /** The flag's name; `prompt.<id>` by default. */
+  flag?: string;
 }
 
 /** The new state from the current one. Runs inside the target's lock: everything it reads of the flag is `current`. */
 export function plan(args: ChangeArgs, current: EnvironmentState | undefined, inputs: PlanInputs): ChangePlan {
   const now = summarize(current);
-  const flag = flagOf(args.id);
+  const flag = inputs.flag ?? flagOf(args.id);
   switch (args.command) {
     case 'canary': {
       const baseline = args.stable ?? now.stable ?? inputs.builtIn;

@@ -33,10 +33,23 @@ export interface ContextOptions extends TargetOptions {
   /** The prompts repository; the git root of the working directory by default. */
   repo?: string;
   actor?: string;
+  /**
+   * What the services put before a prompt id to name its flag (the runtime's
+   * `flagPrefix`, the example's PROMPTPACK_FLAG_PREFIX): two services serving
+   * one prompt under separate flags are operated one prefix at a time.
+   */
+  flagPrefix?: string;
 }
 
+/** The runtime's default flag prefix: prompt `support-reply` is flag `prompt.support-reply`. */
 export const flagPrefix = 'prompt.';
-export const flagOf = (id: string) => `${flagPrefix}${id}`;
+export const flagOf = (id: string, prefix: string = flagPrefix) => `${prefix}${id}`;
+
+/** A prefix that names flags in Unleash and in a flags file: letters, digits and `._:/-`, as the runtime's are. */
+function checkFlagPrefix(prefix: string): string {
+  if (/^[A-Za-z0-9._:/-]*$/.test(prefix)) return prefix;
+  throw new FlagsError('flags/usage', `--flag-prefix "${prefix}" has characters a flag name cannot hold (only letters, digits and . _ : / - are allowed).`, 'Example: --flag-prefix checkout. (the flag of support-reply is then checkout.support-reply), as the service\'s runtime flagPrefix says.');
+}
 
 export function createTarget(options: TargetOptions, env: NodeJS.ProcessEnv): FlagTarget {
   if (options.unleash && options.file) throw new FlagsError('flags/usage', 'Pass either --unleash URL or --file PATH, not both.');
@@ -71,6 +84,8 @@ export interface Context {
   /** Prompt id -> package name, from the repository's prompts/ folder. */
   repoPrompts: Map<string, string>;
   evalLookup: EvalLookup;
+  /** Before every prompt id in a flag name; `prompt.` unless the services use another. */
+  flagPrefix: string;
 }
 
 export async function loadContext(options: ContextOptions, env: NodeJS.ProcessEnv, cwd: string): Promise<Context> {
@@ -79,6 +94,7 @@ export async function loadContext(options: ContextOptions, env: NodeJS.ProcessEn
   const inventories = await loadInventories({ services: options.services, files: options.inventories.map((file) => path.resolve(cwd, file)) });
   return {
     target,
+    flagPrefix: checkFlagPrefix(options.flagPrefix ?? flagPrefix),
     inventories,
     repo,
     repoPrompts: repoPrompts(repo),
@@ -100,14 +116,14 @@ export async function requireKnownPrompt(context: Context, id: string, view: Fla
   if (view.exists || context.repoPrompts.has(id) || context.inventories.services.some((service) => promptIn(service, id))) return;
   const known = new Set<string>([...context.repoPrompts.keys(), ...context.inventories.services.flatMap((service) => service.prompts.map((prompt) => prompt.id))]);
   try {
-    for (const flag of await context.target.list(flagPrefix)) known.add(flag.flag.slice(flagPrefix.length));
+    for (const flag of await context.target.list(context.flagPrefix)) known.add(flag.flag.slice(context.flagPrefix.length));
   } catch {
     // The list is a courtesy in an error message; the error itself stands.
   }
   const where = [context.inventories.given ? 'the service inventories' : undefined, context.target.label, context.repo ? `${context.repo}/prompts` : undefined].filter(Boolean).join(', ');
   throw new FlagsError(
     'flags/unknown-prompt',
-    `Unknown prompt "${id}": no flag ${flagOf(id)} in ${context.target.label}, and no service or prompts folder has it (looked in ${where}).`,
+    `Unknown prompt "${id}": no flag ${flagOf(id, context.flagPrefix)} in ${context.target.label}, and no service or prompts folder has it (looked in ${where}).`,
     known.size > 0 ? `Known prompts: ${[...known].sort().join(', ')}.` : 'No prompts are known here: pass --service/--inventory, or run from the prompts repository.',
   );
 }

@@ -6,7 +6,9 @@
 // not `..._seconds_bucket`). Every query is configurable for other names.
 //
 // Placeholders: {id} and {version} (inserted as PromQL string contents,
-// escaped) and {window} (the time since the canary started, e.g. `754s`).
+// escaped), {window} (the time since the canary started, e.g. `754s`) and
+// {match} (the guard's --match label matchers after a comma, or nothing;
+// put it inside a selector's braces, after another matcher).
 
 export type GuardMetricName = 'parse-failure' | 'error' | 'latency' | 'cost' | 'feedback';
 
@@ -43,11 +45,11 @@ export type GuardMetric = ProportionMetric | MeanMetric;
 
 export const guardMetricNames: readonly GuardMetricName[] = ['parse-failure', 'error', 'latency', 'cost', 'feedback'];
 
-const version = 'promptpack_prompt_id="{id}",promptpack_prompt_version="{version}"';
+const version = 'promptpack_prompt_id="{id}",promptpack_prompt_version="{version}"{match}';
 const outcomes = (extra = '') => `sum(increase(promptpack_outcomes_total{${version}${extra}}[{window}]))`;
 
 /** How old the newest sample of the prompt's outcome counter may be, in seconds; older means the data is stale. */
-export const defaultFreshnessQuery = 'time() - max(timestamp(promptpack_outcomes_total{promptpack_prompt_id="{id}"}))';
+export const defaultFreshnessQuery = 'time() - max(timestamp(promptpack_outcomes_total{promptpack_prompt_id="{id}"{match}}))';
 
 export interface MetricDefaults {
   /** `le` of a latency histogram bucket: requests slower than it are bad. */
@@ -95,8 +97,10 @@ export function promqlString(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 }
 
-export function fillQuery(template: string, values: { id: string; version?: string; windowSeconds?: number }): string {
+/** `match`: label matchers already checked by parseMatchers (they are inserted as they are). */
+export function fillQuery(template: string, values: { id: string; version?: string; windowSeconds?: number; match?: string }): string {
   return template
+    .replaceAll('{match}', values.match ? `,${values.match}` : '')
     .replaceAll('{id}', promqlString(values.id))
     .replaceAll('{version}', promqlString(values.version ?? ''))
     .replaceAll('{window}', `${Math.max(1, Math.ceil(values.windowSeconds ?? 0))}s`);

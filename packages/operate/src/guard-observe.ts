@@ -12,6 +12,8 @@ export interface ObserveRequest {
   run: CanaryRun;
   metrics: GuardMetric[];
   freshnessQuery: string;
+  /** Label matchers for every series read (`job="checkout"`), from parseMatchers. */
+  match?: string;
   now: Date;
 }
 
@@ -30,7 +32,7 @@ export async function observe(prometheus: PrometheusClient, request: ObserveRequ
   // Metrics share queries (parse-failure and error count the same requests): each distinct one runs once.
   const answers = new Map<string, Promise<number | undefined>>();
   const scalar = (template: string, version: string | undefined, seconds: number): Promise<number | undefined> => {
-    const query = fillQuery(template, { id, version, windowSeconds: seconds });
+    const query = fillQuery(template, { id, version, windowSeconds: seconds, match: request.match });
     let answer = answers.get(query);
     if (!answer) {
       queries.push(query);

@@ -22,6 +22,8 @@ export interface GuardOptions {
   settings: GuardSettings;
   /** PromQL for the age of the prompt's newest sample, in seconds. */
   freshnessQuery: string;
+  /** Label matchers added to every query (`job="checkout"`), from parseMatchers: only one service's series. */
+  match?: string;
   prometheus: PrometheusClient;
   actor: string;
   now?: () => Date;
@@ -40,7 +42,7 @@ export type TickReport =
   | { outcome: 'refused'; run: CanaryRun; message: string; decision: Decision };
 
 export async function guardTick(context: Context, options: GuardOptions, warn: Warn): Promise<TickReport> {
-  const flag = flagOf(options.id);
+  const flag = flagOf(options.id, context.flagPrefix);
   const now = options.now?.() ?? new Date();
   const summary = summarize(environmentOf(await context.target.read(flag), context.target.environment));
   const history = await context.target.history(flag);
@@ -51,7 +53,7 @@ export async function guardTick(context: Context, options: GuardOptions, warn: W
   let decision: Decision;
   let queries: string[];
   try {
-    const observed = await observe(options.prometheus, { id: options.id, run, metrics: options.settings.metrics, freshnessQuery: options.freshnessQuery, now });
+    const observed = await observe(options.prometheus, { id: options.id, run, metrics: options.settings.metrics, freshnessQuery: options.freshnessQuery, match: options.match, now });
     decision = decide(observed.observations, options.settings);
     queries = observed.queries;
   } catch (error) {
@@ -71,6 +73,7 @@ export async function guardTick(context: Context, options: GuardOptions, warn: W
     decision: decision.action,
     evaluatedAt: now.toISOString(),
     prometheus: options.prometheus.displayUrl,
+    ...(options.match ? { match: options.match } : {}),
     canary: { version: run.version, percent: run.percent, started: run.started.toISOString(), stepStarted: run.stepStarted.toISOString() },
     stable: run.stable,
     alpha: options.settings.alpha,

@@ -13,7 +13,7 @@ export interface HistoryReport {
 }
 
 export async function flagHistory(context: Context, id: string, options: { all: boolean }): Promise<HistoryReport> {
-  const flag = flagOf(id);
+  const flag = flagOf(id, context.flagPrefix);
   const history = await context.target.history(flag, { all: options.all });
   return { target: context.target.label, flag, entries: history.entries, notes: history.notes };
 }

@@ -21,6 +21,7 @@ export { evalViolations, installationViolations, type Guardrail, type VersionChe
 export { exitCodeOf, FlagsError, type FlagsErrorCode } from './flags-error.js';
 export { prometheusClient, type PrometheusClient, type PrometheusClientOptions, type PrometheusSample } from './prometheus-client.js';
 export { PrometheusError, type PrometheusProblem } from './prometheus-error.js';
+export { parseMatchers, templatesWithoutMatch } from './guard-match.js';
 export { defaultFreshnessQuery, defaultMetric, fillQuery, guardMetricNames, promqlString, type GuardMetric, type GuardMetricName, type MeanMetric, type MetricDefaults, type ProportionMetric } from './guard-metrics.js';
 export { meanDifference, mixtureTest, proportionDifference, type Difference, type MeanArm, type ProportionArm, type TestResult, type TestSettings } from './guard-statistics.js';
 export { decide, describeVerdict, judgeMetric, type Arm, type Decision, type GuardSettings, type MetricVerdict, type Observations } from './guard-decision.js';

@@ -1,7 +1,7 @@
 // `flags status`: what each prompt flag serves, per environment, and what
 // each service has installed. Data only; the CLI prints it.
 import type { StateSummary } from '@promptpack/spec/plain';
-import { type Context, flagOf, flagPrefix, requireKnownPrompt } from './context.js';
+import { type Context, flagOf, requireKnownPrompt } from './context.js';
 import { type FlagView, summarize } from './flag-state.js';
 import { builtInStable, promptIn, type Inventories } from './inventory.js';
 
@@ -23,13 +23,13 @@ export interface StatusReport {
 
 /** What each prompt flag serves (one prompt, or every `prompt.*` flag and every prompt a service reported). */
 export async function flagStatus(context: Context, id: string | undefined): Promise<StatusReport> {
-  const views = id ? [await context.target.read(flagOf(id))] : await context.target.list(flagPrefix);
+  const views = id ? [await context.target.read(flagOf(id, context.flagPrefix))] : await context.target.list(context.flagPrefix);
   if (id) await requireKnownPrompt(context, id, views[0]!);
-  const ids = new Set(views.map((view) => view.flag.slice(flagPrefix.length)));
+  const ids = new Set(views.map((view) => view.flag.slice(context.flagPrefix.length)));
   // Prompts the services have installed but no flag names yet: they serve their stable.
   if (!id) for (const service of context.inventories.services) for (const prompt of service.prompts) ids.add(prompt.id);
   const byFlag = new Map(views.map((view) => [view.flag, view]));
-  const prompts = [...ids].sort().map((promptId) => promptStatus(context, promptId, byFlag.get(flagOf(promptId)) ?? { flag: flagOf(promptId), exists: false, environments: [] }));
+  const prompts = [...ids].sort().map((promptId) => promptStatus(context, promptId, byFlag.get(flagOf(promptId, context.flagPrefix)) ?? { flag: flagOf(promptId, context.flagPrefix), exists: false, environments: [] }));
   return { target: context.target.label, prompts, inventoryProblems: context.inventories.problems };
 }
 

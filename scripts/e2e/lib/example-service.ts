@@ -68,6 +68,8 @@ export interface ExampleVersions {
   runtime: string;
   /** The package both aliases install; default the one examples/support-service/package.json names. */
   name?: string;
+  /** More dependencies, e.g. the refund-triage aliases that turn on the example's /triage route. */
+  dependencies?: Record<string, string>;
 }
 
 /**
@@ -88,6 +90,7 @@ export async function installExampleService(dir: string, registryUrl: string, ve
   retarget('support-reply-stable', versions.stable);
   retarget('support-reply-next', versions.next);
   dependencies['@promptpack/runtime'] = versions.runtime;
+  Object.assign(dependencies, versions.dependencies);
   const result = await createConsumer(dir, { registryUrl, packageManager: 'pnpm', dependencies, manifest: { ...manifest } });
   // Sources and docs only: what a local install of the example left behind stays out.
   const skip = new Set(['package.json', 'node_modules', '.gitignore', '.npmrc', 'pnpm-lock.yaml', 'package-lock.json', 'pnpm-workspace.yaml', 'flags.json']);
@@ -107,7 +110,7 @@ export interface RunningService {
 }
 
 /** Variables the service reads; cleared from the inherited environment so a developer's shell cannot leak in. */
-const serviceVariables = ['PROMPTPACK_FLAGS_FILE', 'PROMPTPACK_FLAG_PREFIX', 'UNLEASH_URL', 'UNLEASH_TOKEN', 'UNLEASH_REFRESH_MS', 'UNLEASH_BACKUP_DIR', 'PORT', 'FAKE_MODEL_LATENCY_MS', 'FAKE_MODEL_ERROR_RATE'];
+const serviceVariables = ['PROMPTPACK_FLAGS_FILE', 'PROMPTPACK_FLAG_PREFIX', 'UNLEASH_URL', 'UNLEASH_TOKEN', 'UNLEASH_REFRESH_MS', 'UNLEASH_BACKUP_DIR', 'PORT', 'FAKE_MODEL_LATENCY_MS', 'FAKE_MODEL_ERROR_RATE', 'FAKE_MODEL_MALFORMED_RATE'];
 
 /** Starts `node server.mjs` in an installed copy and waits (bounded) for its `{"listening": url}` line. */
 export async function startService(dir: string, env: Record<string, string>, options: { readyTimeoutMs?: number; onStart?: (pid: number) => void } = {}): Promise<RunningService> {

@@ -10,4 +10,5 @@ export const e2eScopes = {
   consumers: '@e2e-consumers',
   operators: '@e2e-operators',
   runtime: '@e2e-runtime',
+  guard: '@e2e-guard',
 } as const;

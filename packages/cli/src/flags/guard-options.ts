@@ -1,7 +1,7 @@
 // The command line of `promptpack flags guard`, checked and defaulted into
 // what @promptpack/operate's guard runs on. Every error names the flag and
 // gives an example of right.
-import { defaultFreshnessQuery, defaultMetric, FlagsError, guardMetricNames, type GuardMetric, type GuardMetricName, type GuardSettings } from '@promptpack/operate';
+import { defaultFreshnessQuery, defaultMetric, FlagsError, guardMetricNames, parseMatchers, templatesWithoutMatch, type GuardMetric, type GuardMetricName, type GuardSettings } from '@promptpack/operate';
 import { readGuardConfig } from './guard-config-file.js';
 import type { FlagsValues } from './options.js';
 
@@ -20,6 +20,7 @@ export interface GuardValues extends FlagsValues {
   staleAfter?: string;
   interval?: string;
   config?: string;
+  match?: string;
   once?: boolean;
 }
 
@@ -28,6 +29,8 @@ export interface GuardCommandOptions {
   bearerToken: string | undefined;
   settings: GuardSettings;
   freshnessQuery: string;
+  /** Label matchers added to every query (`job="checkout"`), checked. */
+  match: string | undefined;
   once: boolean;
   intervalMs: number;
 }
@@ -51,9 +54,23 @@ export function guardOptionsFrom(values: GuardValues, env: NodeJS.ProcessEnv, cw
       staleAfterSeconds: seconds('--stale-after', values.staleAfter, 120),
     },
     freshnessQuery: config?.freshnessQuery ?? defaultFreshnessQuery,
+    match: values.match === undefined ? undefined : matchOf(values.match, config),
     once: values.once ?? false,
     intervalMs: interval(values.interval) * 1000,
   };
+}
+
+/** --match is added through the `{match}` placeholder; a --config query without it would silently read every service. */
+function matchOf(raw: string, config: ReturnType<typeof readGuardConfig> | undefined): string {
+  const match = parseMatchers(raw, '--match');
+  if (config) {
+    const queries = config.metrics.flatMap((metric) => (metric.kind === 'proportion' ? [metric.bad, metric.total] : [metric.sum, metric.count]));
+    const ignoring = templatesWithoutMatch([...queries, config.freshnessQuery ?? defaultFreshnessQuery]);
+    if (ignoring.length > 0) {
+      throw new FlagsError('flags/usage', `--match ${raw} would not apply to ${ignoring.length} --config quer${ignoring.length === 1 ? 'y' : 'ies'} without the {match} placeholder, e.g. ${ignoring[0]}.`, 'Put {match} inside each selector\'s braces after another matcher, e.g. requests_total{version="{version}"{match}}, or drop --match.');
+    }
+  }
+  return match;
 }
 
 function interval(raw: string | undefined): number {

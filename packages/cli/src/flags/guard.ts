@@ -23,6 +23,7 @@ export async function guardCommand(context: Context, id: string, options: GuardC
     id,
     settings: options.settings,
     freshnessQuery: options.freshnessQuery,
+    match: options.match,
     prometheus: clientOf(options),
     actor: settings.actor,
     now: settings.now,

@@ -22,6 +22,7 @@ export interface FlagsOptions {
   stable?: string;
   stickiness?: string;
   all: boolean;
+  flagPrefix?: string;
 }
 
 /** The options of one `promptpack flags` subcommand as the argument parser hands them over; each subcommand declares a subset. */
@@ -45,9 +46,10 @@ export interface FlagsValues {
   stable?: string;
   stickiness?: string;
   all?: boolean;
+  flagPrefix?: string;
 }
 
-/** Defaults and the environment's lists (PROMPTPACK_SERVICES, PROMPTPACK_INVENTORY) after the flags given. */
+/** Defaults and the environment's lists (PROMPTPACK_SERVICES, PROMPTPACK_INVENTORY) and flag prefix (PROMPTPACK_FLAG_PREFIX) after the flags given. */
 export function flagsOptionsFrom(values: FlagsValues, env: NodeJS.ProcessEnv): FlagsOptions {
   const list = (value: string | undefined) => (value ?? '').split(/[\s,]+/).filter(Boolean);
   return {
@@ -70,6 +72,8 @@ export function flagsOptionsFrom(values: FlagsValues, env: NodeJS.ProcessEnv): F
     stable: values.stable,
     stickiness: values.stickiness,
     all: values.all ?? false,
+    // The service's own variable: one export for the service and its operator's shell.
+    flagPrefix: values.flagPrefix ?? (env.PROMPTPACK_FLAG_PREFIX || undefined),
   };
 }
 

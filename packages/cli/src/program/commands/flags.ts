@@ -19,6 +19,7 @@ function contextOptions(command: Command): Command {
     .option('--eval-result <file>', 'an eval record kept elsewhere (repeatable)', collect)
     .option('--service-dir <dir>', 'a service folder whose installed packages may carry eval-result.json (repeatable)', collect)
     .option('--repo <dir>', 'the prompts repository, for release tags (default: the git repository around the working directory)')
+    .option('--flag-prefix <prefix>', "what the services' runtime puts before a prompt id to name its flag (or PROMPTPACK_FLAG_PREFIX; default: prompt.)")
     .addOption(jsonOption());
 }
 
@@ -102,6 +103,7 @@ export const registerFlags: RegisterCommand = (program, invocation) => {
     .option('--margin <metric=value>', 'how much worse the canary may be, e.g. parse-failure=0.01 (one point); repeatable', collect)
     .option('--latency-threshold <seconds>', 'for --metric latency: a histogram bucket boundary; slower model calls count as bad')
     .option('--cost-deviation <usd>', "for --metric cost: an upper bound on one request's cost's standard deviation")
+    .option('--match <matchers>', 'PromQL label matchers added to every query, e.g. \'job="checkout"\': only these series (one prompt served by several services)')
     .option('--config <file>', 'the guard metrics as JSON, with your own PromQL (instead of --metric/--margin)')
     .option('--alpha <p>', 'the false-alarm bound of the whole guard, split evenly over its metrics (default 0.01)')
     .option('--min-samples <n>', 'requests on each side before a metric is judged (default 30)')
