@@ -2,7 +2,8 @@
 // adapter): checked on the built dist, by following every import of an
 // entry through tsup's shared chunks and listing the packages it reaches.
 // The SDKs are types-only for every adapter but LangChain's, whose message
-// classes are values.
+// classes are values, and the AI SDK's, whose tools are built with its own
+// `tool` and `jsonSchema`.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,7 +39,7 @@ describe.each(['js', 'cjs'])('dist/*.%s', (extension) => {
     ['index', []],
     ['openai', []],
     ['anthropic', []],
-    ['ai-sdk', []],
+    ['ai-sdk', ['ai']],
     ['langchain', ['@langchain/core/messages']],
   ])('%s loads only %j', (entry, expected) => {
     expect(load(`${entry}.${extension}`).packages).toEqual(expected);
