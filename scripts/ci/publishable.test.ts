@@ -49,7 +49,7 @@ describe.each(packages.map((item) => [item.name, item] as const))('%s', (name, i
     expect(manifest.license).toBe('MIT');
     expect(manifest.type).toBe('module');
     expect(manifest.engines).toEqual({ node: '>=20.10' });
-    expect(manifest.repository).toEqual({ type: 'git', url: 'git+https://github.com/promptpack/promptpack.git', directory: `packages/${path.basename(item.dir)}` });
+    expect(manifest.repository).toEqual({ type: 'git', url: 'git+https://github.com/promptpack/promptpack.git', directory: path.relative(repoRoot, item.dir).split(path.sep).join('/') });
     expect(manifest.publishConfig?.access).toBe('public');
     expect(manifest.files).toContain('dist');
   });
@@ -79,7 +79,14 @@ describe.each(packages.map((item) => [item.name, item] as const))('%s', (name, i
     const { contents } = packed.get(name)!;
     const result = await checkPackage(contents);
     expect(result.types, 'the package ships no types').not.toBe(false);
-    const problems = 'problems' in result ? result.problems : [];
+    // A prompt package published with the tooling (prompts/llm-judge) keeps
+    // every prompt package's data subpaths, ./manifest.json and ./evals.json
+    // in dist/: TypeScript's node10 resolution ignores "exports" and cannot
+    // see them, while Node and every newer resolution do. Types are unaffected.
+    const isPromptPackage = path.relative(repoRoot, item.dir).startsWith('prompts');
+    const dataSubpath = (problem: { kind: string; entrypoint?: string; resolutionKind?: string }) =>
+      isPromptPackage && problem.kind === 'NoResolution' && problem.resolutionKind === 'node10' && /^\.\/(manifest|evals)\.json$/.test(problem.entrypoint ?? '');
+    const problems = ('problems' in result ? result.problems : []).filter((problem) => !dataSubpath(problem as never));
     expect(problems.map((problem) => `${problem.kind}: ${JSON.stringify(problem)}`)).toEqual([]);
     // The first check loads the TypeScript compiler: seconds on a shared 2-core machine.
   }, 60_000);
