@@ -1,29 +1,20 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { type ChatServer, startChatServer } from '../../eval/test/chat-server.js';
 import { main } from '../src/index.js';
-import { answering, capture, createFaqRepo, goodAnswers, type ScratchRepo } from './eval-fixture.js';
+import { answering, capture, goodAnswers } from './eval-fixture.js';
+import { faqRepoPerTest } from './faq-repo-per-test.js';
 
 // `promptpack drift` against a local OpenAI-compatible server: never a real model.
 const scratch = mkdtempSync(path.join(tmpdir(), 'promptpack-drift-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-let repo: ScratchRepo;
+const repo = faqRepoPerTest(scratch, { clearCi: true });
 let server: ChatServer | undefined;
-let previousCwd: string;
-const savedEnv = { ...process.env };
 
-beforeEach(() => {
-  repo = createFaqRepo(scratch);
-  previousCwd = process.cwd();
-  process.chdir(repo.dir);
-  for (const name of ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'PROMPTPACK_EVAL_MODEL', 'PROMPTPACK_EVAL_PROVIDER', 'PROMPTPACK_PROGRESS', 'CI']) delete process.env[name];
-});
 afterEach(async () => {
-  process.chdir(previousCwd);
-  process.env = { ...savedEnv };
   await server?.close();
   server = undefined;
 });

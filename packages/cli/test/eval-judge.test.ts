@@ -1,10 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { type ChatServer, type ChatServerStep, type RecordedRequest, startChatServer } from '../../eval/test/chat-server.js';
 import { main } from '../src/index.js';
-import { capture, createFaqRepo, goodAnswers, type ScratchRepo } from './eval-fixture.js';
+import { capture, goodAnswers } from './eval-fixture.js';
+import { faqRepoPerTest } from './faq-repo-per-test.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'promptpack-eval-judge-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -33,20 +34,10 @@ function model(request: RecordedRequest): ChatServerStep {
   return { reply: goodAnswers[String(request.body?.messages.at(-1)?.content).trim()] ?? 'no answer' };
 }
 
-let repo: ScratchRepo;
+const repo = faqRepoPerTest(scratch);
 const servers: ChatServer[] = [];
-let previousCwd: string;
-const savedEnv = { ...process.env };
 
-beforeEach(() => {
-  repo = createFaqRepo(scratch);
-  previousCwd = process.cwd();
-  process.chdir(repo.dir);
-  for (const name of ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'PROMPTPACK_EVAL_MODEL', 'PROMPTPACK_EVAL_PROVIDER', 'PROMPTPACK_PROGRESS']) delete process.env[name];
-});
 afterEach(async () => {
-  process.chdir(previousCwd);
-  process.env = { ...savedEnv };
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 

@@ -4,11 +4,12 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { type ChatServer, type RecordedRequest, startChatServer } from '../../eval/test/chat-server.js';
 import { evalSecretScrubber, scrubError } from '../src/eval/eval-secrets.js';
 import { main } from '../src/index.js';
-import { capture, createFaqRepo, type ScratchRepo } from './eval-fixture.js';
+import { capture, createFaqRepo } from './eval-fixture.js';
+import { faqRepoPerTest } from './faq-repo-per-test.js';
 
 // The provider's own back-off between attempts is real time (several seconds per test); nothing asserts on it.
 const retryingTimeout = 60_000;
@@ -19,20 +20,10 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const apiKey = 'sk-live"quote\\slash&amp<tag>/ space';
 const password = 'hunter2"&<pw>';
 
-let repo: ScratchRepo;
+const repo = faqRepoPerTest(scratch, { clearCi: true });
 let server: ChatServer | undefined;
-let previousCwd: string;
-const savedEnv = { ...process.env };
 
-beforeEach(() => {
-  repo = createFaqRepo(scratch);
-  previousCwd = process.cwd();
-  process.chdir(repo.dir);
-  for (const name of ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'PROMPTPACK_EVAL_MODEL', 'PROMPTPACK_EVAL_PROVIDER', 'PROMPTPACK_PROGRESS', 'CI']) delete process.env[name];
-});
 afterEach(async () => {
-  process.chdir(previousCwd);
-  process.env = { ...savedEnv };
   await server?.close();
   server = undefined;
 });

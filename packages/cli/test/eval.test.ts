@@ -1,28 +1,19 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { type ChatServer, startChatServer } from '../../eval/test/chat-server.js';
 import { main } from '../src/index.js';
-import { answering, capture, createFaqRepo, faqEvals, goodAnswers, type ScratchRepo } from './eval-fixture.js';
+import { answering, capture, faqEvals, goodAnswers } from './eval-fixture.js';
+import { faqRepoPerTest } from './faq-repo-per-test.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'promptpack-eval-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-let repo: ScratchRepo;
+const repo = faqRepoPerTest(scratch);
 let server: ChatServer | undefined;
-let previousCwd: string;
-const savedEnv = { ...process.env };
 
-beforeEach(() => {
-  repo = createFaqRepo(scratch);
-  previousCwd = process.cwd();
-  process.chdir(repo.dir);
-  for (const name of ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'PROMPTPACK_EVAL_MODEL', 'PROMPTPACK_EVAL_PROVIDER', 'PROMPTPACK_PROGRESS']) delete process.env[name];
-});
 afterEach(async () => {
-  process.chdir(previousCwd);
-  process.env = { ...savedEnv };
   await server?.close();
   server = undefined;
 });
