@@ -96,7 +96,11 @@ function firstErrorLine(output: string): string {
   } catch {
     // Not JSON: the plain `npm error` lines below.
   }
-  const lines = output.split('\n').map((line) => line.replace(/^npm (error|ERR!) ?/, '').trim());
+  // npm prints its notices (the tarball's contents, dozens of lines) before
+  // the error: when there are error lines, they are the message.
+  const all = output.split('\n');
+  const errors = all.filter((line) => /^npm (error|ERR!)/.test(line));
+  const lines = (errors.length > 0 ? errors : all.filter((line) => !line.startsWith('npm notice'))).map((line) => line.replace(/^npm (error|ERR!) ?/, '').trim());
   const meaningful = lines.filter((line) => line && !/^(code |errno |syscall |A complete log|[{}])/.test(line));
   return meaningful.slice(0, 2).join(' ') || 'no message';
 }

@@ -38,6 +38,7 @@ export function createScratchRepo(dir: string, options: ScratchRepoOptions = {})
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     cpSync(path.join(repoRoot, file), path.join(dir, file));
   }
+  dropToolingPrompts(dir);
   if (options.scope !== undefined && options.scope !== repoScope) renameScope(dir, options.scope);
   link(dir, 'node_modules');
   for (const name of readdirSync(path.join(repoRoot, 'packages'))) {
@@ -77,6 +78,21 @@ function renameScope(dir: string, scope: string): void {
     if (!manifest.name?.startsWith(`${repoScope}/`)) continue;
     manifest.name = `${scope}/${manifest.name.slice(repoScope.length + 1)}`;
     writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+  }
+}
+
+/**
+ * A prompt named outside the repository's scope (prompts/llm-judge is
+ * @promptpack/prompt-llm-judge) ships with the tooling: publishTooling puts it
+ * on a registry, under the one name every test shares. A scratch release
+ * leaves it out, so it is never published twice, or raced, from two places.
+ */
+function dropToolingPrompts(dir: string): void {
+  for (const folder of readdirSync(path.join(dir, 'prompts'))) {
+    const file = path.join(dir, 'prompts', folder, 'package.json');
+    if (!existsSync(file)) continue;
+    const { name } = JSON.parse(readFileSync(file, 'utf8')) as { name?: string };
+    if (name !== undefined && !name.startsWith(`${repoScope}/`)) rmSync(path.join(dir, 'prompts', folder), { recursive: true, force: true });
   }
 }
 
