@@ -84,7 +84,17 @@ describe('evalManifestSchema judge', () => {
     expect(parsed.judge).toEqual({ model: 'gpt-4o', baseUrl: 'http://127.0.0.1:11434/v1', embeddingModel: 'text-embedding-3-small' });
   });
 
-  it.each([{ model: '' }, { baseUrl: 'ftp://models.example/v1' }, { baseUrl: 'not a url' }, { apiKey: 'sk-...' }])('rejects judge %j', (judge) => {
+  it.each([{ model: '' }, { baseUrl: 'ftp://models.example/v1' }, { baseUrl: 'not a url' }, { apiKey: 'sk-...' }, { baseUrl: 'https://judge:s3cret@models.example/v1' }, { baseUrl: 'http://token@127.0.0.1:11434/v1' }])('rejects judge %j', (judge) => {
     expect(evalManifestSchema.safeParse({ cases, judge }).success).toBe(false);
+  });
+
+  it('names the credentials in a judge.baseUrl, which would be published in dist/evals.json, and where they are', () => {
+    const result = evalManifestSchema.safeParse({ cases, judge: { baseUrl: 'https://judge:s3cret@models.example/v1' } });
+    expect(result.error?.issues).toEqual([expect.objectContaining({ path: ['judge', 'baseUrl'], message: expect.stringMatching(/credentials \(user:password@\).*OPENAI_API_KEY/) })]);
+    expect(result.error?.issues[0]?.message).not.toContain('s3cret');
+  });
+
+  it('takes an @ after the host, which is part of the path, not credentials', () => {
+    expect(evalManifestSchema.parse({ cases, judge: { baseUrl: 'https://models.example/v1/@team' } }).judge?.baseUrl).toBe('https://models.example/v1/@team');
   });
 });

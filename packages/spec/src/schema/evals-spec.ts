@@ -154,8 +154,18 @@ export const thresholdsSchema = z.strictObject({
 export const judgeSchema = z.strictObject({
   /** The judge's chat model; default the llm-judge package's own (prompt.yaml). */
   model: text.optional(),
-  /** Any OpenAI-compatible endpoint for the judge and the embeddings; default the endpoint the answers come from. */
-  baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * Any OpenAI-compatible endpoint for the judge and the embeddings; default
+   * the endpoint the answers come from. Never with user:password: evals.yaml
+   * is committed and copied into the published dist/evals.json, where no
+   * scrubber can take a password back.
+   */
+  baseUrl: z
+    .url({ protocol: /^https?$/ })
+    .refine((url) => !/^[a-z]+:\/\/[^/?#]*@/i.test(url), {
+      message: 'it carries credentials (user:password@), and evals.yaml is committed and published in dist/evals.json. Remove them; the judge is sent OPENAI_API_KEY like the answers',
+    })
+    .optional(),
   /** Default text-embedding-3-large, promptfoo's. */
   embeddingModel: text.optional(),
 });
