@@ -277,9 +277,10 @@ describe('support-service on a real Unleash', () => {
 
     const wrong = served.filter((entry) => entry.version !== assignment.get(entry.user));
     console.log(`mid-traffic stop: ${counts.before} requests before, ${counts.stopping} during stopServer(), ${counts.stopped} after; ${failures.length} failed, ${wrong.length} served another version`);
-    expect(failures).toEqual([]);
+    // The first few of each, not thousands: a long diff pushes the first failure out of a CI log's tail.
+    expect(failures.slice(0, 5), `${failures.length} requests failed`).toEqual([]);
     expect(counts.stopping + counts.stopped).toBeGreaterThanOrEqual(1_000);
-    expect(wrong).toEqual([]);
+    expect(wrong.slice(0, 5), `${wrong.length} of ${served.length} requests served another version than before the stop`).toEqual([]);
     expect((await health(main.url)).flags.lastEvent?.message).toMatch(/Serving the last known flags/);
 
     const restart = performance.now();
