@@ -18,6 +18,8 @@ export interface ConsumerPaths {
   canary: string;
   runtime: string;
   flagsFile: string;
+  /** langfuse-core's ESM entry: langfuse 3's own ESM entry does not export ChatPromptClient (its types claim it does), and pnpm does not hoist langfuse-core. */
+  langfuseCore: string;
 }
 
 const json = JSON.stringify;
@@ -100,5 +102,40 @@ export function runtimeConsumer(workload: Workload, paths: ConsumerPaths, mode: 
     `const { messages } = runtime.render('runtime-workload', ${json(workload.variables)}, { userId: 'user-1' });`,
     clockEnd,
     'await runtime.close();',
+  ].join('\n');
+}
+
+/**
+ * Langfuse's ChatPromptClient as a service holds it after fetching a chat
+ * prompt (here built locally, no server): the system policy, the few-shots
+ * and the user template as messages. Its compile() only replaces plain
+ * {{variable}}s, so the orders loop is passed as one pre-joined variable.
+ */
+export function langfuseSetup(workload: Workload, userTemplate: string): unknown {
+  return {
+    name: 'runtime-workload',
+    version: 1,
+    config: {},
+    labels: [],
+    tags: [],
+    type: 'chat',
+    prompt: [{ role: 'system', content: workload.policy }, ...workload.fewshots, { role: 'user', content: userTemplate }],
+  };
+}
+
+/** The user template in Langfuse's language: the {{#each}} loop replaced by one variable the caller fills. */
+export const langfuseUserTemplate = (template: string) => template.replace(/\{\{#each orders\}\}\n- \{\{id\}\}: \{\{status\}\}\n\{\{\/each\}\}\n/, '{{orders}}');
+
+/** Everything compile() takes is a string: the orders joined as the floor's loop writes them. */
+export const langfuseVariables = (vars: Record<string, unknown>) => ({ ...vars, orders: (vars.orders as { id: string; status: string }[]).map((order) => `- ${order.id}: ${order.status}\n`).join('') }) as Record<string, string>;
+
+export function langfuseConsumer(workload: Workload, paths: ConsumerPaths, userTemplate: string, mode: Mode): string {
+  return [
+    clockStart,
+    importLine(mode, { named: ['ChatPromptClient'] }, paths.langfuseCore),
+    `const prompt = new ChatPromptClient(${json(langfuseSetup(workload, userTemplate))});`,
+    `const vars = ${json(workload.variables)};`,
+    "const messages = prompt.compile({ ...vars, orders: vars.orders.map((order) => `- ${order.id}: ${order.status}\\n`).join('') });",
+    clockEnd,
   ].join('\n');
 }
