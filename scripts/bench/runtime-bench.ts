@@ -2,24 +2,48 @@
 // standard workload (1.5 KB policy with 2 variables, 3 few-shot pairs, a user
 // template with 5 variables and a loop) for the template-literal floor, the
 // naive stack (unleash-client getVariant + precompiled Handlebars), a built
-// package's render() alone, Langfuse's ChatPromptClient.compile (a local chat
-// prompt, no flag evaluation, the orders loop pre-joined: its compile has no
-// loops) and runtime.render (file flags 90/10 over two
-// built versions); per row: µs/op, ratio to the floor, heap KB/op, cold start
-// and the size of a bundle that only renders. Then the issue's goals with
-// PASS or MISS. A report, not a test: a miss never fails the process.
+// package's render() alone, the peers the issue names (Langfuse's
+// ChatPromptClient.compile: a local chat prompt, no flag evaluation, the
+// orders loop pre-joined since its compile has no loops; dotprompt's compiled
+// render; LaunchDarkly AI's completionConfig, offline on its TestData source,
+// 90/10) and runtime.render (file flags 90/10 over two built versions); per
+// row: µs/op, ratio to the floor, heap KB/op, cold start and the size of a
+// bundle that only renders. Every row must build the same messages. Then the
+// issue's goals with PASS or MISS. A report, not a test: a miss never fails
+// the process.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createPromptRuntime, fileFlags, type AnyPromptModule } from '@promptpack/runtime';
+import { init as launchDarklyInit, integrations as launchDarklyIntegrations } from '@launchdarkly/node-server-sdk';
+import { initAi } from '@launchdarkly/server-sdk-ai';
+import { Dotprompt, type Message as DotpromptMessage } from 'dotprompt';
 import { Unleash } from 'unleash-client';
 import { parse } from 'yaml';
 import { coldStart } from './runtime/cold-start.js';
 import { buildSync } from './runtime/esbuild.js';
-import { floorConsumer, handlebarsConsumer, langfuseConsumer, langfuseSetup, langfuseUserTemplate, langfuseVariables, naiveConsumer, renderConsumer, runtimeConsumer, type ConsumerPaths, type Mode, type Workload } from './runtime/consumers.js';
-import { bytesPerOp, nanosecondsPerOp } from './runtime/measure.js';
+import {
+  dotpromptConsumer,
+  dotpromptSource,
+  floorConsumer,
+  handlebarsConsumer,
+  langfuseConsumer,
+  langfuseSetup,
+  langfuseUserTemplate,
+  langfuseVariables,
+  launchDarklyConsumer,
+  launchDarklyFlag,
+  mustacheUserTemplate,
+  naiveConsumer,
+  renderConsumer,
+  runtimeConsumer,
+  type ConsumerPaths,
+  type Mode,
+  type Workload,
+} from './runtime/consumers.js';
+import { bytesPerOp, nanosecondsPerOp, type Calling } from './runtime/measure.js';
 import { goals, table, type Row } from './runtime/print-table.js';
 import { renderBundle, type RenderBundle } from './runtime/render-bundle.js';
 import { buildWorkloadVersion, canaryPolicySuffix, workloadSource, workloadVariables } from './runtime/workload.js';
@@ -110,12 +134,31 @@ if (langfuseTemplate === userText) throw new Error('template.hbs changed: the La
 const langfusePrompt = new langfuseCore.ChatPromptClient(langfuseSetup(workload, langfuseTemplate));
 const runtime = createPromptRuntime({ prompts: { 'runtime-workload': { stable, candidates: [canary] } }, flags: fileFlags(paths.flagsFile, { pollInterval: 0 }), opentelemetry: false });
 
+// dotprompt: the template compiled once, rendered per request, its messages turned into chat messages (as dotpromptToChat in the consumer).
+const dotpromptRender = await new Dotprompt().compile(dotpromptSource(workload, userText));
+const toChat = (messages: DotpromptMessage[]) => messages.map((message) => ({ role: message.role === 'model' ? 'assistant' : message.role, content: message.content.map((part) => ('text' in part ? part.text : '')).join('') }));
+const dotprompt = async () => toChat((await dotpromptRender({ input: variables })).messages);
+
+// LaunchDarkly AI: the SDK offline on its TestData source, the AI Config 90/10; completionConfig evaluates the flag and interpolates (Mustache).
+const canaryPolicyText = `${readFileSync(path.join(workloadSource, 'policy.md'), 'utf8')}${canaryPolicySuffix}`.replace(/\r?\n$/, '');
+const launchDarklyTemplate = mustacheUserTemplate(userText);
+if (launchDarklyTemplate === userText) throw new Error('template.hbs changed: the LaunchDarkly row no longer turns its orders loop into a Mustache section.');
+const launchDarklyFlagValue = launchDarklyFlag(workload, launchDarklyTemplate, canaryPolicyText);
+const testData = new launchDarklyIntegrations.TestData();
+testData.usePreconfiguredFlag(launchDarklyFlagValue as Record<string, unknown>);
+const launchDarkly = launchDarklyInit('bench', { updateProcessor: testData.getFactory(), sendEvents: false, diagnosticOptOut: true, logger: { error() {}, warn() {}, info() {}, debug() {} } });
+await launchDarkly.waitForInitialization({ timeout: 10 });
+const launchDarklyAi = initAi(launchDarkly);
+const contexts = users.map((user) => ({ kind: 'user', key: user.userId }));
+const completionConfig = async (index: number) => (await launchDarklyAi.completionConfig('runtime-workload', contexts[index & 1023]!, { enabled: false }, variables)) as { messages?: unknown };
+
 // Faster must not mean different: every row builds the same messages for the stable version.
 const expected = JSON.stringify(templateLiterals(variables));
 for (const [name, messages] of [
   ['Handlebars', precompiled(variables)],
   ['render()', stable.render(variables).messages],
   ['Langfuse compile', langfusePrompt.compile(langfuseVariables(variables))],
+  ['dotprompt', await dotprompt()],
 ] as const) {
   if (JSON.stringify(messages) !== expected) throw new Error(`${name} builds other messages than the template literals; the rows would not be comparable.`);
 }
@@ -128,10 +171,24 @@ for (const user of users) {
   if (JSON.stringify(served.messages) !== JSON.stringify(direct.messages)) throw new Error(`runtime.render for ${user.userId} builds other messages than ${served.meta.version}'s render().`);
 }
 
+// LaunchDarkly buckets users its own way: each user's messages must be one version's render(), and both versions must be served.
+const versionOfMessages = new Map([stable, canary].map((module) => [JSON.stringify((module.render(variables) as { messages: unknown }).messages), module.manifest.version]));
+const launchDarklyServed = new Map<string, string[]>();
+for (const [index, user] of users.entries()) {
+  const version = versionOfMessages.get(JSON.stringify((await completionConfig(index)).messages));
+  if (version === undefined) throw new Error(`LaunchDarkly AI builds other messages for ${user.userId} than either version's render().`);
+  launchDarklyServed.set(version, [...(launchDarklyServed.get(version) ?? []), user.userId]);
+}
+if (launchDarklyServed.size !== 2) throw new Error(`LaunchDarkly AI served only ${[...launchDarklyServed.keys()].join(', ')} to ${users.length} users; the rollout is not 90/10.`);
+// Its consumers render for a user it serves the stable version, whose messages the cold start and bundle checks compare with.
+const launchDarklyStableUser = launchDarklyServed.get('1.0.0')![0]!;
+
 interface System {
   name: string;
   run: (index: number) => unknown;
   consumer: (mode: Mode) => string;
+  /** How the system answers; default sync. */
+  calling?: Calling;
 }
 const systems: System[] = [
   { name: 'template literals (the floor)', run: () => templateLiterals(variables), consumer: (mode) => floorConsumer(workload, mode) },
@@ -147,12 +204,23 @@ const systems: System[] = [
     run: () => langfusePrompt.compile(langfuseVariables(variables)),
     consumer: (mode) => langfuseConsumer(workload, paths, langfuseTemplate, mode),
   },
+  { name: 'dotprompt compiled render (async; parts to chat messages)', run: dotprompt, consumer: (mode) => dotpromptConsumer(workload, userText, mode), calling: 'async' },
+  {
+    name: 'LaunchDarkly AI completionConfig (async; TestData 90/10)',
+    run: completionConfig,
+    consumer: (mode) => launchDarklyConsumer(workload, launchDarklyFlagValue, launchDarklyStableUser, mode),
+    calling: 'async',
+  },
   { name: 'promptpack runtime.render (file flags 90/10)', run: (index) => runtime.render('runtime-workload', variables, users[index & 1023]), consumer: (mode) => runtimeConsumer(workload, paths, mode) },
 ];
 
 const bundles: (RenderBundle | undefined)[] = [];
-const nanoseconds = nanosecondsPerOp(systems.map((system) => system.run));
-const rows: Row[] = systems.map((system, index) => {
+const nanoseconds = await nanosecondsPerOp(
+  systems.map((system) => system.run),
+  systems.map((system) => system.calling ?? 'sync'),
+);
+const rows: Row[] = [];
+for (const [index, system] of systems.entries()) {
   const entry = path.join(workdir, `consumer-${index}.mjs`);
   const cold = coldStart(entry, system.consumer('cold'), workdir);
   if (cold.length !== expected.length) throw new Error(`${entry} renders ${cold.length} characters of messages, the floor ${expected.length}.`);
@@ -166,11 +234,11 @@ const rows: Row[] = systems.map((system, index) => {
   }
   if (bundle?.length !== undefined && bundle.length !== expected.length) throw new Error(`${bundleEntry} bundled renders ${bundle.length} characters of messages, the floor ${expected.length}: the bundle lost code it needs.`);
   bundles.push(bundle);
-  return { name: system.name, nanoseconds: nanoseconds[index]!, bytes: bytesPerOp(system.run), coldMilliseconds: cold.milliseconds, bundleBytes: bundles[index]?.bytes, bundleRuns: bundles[index]?.length !== undefined };
-});
+  rows.push({ name: system.name, nanoseconds: nanoseconds[index]!, bytes: await bytesPerOp(system.run, system.calling), coldMilliseconds: cold.milliseconds, bundleBytes: bundles[index]?.bytes, bundleRuns: bundles[index]?.length !== undefined });
+}
 const renderOnly = bundles[3];
 
-const [floor, handlebars, naive, render, langfuse, served] = rows as [Row, Row, Row, Row, Row, Row];
+const [floor, handlebars, naive, render, langfuse, dotpromptRow, launchDarklyRow, served] = rows as [Row, Row, Row, Row, Row, Row, Row, Row];
 const ratio = (row: Row, base: Row) => row.nanoseconds / base.nanoseconds;
 console.log(`promptpack runtime benchmark (node ${process.version}, ${cpus().length} cores, ${cpus()[0]?.model.trim()}): one run`);
 console.log("µs/op: median of 201 batches of ~0.25 ms each after warm-up, the systems' batches interleaved, each through its own timing loop;");
@@ -184,9 +252,8 @@ for (const line of goals([
   { text: 'runtime.render <= 4x the floor', measured: `${ratio(served, floor).toFixed(1)}x`, met: ratio(served, floor) <= 4 },
   { text: 'runtime.render >= 6x faster than the naive stack', measured: `${(naive.nanoseconds / served.nanoseconds).toFixed(1)}x`, met: naive.nanoseconds / served.nanoseconds >= 6 },
   { text: 'runtime.render >= 6x faster than Langfuse compile', measured: `${(langfuse.nanoseconds / served.nanoseconds).toFixed(1)}x`, met: langfuse.nanoseconds / served.nanoseconds >= 6 },
-  // The issue also names these two; their renders return promises, which nanosecondsPerOp (synchronous calls) cannot time yet, so they have no row: said, not guessed.
-  { text: 'runtime.render >= 6x faster than dotprompt', measured: 'not measured (no row: its compiled render is async)', met: false },
-  { text: 'runtime.render >= 6x faster than LaunchDarkly AI', measured: 'not measured (no row: completionConfig is async)', met: false },
+  { text: 'runtime.render >= 6x faster than dotprompt', measured: `${(dotpromptRow.nanoseconds / served.nanoseconds).toFixed(1)}x`, met: dotpromptRow.nanoseconds / served.nanoseconds >= 6 },
+  { text: 'runtime.render >= 6x faster than LaunchDarkly AI', measured: `${(launchDarklyRow.nanoseconds / served.nanoseconds).toFixed(1)}x`, met: launchDarklyRow.nanoseconds / served.nanoseconds >= 6 },
   { text: 'render() alone <= 3x the floor', measured: `${ratio(render, floor).toFixed(1)}x`, met: ratio(render, floor) <= 3 },
   { text: 'runtime.render heap <= 3 KB per request', measured: `${(served.bytes / 1024).toFixed(1)} KB`, met: served.bytes <= 3 * 1024 },
   {
@@ -202,3 +269,4 @@ for (const line of goals([
 ])) console.log(line);
 await runtime.close();
 unleash.destroy();
+launchDarkly.close();

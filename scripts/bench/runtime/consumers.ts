@@ -139,3 +139,74 @@ export function langfuseConsumer(workload: Workload, paths: ConsumerPaths, userT
     clockEnd,
   ].join('\n');
 }
+
+/** The user template in Mustache, which LaunchDarkly AI interpolates with: the {{#each}} loop as a section over the same list. */
+export const mustacheUserTemplate = (template: string) => template.replace('{{#each orders}}', '{{#orders}}').replace('{{/each}}', '{{/orders}}');
+
+/**
+ * An AI Config as LaunchDarkly serves it, 90/10 like the other rows' flags:
+ * each variation is a completion config whose messages are the version's
+ * policy, the few-shots and the user template. Given to the SDK through its
+ * own TestData source (no network), as a preconfigured flag so the rollout
+ * is a real percentage rollout bucketed by the SDK.
+ */
+export function launchDarklyFlag(workload: Workload, userTemplate: string, canaryPolicy: string): unknown {
+  const variation = (version: string, policy: string) => ({
+    _ldMeta: { enabled: true, variationKey: version, version: 1, mode: 'completion' },
+    model: { name: 'bench-model' },
+    messages: [{ role: 'system', content: policy }, ...workload.fewshots, { role: 'user', content: userTemplate }],
+  });
+  return {
+    key: 'runtime-workload',
+    version: 1,
+    on: true,
+    salt: 'runtime-workload',
+    variations: [variation('1.0.0', workload.policy), variation('1.1.0', canaryPolicy)],
+    offVariation: 0,
+    fallthrough: { rollout: { variations: [{ variation: 0, weight: 90_000 }, { variation: 1, weight: 10_000 }] } },
+  };
+}
+
+/** The SDK set up as a service sets it up, offline: TestData instead of the streaming connection, no events sent, quiet. */
+export const launchDarklyOptions = "{ updateProcessor: testData.getFactory(), sendEvents: false, diagnosticOptOut: true, logger: { error() {}, warn() {}, info() {}, debug() {} } }";
+
+export function launchDarklyConsumer(workload: Workload, flag: unknown, userKey: string, mode: Mode): string {
+  return [
+    clockStart,
+    importLine(mode, { named: ['init', 'integrations'] }, '@launchdarkly/node-server-sdk'),
+    importLine(mode, { named: ['initAi'] }, '@launchdarkly/server-sdk-ai'),
+    'const testData = new integrations.TestData();',
+    `testData.usePreconfiguredFlag(${json(flag)});`,
+    `const client = init('bench', ${launchDarklyOptions});`,
+    'await client.waitForInitialization({ timeout: 10 });',
+    'const ai = initAi(client);',
+    `const { messages } = await ai.completionConfig('runtime-workload', { kind: 'user', key: ${json(userKey)} }, { enabled: false }, ${json(workload.variables)});`,
+    clockEnd,
+    'client.close();',
+  ].join('\n');
+}
+
+/**
+ * The workload as one .prompt template (dotprompt's Handlebars, which runs
+ * the loop as written): `{{role}}` markers split it into the policy, the
+ * few-shot turns (dotprompt calls the assistant `model`) and the user
+ * template. No frontmatter: with one, dotprompt trims the body.
+ */
+export function dotpromptSource(workload: Workload, userTemplate: string): string {
+  const turns = workload.fewshots.map((shot) => `{{role "${shot.role === 'assistant' ? 'model' : shot.role}"}}${shot.content}`).join('');
+  return `{{role "system"}}${workload.policy}${turns}{{role "user"}}${userTemplate}`;
+}
+
+/** dotprompt's messages (parts, role `model`) as the chat messages every other row returns: what a caller sending them to an OpenAI-style API writes. */
+export const dotpromptToChat = 'const toChat = (messages) => messages.map((message) => ({ role: message.role === "model" ? "assistant" : message.role, content: message.content.map((part) => part.text).join("") }));';
+
+export function dotpromptConsumer(workload: Workload, userTemplate: string, mode: Mode): string {
+  return [
+    clockStart,
+    importLine(mode, { named: ['Dotprompt'] }, 'dotprompt'),
+    dotpromptToChat,
+    `const render = await new Dotprompt().compile(${json(dotpromptSource(workload, userTemplate))});`,
+    `const messages = toChat((await render({ input: ${json(workload.variables)} })).messages);`,
+    clockEnd,
+  ].join('\n');
+}
