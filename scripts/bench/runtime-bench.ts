@@ -173,15 +173,15 @@ for (const user of users) {
 
 // LaunchDarkly buckets users its own way: each user's messages must be one version's render(), and both versions must be served.
 const versionOfMessages = new Map([stable, canary].map((module) => [JSON.stringify((module.render(variables) as { messages: unknown }).messages), module.manifest.version]));
-const launchDarklyServed = new Map<string, string[]>();
+// Its consumers render for the first user it serves the stable version, whose messages the cold start and bundle checks compare with.
+const launchDarklyServed = new Map<string, string>();
 for (const [index, user] of users.entries()) {
   const version = versionOfMessages.get(JSON.stringify((await completionConfig(index)).messages));
   if (version === undefined) throw new Error(`LaunchDarkly AI builds other messages for ${user.userId} than either version's render().`);
-  launchDarklyServed.set(version, [...(launchDarklyServed.get(version) ?? []), user.userId]);
+  if (!launchDarklyServed.has(version)) launchDarklyServed.set(version, user.userId);
 }
 if (launchDarklyServed.size !== 2) throw new Error(`LaunchDarkly AI served only ${[...launchDarklyServed.keys()].join(', ')} to ${users.length} users; the rollout is not 90/10.`);
-// Its consumers render for a user it serves the stable version, whose messages the cold start and bundle checks compare with.
-const launchDarklyStableUser = launchDarklyServed.get('1.0.0')![0]!;
+const launchDarklyStableUser = launchDarklyServed.get('1.0.0')!;
 
 interface System {
   name: string;

@@ -162,9 +162,18 @@ export const judgeSchema = z.strictObject({
    */
   baseUrl: z
     .url({ protocol: /^https?$/ })
-    .refine((url) => !/^[a-z]+:\/\/[^/?#]*@/i.test(url), {
-      message: 'it carries credentials (user:password@), and evals.yaml is committed and published in dist/evals.json. Remove them; the judge is sent OPENAI_API_KEY like the answers',
-    })
+    // The URL parser says where credentials are, so no pattern of our own has to. Zod runs this check
+    // even when z.url has failed; a text that is no URL is left to that check's message.
+    .refine(
+      (url) => {
+        if (!URL.canParse(url)) return true;
+        const { username, password } = new URL(url);
+        return username === '' && password === '';
+      },
+      {
+        message: 'it carries credentials (user:password@), and evals.yaml is committed and published in dist/evals.json. Remove them; the judge is sent OPENAI_API_KEY like the answers',
+      },
+    )
     .optional(),
   /** Default text-embedding-3-large, promptfoo's. */
   embeddingModel: text.optional(),
